@@ -1,0 +1,113 @@
+//! `reelcost check PATH...`: validate catalogs and scenarios, every problem with its place.
+
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use crate::engine::catalog::disagreements;
+use crate::engine::{Diagnostic, Severity, SourceFile, evaluate, load_catalogs, load_scenario, suggest};
+use crate::project::{self, ScenarioSource};
+
+/// What a file holds, judged by its top-level keys.
+fn is_catalog(file: &SourceFile) -> Result<bool, toml::de::Error> {
+    let table: toml::Table = toml::from_str(file.text())?;
+    Ok(table.contains_key("model")
+        || table.contains_key("provider")
+        || table.contains_key("currency") && !table.contains_key("parameters"))
+}
+
+/// Checks every path and prints what it finds; exit 1 when anything is an error.
+pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>) -> ExitCode {
+    let mut found: Vec<Diagnostic> = Vec::new();
+    let mut files: Vec<PathBuf> = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            match project::toml_files(path) {
+                Ok(list) => files.extend(list),
+                Err(d) => found.push(d),
+            }
+        } else if path.exists() {
+            files.push(path.clone());
+        } else {
+            found.push(Diagnostic::file_error(
+                path.display().to_string(),
+                "no such file or directory",
+            ));
+        }
+    }
+
+    let mut catalog_files: Vec<Arc<SourceFile>> = Vec::new();
+    let mut scenario_files: Vec<(PathBuf, Arc<SourceFile>)> = Vec::new();
+    for path in &files {
+        let file = match project::read_source(path) {
+            Ok(file) => file,
+            Err(d) => {
+                found.push(d);
+                continue;
+            }
+        };
+        match is_catalog(&file) {
+            Ok(true) => catalog_files.push(file),
+            Ok(false) => scenario_files.push((path.clone(), file)),
+            Err(e) => found.push(suggest::toml_error(&file, &e)),
+        }
+    }
+    match load_catalogs(&catalog_files) {
+        Ok(catalogs) => found.extend(disagreements(&catalogs)),
+        Err(errors) => found.extend(errors.0),
+    }
+    for (path, file) in &scenario_files {
+        let scenario = match load_scenario(file) {
+            Ok(s) => s,
+            Err(errors) => {
+                found.extend(errors.0);
+                continue;
+            }
+        };
+        // Price the scenario as `report` would, so unknown models and limits show up here too.
+        match project::load(&ScenarioSource::File(path.clone()), catalogs_override) {
+            Ok(project) => match evaluate(&scenario, &project.catalogs, &scenario.params) {
+                Ok(bill) => found.extend(bill.warnings),
+                Err(errors) => found.extend(errors.0),
+            },
+            Err(errors) => found.extend(
+                errors
+                    .0
+                    .into_iter()
+                    .filter(|d| !catalog_files.iter().any(|c| c.path() == d.path)),
+            ),
+        }
+    }
+
+    dedup(&mut found);
+    let errors = found.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = found.len() - errors;
+    for d in &found {
+        println!("{d}\n");
+    }
+    let checked = files.len();
+    println!(
+        "checked {checked} file{}: {errors} error{}, {warnings} warning{}",
+        if checked == 1 { "" } else { "s" },
+        if errors == 1 { "" } else { "s" },
+        if warnings == 1 { "" } else { "s" }
+    );
+    if errors > 0 {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn dedup(found: &mut Vec<Diagnostic>) {
+    let mut seen = Vec::new();
+    found.retain(|d| {
+        let key = d.headline();
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
+}

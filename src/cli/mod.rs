@@ -1,0 +1,116 @@
+//! The command line: `report`, `check`, `init`, and the dashboard when no command is given.
+
+mod check;
+mod init;
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
+use crate::project::{self, Project};
+use crate::report::{self, Format};
+
+/// The unit economics of AI-generated video: what one output really costs.
+#[derive(Debug, Parser)]
+#[command(name = "reelcost", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Scenario for the dashboard: a file, or a built-in name such as `atve`.
+    scenario: Option<String>,
+    /// Directory of price catalogs, instead of the scenario's own.
+    #[arg(long, global = true, value_name = "DIR")]
+    catalogs: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the itemised bill for one video of a scenario.
+    Report {
+        /// A scenario file, or a built-in name such as `atve`.
+        scenario: String,
+        /// Change a parameter first, e.g. --set frames=80 (repeatable).
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        sets: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Validate catalogs and scenarios (files or directories); exit 1 on any error.
+    Check {
+        /// Files or directories to check.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// Write editable copies of the built-in catalogs and scenarios into DIR.
+    Init {
+        /// Directory to write `catalogs/` and `scenarios/` into.
+        dir: PathBuf,
+        /// Overwrite files that already exist.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+/// Runs the command line and returns the process's exit status.
+pub fn run(cli: Cli) -> ExitCode {
+    let result = match cli.command {
+        Some(Command::Report { scenario, sets, format }) => {
+            report_command(&scenario, cli.catalogs.as_deref(), &sets, format)
+        }
+        Some(Command::Check { paths }) => return check::run(&paths, cli.catalogs.as_deref()),
+        Some(Command::Init { dir, force }) => init::run(&dir, force),
+        None => {
+            let scenario = cli
+                .scenario
+                .unwrap_or_else(|| crate::builtin::DEFAULT_SCENARIO.to_owned());
+            report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table)
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(diagnostics) => {
+            eprintln!("{diagnostics}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Applies `NAME=VALUE` settings in order.
+pub fn apply_sets(params: &mut Params, sets: &[String]) -> Result<(), Diagnostic> {
+    for set in sets {
+        let shown = format!("--set {set}");
+        let Some((name, value)) = set.split_once('=') else {
+            return Err(Diagnostic::file_error(shown, "expected NAME=VALUE").with_help("e.g. --set frames=80"));
+        };
+        params
+            .set(name.trim(), value)
+            .map_err(|e| Diagnostic::file_error(&shown, format!("{} {}", e.name, e.message)).with_help(e.help))?;
+    }
+    Ok(())
+}
+
+/// Loads a scenario by file or built-in name, with its catalogs.
+pub fn load_project(scenario: &str, catalogs: Option<&std::path::Path>) -> Result<Project, Diagnostics> {
+    let source = project::scenario_source(scenario)?;
+    project::load(&source, catalogs)
+}
+
+fn report_command(
+    scenario: &str,
+    catalogs: Option<&std::path::Path>,
+    sets: &[String],
+    format: Format,
+) -> Result<(), Diagnostics> {
+    let project = load_project(scenario, catalogs)?;
+    let mut params = project.scenario.params.clone();
+    apply_sets(&mut params, sets)?;
+    let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+    let text = report::render(format, &project.scenario, &params, &bill);
+    // A closed pipe (e.g. `| head`) is not an error worth a message.
+    let _ = std::io::stdout().write_all(text.as_bytes());
+    Ok(())
+}

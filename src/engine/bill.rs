@@ -1,0 +1,500 @@
+//! Evaluating a scenario into an itemised bill per video.
+
+use std::fmt;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::catalog::{Catalogs, Kind, Model, Pricing};
+use super::money;
+use super::params::Params;
+use super::pricing::{Priced, Usage};
+use super::scenario::{Scenario, Stage, Step};
+use super::source::{Diagnostic, Diagnostics};
+
+/// Calls that failed over to a second model.
+#[derive(Debug, Clone)]
+pub struct FallbackLine {
+    /// The model they went to.
+    pub model: Arc<Model>,
+    /// The share of calls.
+    pub share: Decimal,
+    /// What one call to it costs.
+    pub cost: Decimal,
+}
+
+/// One line of the bill: a step, what one call costs, and how many calls a video needs.
+#[derive(Debug, Clone)]
+pub struct Line {
+    /// When the step runs.
+    pub stage: Stage,
+    /// The step's index in the scenario.
+    pub step: usize,
+    /// What it is for.
+    pub label: Arc<str>,
+    /// The model that priced it.
+    pub model: Arc<Model>,
+    /// Which of the model's pricings: `None` for the catalog's own, else the quote's index.
+    pub quote: Option<usize>,
+    /// How one call was priced.
+    pub priced: Priced,
+    /// What one call costs in the bill's currency, fallback blended in.
+    pub unit_price: Decimal,
+    /// Billed calls per video, rerolls and retries included.
+    pub quantity: Decimal,
+    /// Billed attempts per accepted output.
+    pub attempts: Decimal,
+    /// What the line adds to one video.
+    pub per_video: Decimal,
+    /// Its share of the bill, in [0, 1]; `None` when the bill is zero.
+    pub share: Option<Decimal>,
+    /// Calls that failed over.
+    pub fallback: Option<FallbackLine>,
+    /// Units a free tier took off.
+    pub free_units: Decimal,
+}
+
+impl Line {
+    /// The pricing that applied.
+    pub fn pricing(&self) -> &Pricing {
+        self.quote
+            .and_then(|i| self.model.quotes.get(i))
+            .unwrap_or(&self.model.pricing)
+    }
+
+    /// The rule that fired, e.g. `720p $0.40/clip, >81 frames x1.25`.
+    pub fn rule(&self) -> LineRule<'_> {
+        LineRule(self)
+    }
+}
+
+/// A line's price rule for display, with rerolls, fallback and free tier noted.
+pub struct LineRule<'a>(&'a Line);
+
+impl fmt::Display for LineRule<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let line = self.0;
+        write!(f, "{}", line.pricing().explain(&line.priced))?;
+        if let Some(name) = &line.pricing().name {
+            write!(f, " [{name}]")?;
+        }
+        if line.free_units > Decimal::ZERO {
+            write!(f, ", {} free", line.free_units.normalize())?;
+        }
+        if let Some(fb) = &line.fallback {
+            write!(
+                f,
+                ", {}% via {} at {}",
+                (fb.share * Decimal::ONE_HUNDRED).normalize(),
+                fb.model.id,
+                money::price(fb.cost)
+            )?;
+        }
+        if line.attempts != Decimal::ONE {
+            write!(f, ", x{} attempts", money::round(line.attempts, 4).normalize())?;
+        }
+        Ok(())
+    }
+}
+
+/// The bill's totals.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Totals {
+    /// Cost of one video.
+    pub per_video: Decimal,
+    /// Seconds of video generated (and paid for): scenes x frames / fps.
+    pub generated_seconds: Decimal,
+    /// Seconds left after trimming: scenes x finished seconds per scene.
+    pub finished_seconds: Decimal,
+    /// Cost per generated second; `None` when nothing is generated.
+    pub per_generated_second: Option<Decimal>,
+    /// Cost per finished second; `None` when nothing is finished.
+    pub per_finished_second: Option<Decimal>,
+    /// Cost of a month's videos.
+    pub per_month: Decimal,
+}
+
+/// An itemised bill for one video.
+#[derive(Debug, Clone)]
+pub struct Bill {
+    /// One line per step, in scenario order.
+    pub lines: Vec<Line>,
+    /// The totals.
+    pub totals: Totals,
+    /// The currency of every figure.
+    pub currency: Arc<str>,
+    /// Things worth a look: disagreeing sources, trims, assumptions.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Bill {
+    /// Lines from the largest share of the bill to the smallest.
+    pub fn largest_first(&self) -> Vec<&Line> {
+        let mut lines: Vec<&Line> = self.lines.iter().collect();
+        lines.sort_by_key(|l| std::cmp::Reverse(l.per_video));
+        lines
+    }
+}
+
+/// Evaluates a scenario at the given parameters against the loaded catalogs.
+pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Result<Bill, Diagnostics> {
+    let mut eval = Evaluation {
+        scenario,
+        catalogs,
+        params,
+        warnings: Vec::new(),
+        currency: scenario.currency.clone(),
+        free_used: Vec::new(),
+    };
+    let mut lines = Vec::with_capacity(scenario.steps.len());
+    let mut errors = Vec::new();
+    for (index, step) in scenario.steps.iter().enumerate() {
+        match eval.line(index, step) {
+            Ok(line) => lines.push(line),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    let overflow = || {
+        Diagnostics::from(
+            Diagnostic::file_error(scenario.file.path(), "the bill is too large to compute exactly")
+                .with_help("check the prices and counts for a mistyped figure"),
+        )
+    };
+    let per_video = money::sum(lines.iter().map(|l| Some(l.per_video))).ok_or_else(overflow)?;
+    for line in &mut lines {
+        line.share = (!per_video.is_zero()).then(|| line.per_video / per_video);
+    }
+    let totals = eval.totals(&lines, per_video).ok_or_else(overflow)?;
+    let currency = eval.currency.clone().unwrap_or_else(|| "USD".into());
+    Ok(Bill {
+        lines,
+        totals,
+        currency,
+        warnings: eval.warnings,
+    })
+}
+
+struct Evaluation<'a> {
+    scenario: &'a Scenario,
+    catalogs: &'a Catalogs,
+    params: &'a Params,
+    warnings: Vec<Diagnostic>,
+    currency: Option<Arc<str>>,
+    free_used: Vec<(Arc<str>, Decimal)>,
+}
+
+impl Evaluation<'_> {
+    fn has_video(&self) -> bool {
+        self.scenario
+            .steps
+            .iter()
+            .any(|s| s.stage == Stage::Scene && self.catalogs.model(&s.model).is_some_and(|m| m.kind == Kind::Video))
+    }
+
+    fn totals(&mut self, lines: &[Line], per_video: Decimal) -> Option<Totals> {
+        let p = self.params;
+        let scenes = Decimal::from(p.scenes);
+        let (generated, finished) = match (self.has_video(), p.seconds()) {
+            (true, Some(clip)) => {
+                let mut finished = p.finished_seconds_per_scene.unwrap_or(clip);
+                if finished > clip {
+                    let origin = self.scenario.param_origins.get("finished_seconds_per_scene");
+                    let message = format!(
+                        "finished_seconds_per_scene {} is longer than the {} s clip: a scene can't finish longer than it was generated, so {} s is used",
+                        finished.normalize(),
+                        money::round(clip, 3).normalize(),
+                        money::round(clip, 3).normalize()
+                    );
+                    self.warnings.push(origin.map_or_else(
+                        || Diagnostic::file_error(self.scenario.file.path(), message.clone()),
+                        |o| o.warning(message.clone()),
+                    ));
+                    finished = clip;
+                }
+                (money::mul(scenes, clip)?, money::mul(scenes, finished)?)
+            }
+            _ => (Decimal::ZERO, Decimal::ZERO),
+        };
+        let per = |seconds: Decimal| (!seconds.is_zero()).then(|| per_video / seconds);
+        let _ = lines;
+        Some(Totals {
+            per_video,
+            generated_seconds: generated,
+            finished_seconds: finished,
+            per_generated_second: per(generated),
+            per_finished_second: per(finished),
+            per_month: money::mul(per_video, Decimal::from(p.videos_per_month))?,
+        })
+    }
+
+    fn model(&self, id: &str, origin: &super::source::Origin) -> Result<&Arc<Model>, Diagnostic> {
+        self.catalogs.model(id).ok_or_else(|| {
+            let error = origin.error(format!("no catalog prices the model `{id}`"));
+            match self.catalogs.closest_id(id) {
+                Some(best) => error.with_help(format!("did you mean `{best}`?")),
+                None => error.with_help(format!(
+                    "add it to a catalog, or use one of the {} loaded models (reelcost check lists them)",
+                    self.catalogs.len()
+                )),
+            }
+        })
+    }
+
+    fn line(&mut self, index: usize, step: &Step) -> Result<Line, Diagnostic> {
+        let p = self.params;
+        let scenario_model = self.model(&step.model, &step.model_origin)?;
+        let swapped = match (&p.video_model, step.stage, scenario_model.kind) {
+            (Some(id), Stage::Scene, Kind::Video) if **id != *scenario_model.id => {
+                Some(self.model(id, &step.model_origin)?)
+            }
+            _ => None,
+        };
+        let model = Arc::clone(swapped.unwrap_or(scenario_model));
+        let quote_name = if swapped.is_some() { None } else { step.quote.as_deref() };
+        let quote = match quote_name {
+            None => None,
+            Some(name) => Some(
+                model
+                    .quotes
+                    .iter()
+                    .position(|q| q.name.as_deref() == Some(name))
+                    .ok_or_else(|| {
+                        let names: Vec<&str> = model.quotes.iter().filter_map(|q| q.name.as_deref()).collect();
+                        step.origin
+                            .error(format!("`{}` has no quote named `{name}`", model.id))
+                            .with_help(if names.is_empty() {
+                                "it has no quotes: remove `quote`".to_owned()
+                            } else {
+                                format!("its quotes: {}", names.join(", "))
+                            })
+                    })?,
+            ),
+        };
+        let pricing = quote.and_then(|i| model.quotes.get(i)).unwrap_or(&model.pricing);
+        let at = |e: &dyn fmt::Display| step.model_origin.error(format!("{}: {e}", model.id));
+
+        let mut usage = call_usage(p, step, &model)?;
+        // A free tier covers the month's total, so it is taken off month steps in order.
+        let mut free_units = Decimal::ZERO;
+        if let (Some(free), Some(gb), Stage::Month) = (pricing.free_tier, usage.gb, step.stage) {
+            let used = self
+                .free_used
+                .iter()
+                .find(|(id, _)| *id == model.id)
+                .map_or(Decimal::ZERO, |(_, u)| *u);
+            free_units = (free - used).max(Decimal::ZERO).min(gb);
+            usage.gb = Some(gb - free_units);
+            self.free_used.retain(|(id, _)| *id != model.id);
+            self.free_used.push((Arc::clone(&model.id), used + free_units));
+        } else if pricing.free_tier.is_some() && step.stage != Stage::Month {
+            self.warnings.push(step.origin.warning(format!(
+                "{}: its free tier is counted only on [[month]] steps; this {} step is priced at the rate beyond it",
+                model.id,
+                step.stage.name()
+            )));
+        }
+        let priced = pricing.price(model.kind, &usage).map_err(|e| at(&e))?;
+        self.compare_quotes(step, &model, quote, &usage, priced.cost);
+
+        let rate = self.exchange(step, &model)?;
+        let mut unit_price =
+            money::mul(priced.cost, rate).ok_or_else(|| at(&"the cost is too large to compute exactly"))?;
+        let fallback = match &step.fallback {
+            None => None,
+            Some(fb) => {
+                let fb_model = Arc::clone(self.model(&fb.model, &fb.origin)?);
+                let fb_usage = call_usage(p, step, &fb_model)?;
+                let cost = fb_model
+                    .pricing
+                    .price(fb_model.kind, &fb_usage)
+                    .map_err(|e| fb.origin.error(format!("{}: {e}", fb_model.id)))?
+                    .cost;
+                let cost = money::mul(cost, self.exchange(step, &fb_model)?).ok_or_else(|| at(&"overflow"))?;
+                unit_price = money::sum([
+                    money::mul(unit_price, Decimal::ONE - fb.share),
+                    money::mul(cost, fb.share),
+                ])
+                .ok_or_else(|| at(&"overflow"))?;
+                Some(FallbackLine {
+                    model: fb_model,
+                    share: fb.share,
+                    cost,
+                })
+            }
+        };
+
+        let attempts = self.attempts(step, &model);
+        let runs = match step.stage {
+            Stage::Scene => Decimal::from(p.scenes),
+            Stage::Character => Decimal::from(p.characters) / Decimal::from(p.videos_per_character.max(1)),
+            Stage::Video => Decimal::ONE,
+            Stage::Month => Decimal::ONE / Decimal::from(p.videos_per_month.max(1)),
+        };
+        let quantity = money::mul(step.count, runs)
+            .and_then(|q| money::mul(q, attempts))
+            .ok_or_else(|| at(&"the number of calls is too large"))?;
+        let per_video =
+            money::mul(unit_price, quantity).ok_or_else(|| at(&"the cost is too large to compute exactly"))?;
+        Ok(Line {
+            stage: step.stage,
+            step: index,
+            label: Arc::clone(&step.label),
+            model,
+            quote,
+            priced,
+            unit_price,
+            quantity,
+            attempts,
+            per_video,
+            share: None,
+            fallback,
+            free_units,
+        })
+    }
+}
+
+/// What one call of the step asks of a model, with the model's limits checked.
+fn call_usage<'u>(p: &'u Params, step: &'u Step, model: &Model) -> Result<Usage<'u>, Diagnostic> {
+    {
+        let mut usage = Usage {
+            steps: step.steps,
+            megapixels: step.megapixels,
+            input_tokens: step.input_tokens,
+            output_tokens: step.output_tokens,
+            gb: step.gb,
+            ..Usage::default()
+        };
+        if model.kind != Kind::Video {
+            return Ok(usage);
+        }
+        let seconds = match step.seconds {
+            Some(s) => s,
+            None => p.seconds().ok_or_else(|| {
+                step.origin
+                    .error("a video step needs a clip length")
+                    .with_help("set frames (or seconds) and fps in [parameters]")
+            })?,
+        };
+        let frames = match step.seconds {
+            Some(s) => (s * Decimal::from(p.fps)).round().try_into().unwrap_or(u32::MAX),
+            None => p.frames,
+        };
+        let name = &model.name;
+        let limits = &model.limits;
+        let secs = money::round(seconds, 3).normalize();
+        if limits.max_seconds.is_some_and(|m| seconds > m) || limits.min_seconds.is_some_and(|m| seconds < m) {
+            let range = format!(
+                "{}-{} s",
+                limits.min_seconds.unwrap_or_default().normalize(),
+                limits.max_seconds.map_or("any".into(), |m| m.normalize().to_string())
+            );
+            return Err(step
+                .model_origin
+                .error(format!("{}: a {secs} s clip is outside {name}'s {range}", model.id))
+                .with_help(format!("set seconds within {range}")));
+        }
+        if let Some(max) = limits.max_frames.filter(|&m| frames > m) {
+            return Err(step
+                .model_origin
+                .error(format!(
+                    "{}: {frames} frames is above {name}'s maximum of {max}",
+                    model.id
+                ))
+                .with_help(format!("set frames to {max} or fewer")));
+        }
+        if let Some(min) = limits.min_frames.filter(|&m| frames < m) {
+            return Err(step
+                .model_origin
+                .error(format!(
+                    "{}: {frames} frames is below {name}'s minimum of {min}",
+                    model.id
+                ))
+                .with_help(format!("set frames to {min} or more")));
+        }
+        usage.seconds = Some(seconds);
+        usage.frames = Some(frames);
+        usage.resolution = step.resolution.as_deref().or(p.resolution.as_deref());
+        usage.audio = step.audio.unwrap_or(p.audio);
+        Ok(usage)
+    }
+}
+
+impl Evaluation<'_> {
+    fn attempts(&self, step: &Step, model: &Model) -> Decimal {
+        let rerolls = step
+            .rerolls
+            .unwrap_or(step.stage == Stage::Scene && matches!(model.kind, Kind::Video | Kind::Image));
+        let mut attempts = Decimal::ONE;
+        if rerolls && !self.params.reroll_rate.is_zero() {
+            attempts /= Decimal::ONE - self.params.reroll_rate;
+        }
+        if step.failed_billed && !step.retry_rate.is_zero() {
+            attempts /= Decimal::ONE - step.retry_rate;
+        }
+        attempts
+    }
+
+    fn exchange(&mut self, step: &Step, model: &Model) -> Result<Decimal, Diagnostic> {
+        let currency = self.currency.get_or_insert_with(|| Arc::clone(&model.currency));
+        if *currency == model.currency {
+            return Ok(Decimal::ONE);
+        }
+        let currency = Arc::clone(currency);
+        self.scenario
+            .exchange
+            .iter()
+            .find(|(code, _)| *code == model.currency)
+            .map(|(_, rate)| *rate)
+            .ok_or_else(|| {
+                step.model_origin
+                    .error(format!(
+                        "{} is priced in {} but this bill is in {currency}: summing them needs a stated rate",
+                        model.id, model.currency
+                    ))
+                    .with_help(format!(
+                        "add [exchange] {} = <{currency} per {}> to the scenario",
+                        model.currency, model.currency
+                    ))
+            })
+    }
+
+    /// Warns when another source prices the same call differently.
+    fn compare_quotes(&mut self, step: &Step, model: &Model, used: Option<usize>, usage: &Usage<'_>, cost: Decimal) {
+        if model.quotes.is_empty() {
+            return;
+        }
+        let used_pricing = used.and_then(|i| model.quotes.get(i)).unwrap_or(&model.pricing);
+        for (i, other) in model.all_pricings().enumerate() {
+            if i == used.map_or(0, |q| q + 1) {
+                continue;
+            }
+            let Ok(theirs) = other.price(model.kind, usage) else {
+                continue;
+            };
+            if theirs.cost == cost {
+                continue;
+            }
+            let diagnostic = step.model_origin.warning(format!(
+                "sources disagree on {}: this bill uses {} per call ({}); {} gives {} ({})",
+                model.id,
+                money::price(cost),
+                pricing_label(used_pricing),
+                pricing_label(other),
+                money::price(theirs.cost),
+                other.explain(&theirs),
+            ));
+            self.warnings
+                .push(diagnostic.with_help(super::catalog::sources(used_pricing, other)));
+        }
+    }
+}
+
+fn pricing_label(pricing: &Pricing) -> String {
+    pricing
+        .name
+        .as_deref()
+        .map_or_else(|| "catalog price".to_owned(), |n| format!("quote `{n}`"))
+}

@@ -1,0 +1,632 @@
+//! Reading catalog files into validated [`Catalog`]s.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::{
+    Amount, Base, Catalog, Catalogs, Charge, Kind, Limits, Model, Multiplier, Pricing, Provenance, Rate, Rounding, Unit,
+};
+use crate::engine::number::{self, RawNumber};
+use crate::engine::source::{Diagnostic, Diagnostics, Origin, SourceFile};
+use crate::engine::suggest;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCatalog {
+    provider: Spanned<String>,
+    currency: Spanned<String>,
+    source: Option<String>,
+    as_of: Option<toml::Value>,
+    #[allow(dead_code)]
+    note: Option<String>,
+    #[serde(default)]
+    model: Vec<Spanned<RawModel>>,
+}
+
+/// The pricing fields shared by a model and its quotes, declared once for both.
+macro_rules! priced_struct {
+    ($name:ident { $($(#[$attr:meta])* $field:ident : $ty:ty,)* }) => {
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct $name {
+            $($(#[$attr])* $field: $ty,)*
+            unit: Spanned<Unit>,
+            source: Option<String>,
+            as_of: Option<toml::Value>,
+            price: Option<RawNumber>,
+            input: Option<RawNumber>,
+            output: Option<RawNumber>,
+            rates: Option<Spanned<Vec<Spanned<RawRate>>>>,
+            #[serde(default)]
+            multipliers: Vec<Spanned<RawMultiplier>>,
+            #[serde(default)]
+            round: Rounding,
+            base: Option<Spanned<RawBase>>,
+            free_tier: Option<RawNumber>,
+        }
+
+        impl $name {
+            fn pricing_fields(&self) -> PricingFields<'_> {
+                PricingFields {
+                    unit: &self.unit,
+                    source: self.source.as_deref(),
+                    as_of: self.as_of.as_ref(),
+                    price: self.price.as_ref(),
+                    input: self.input.as_ref(),
+                    output: self.output.as_ref(),
+                    rates: self.rates.as_ref(),
+                    multipliers: &self.multipliers,
+                    round: self.round,
+                    base: self.base.as_ref(),
+                    free_tier: self.free_tier.as_ref(),
+                }
+            }
+        }
+    };
+}
+
+priced_struct!(RawModel {
+    id: Spanned<String>,
+    name: Option<String>,
+    kind: Spanned<Kind>,
+    note: Option<String>,
+    limits: Option<Spanned<RawLimits>>,
+    #[serde(default)]
+    quote: Vec<Spanned<RawQuote>>,
+});
+
+priced_struct!(RawQuote {
+    name: Spanned<String>,
+});
+
+struct PricingFields<'a> {
+    unit: &'a Spanned<Unit>,
+    source: Option<&'a str>,
+    as_of: Option<&'a toml::Value>,
+    price: Option<&'a RawNumber>,
+    input: Option<&'a RawNumber>,
+    output: Option<&'a RawNumber>,
+    rates: Option<&'a Spanned<Vec<Spanned<RawRate>>>>,
+    multipliers: &'a [Spanned<RawMultiplier>],
+    round: Rounding,
+    base: Option<&'a Spanned<RawBase>>,
+    free_tier: Option<&'a RawNumber>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRate {
+    resolution: Option<String>,
+    audio: Option<bool>,
+    seconds: Option<RawNumber>,
+    steps: Option<RawNumber>,
+    price: Option<RawNumber>,
+    input: Option<RawNumber>,
+    output: Option<RawNumber>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMultiplier {
+    frames_above: Option<RawNumber>,
+    seconds_above: Option<RawNumber>,
+    resolution: Option<String>,
+    audio: Option<bool>,
+    factor: RawNumber,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBase {
+    price: RawNumber,
+    includes: RawNumber,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLimits {
+    min_seconds: Option<RawNumber>,
+    max_seconds: Option<RawNumber>,
+    min_frames: Option<RawNumber>,
+    max_frames: Option<RawNumber>,
+}
+
+/// Collects problems so one pass reports all of them.
+struct Problems<'f> {
+    file: &'f Arc<SourceFile>,
+    found: Vec<Diagnostic>,
+}
+
+impl Problems<'_> {
+    fn keep<T>(&mut self, result: Result<T, Diagnostic>) -> Option<T> {
+        result.map_err(|d| self.found.push(d)).ok()
+    }
+
+    fn at(&self, span: std::ops::Range<usize>) -> Origin {
+        Origin::new(self.file, span)
+    }
+}
+
+/// Loads one catalog file.
+pub fn load_catalog(file: &Arc<SourceFile>) -> Result<Catalog, Diagnostics> {
+    let raw: RawCatalog = toml::from_str(file.text()).map_err(|e| suggest::toml_error(file, &e))?;
+    let mut problems = Problems {
+        file,
+        found: Vec::new(),
+    };
+
+    let currency = raw.currency.get_ref().trim().to_owned();
+    if currency.len() != 3 || !currency.chars().all(|c| c.is_ascii_uppercase()) {
+        problems.found.push(
+            problems
+                .at(raw.currency.span())
+                .error(format!("currency `{currency}` is not a three-letter currency code"))
+                .with_help("write an ISO 4217 code such as \"USD\" or \"EUR\""),
+        );
+    }
+    let currency: Arc<str> = currency.into();
+    let provider: Arc<str> = raw.provider.get_ref().as_str().into();
+    let defaults = Provenance {
+        source: raw.source.as_deref().map(Into::into),
+        as_of: raw.as_of.as_ref().map(date_text),
+    };
+
+    let mut models = Vec::new();
+    let mut seen: HashMap<String, Origin> = HashMap::new();
+    for spanned in &raw.model {
+        let origin = problems.at(spanned.span());
+        let raw_model = spanned.get_ref();
+        let id_origin = problems.at(raw_model.id.span());
+        if let Some(first) = seen.get(raw_model.id.get_ref()) {
+            problems.found.push(
+                id_origin
+                    .error(format!(
+                        "duplicate model id `{}` (first defined on line {})",
+                        raw_model.id.get_ref(),
+                        first.line()
+                    ))
+                    .with_help("each model id appears once; add a [[model.quote]] to record a second price for it"),
+            );
+            continue;
+        }
+        seen.insert(raw_model.id.get_ref().clone(), id_origin);
+        if let Some(model) = convert_model(&mut problems, raw_model, origin, &provider, &currency, &defaults) {
+            models.push(Arc::new(model));
+        }
+    }
+    if !problems.found.is_empty() {
+        return Err(Diagnostics(problems.found));
+    }
+    Ok(Catalog {
+        provider,
+        currency,
+        models,
+        path: file.path().to_owned(),
+    })
+}
+
+fn date_text(value: &toml::Value) -> Arc<str> {
+    match value {
+        toml::Value::String(s) => s.as_str().into(),
+        other => other.to_string().into(),
+    }
+}
+
+fn convert_model(
+    problems: &mut Problems<'_>,
+    raw: &RawModel,
+    origin: Origin,
+    provider: &Arc<str>,
+    currency: &Arc<str>,
+    defaults: &Provenance,
+) -> Option<Model> {
+    let id = raw.id.get_ref().trim();
+    if id.is_empty() {
+        problems.found.push(
+            problems
+                .at(raw.id.span())
+                .error("model id is empty")
+                .with_help("ids look like `fal-ai/wan-i2v`"),
+        );
+        return None;
+    }
+    let kind = *raw.kind.get_ref();
+    let before = problems.found.len();
+    let pricing = convert_pricing(problems, kind, None, raw.pricing_fields(), origin.clone(), defaults);
+    let mut quotes = Vec::new();
+    for quote in &raw.quote {
+        let name = quote.get_ref().name.get_ref().as_str();
+        let quote_origin = problems.at(quote.span());
+        if let Some(p) = convert_pricing(
+            problems,
+            kind,
+            Some(name),
+            quote.get_ref().pricing_fields(),
+            quote_origin,
+            defaults,
+        ) {
+            quotes.push(p);
+        }
+    }
+    let limits = raw
+        .limits
+        .as_ref()
+        .map(|l| convert_limits(problems, l))
+        .unwrap_or_default();
+    if problems.found.len() > before {
+        return None;
+    }
+    Some(Model {
+        id: id.into(),
+        name: raw.name.as_deref().unwrap_or(id).into(),
+        kind,
+        provider: Arc::clone(provider),
+        currency: Arc::clone(currency),
+        pricing: pricing?,
+        quotes,
+        limits,
+        note: raw.note.as_deref().map(Into::into),
+        origin,
+    })
+}
+
+/// Which billing units make sense for each kind of model.
+fn units_for(kind: Kind) -> &'static [Unit] {
+    use Unit::*;
+    match kind {
+        Kind::Video => &[Clip, Second, Call],
+        Kind::Image => &[Image, Megapixel, Call],
+        Kind::Audio => &[Call, Second],
+        Kind::Text => &[Token, Call],
+        Kind::Training => &[Step, Run, Call],
+        Kind::Storage => &[GbMonth],
+        Kind::Fixed => &[Month, Call],
+    }
+}
+
+fn convert_pricing(
+    problems: &mut Problems<'_>,
+    kind: Kind,
+    name: Option<&str>,
+    raw: PricingFields<'_>,
+    origin: Origin,
+    defaults: &Provenance,
+) -> Option<Pricing> {
+    let file = problems.file;
+    let unit = *raw.unit.get_ref();
+    let allowed = units_for(kind);
+    if !allowed.contains(&unit) {
+        let names: Vec<String> = allowed.iter().map(|u| format!("{u:?}").to_lowercase()).collect();
+        problems.found.push(
+            problems
+                .at(raw.unit.span())
+                .error(format!("a {kind} model cannot be billed per {}", unit.short()))
+                .with_help(format!("units for {kind} models: {}", names.join(", "))),
+        );
+        return None;
+    }
+
+    let mut rates = Vec::new();
+    let shorthand = raw.price.is_some() || raw.input.is_some() || raw.output.is_some();
+    match (shorthand, raw.rates) {
+        (true, Some(table)) => {
+            problems.found.push(
+                problems
+                    .at(table.span())
+                    .error("give either `price` or a `rates` table, not both")
+                    .with_help("use `rates = [...]` when the price depends on resolution, audio or duration"),
+            );
+            return None;
+        }
+        (true, None) => {
+            let row = RawRate {
+                resolution: None,
+                audio: None,
+                seconds: None,
+                steps: None,
+                price: raw.price.cloned(),
+                input: raw.input.cloned(),
+                output: raw.output.cloned(),
+            };
+            rates.extend(problems.keep(convert_rate(file, kind, unit, &row, origin.clone())));
+        }
+        (false, Some(table)) => {
+            for row in table.get_ref() {
+                let rate_origin = problems.at(row.span());
+                rates.extend(problems.keep(convert_rate(file, kind, unit, row.get_ref(), rate_origin)));
+            }
+            if table.get_ref().is_empty() {
+                problems.found.push(
+                    problems
+                        .at(table.span())
+                        .error("`rates` is empty")
+                        .with_help("list at least one rate"),
+                );
+            }
+        }
+        (false, None) => {
+            let help = if unit == Unit::Token {
+                "add `input` and `output` prices per million tokens"
+            } else {
+                "add `price = ...` or a `rates` table"
+            };
+            problems.found.push(
+                origin
+                    .error("this price has no price: `price` and `rates` are both missing")
+                    .with_help(help),
+            );
+            return None;
+        }
+    }
+    check_distinct_rates(problems, &rates);
+
+    let multipliers = raw
+        .multipliers
+        .iter()
+        .filter_map(|m| convert_multiplier(problems, m))
+        .collect();
+    let base = raw.base.and_then(|b| {
+        let price = problems.keep(number::non_negative(file, &b.get_ref().price, "base price"))?;
+        let includes = problems.keep(number::non_negative(file, &b.get_ref().includes, "base includes"))?;
+        Some(Base {
+            price: price.value,
+            includes: includes.value,
+        })
+    });
+    let free_tier = raw.free_tier.and_then(|f| {
+        problems
+            .keep(number::non_negative(file, f, "free_tier"))
+            .map(|l| l.value)
+    });
+    Some(Pricing {
+        name: name.map(Into::into),
+        unit,
+        rates,
+        multipliers,
+        round: raw.round,
+        base,
+        free_tier,
+        provenance: Provenance {
+            source: raw.source.map(Into::into).or_else(|| defaults.source.clone()),
+            as_of: raw.as_of.map(date_text).or_else(|| defaults.as_of.clone()),
+        },
+        origin,
+    })
+}
+
+/// A price: a number, or a `{ low, high }` range.
+fn amount(file: &Arc<SourceFile>, raw: &RawNumber, what: &str) -> Result<Amount, Diagnostic> {
+    if !matches!(raw.get_ref(), toml::Value::Table(_)) {
+        return number::non_negative(file, raw, what).map(|l| Amount::Exact(l.value));
+    }
+    let origin = Origin::new(file, raw.span());
+    let help = format!("write a range inline, as {what} = {{ low = 0.10, high = 0.15 }}");
+    // The toml crate gives the bounds as f64; toml_edit keeps each literal's text.
+    let text = file.text().get(raw.span()).unwrap_or_default();
+    let Ok(toml_edit::Value::InlineTable(table)) = text.parse::<toml_edit::Value>() else {
+        return Err(origin
+            .error(format!("{what} range is not an inline table"))
+            .with_help(help));
+    };
+    if let Some((extra, _)) = table.iter().find(|(k, _)| *k != "low" && *k != "high") {
+        return Err(origin
+            .error(format!("unknown field `{extra}` in a price range"))
+            .with_help("a range has `low` and `high`"));
+    }
+    let bound = |key: &str| -> Result<Decimal, Diagnostic> {
+        let value = table.get(key).ok_or_else(|| {
+            origin
+                .error(format!("{what} range has no `{key}`"))
+                .with_help(help.clone())
+        })?;
+        let literal = match value {
+            toml_edit::Value::String(s) => s.value().clone(),
+            toml_edit::Value::Integer(_) | toml_edit::Value::Float(_) => value.to_string(),
+            _ => return Err(origin.error(format!("{what} {key} must be a number"))),
+        };
+        let parsed = number::parse_decimal(&literal).map_err(|why| origin.error(format!("{what} {key} {why}")))?;
+        if parsed.is_sign_negative() && !parsed.is_zero() {
+            return Err(origin
+                .error(format!("{what} {key} cannot be negative ({parsed})"))
+                .with_help("prices are zero or more"));
+        }
+        Ok(parsed)
+    };
+    let (low, high) = (bound("low")?, bound("high")?);
+    if low > high {
+        return Err(origin
+            .error(format!("{what} range is upside down: low {low} is above high {high}"))
+            .with_help("write the lower price as `low`"));
+    }
+    Ok(Amount::Range { low, high })
+}
+
+fn convert_rate(
+    file: &Arc<SourceFile>,
+    kind: Kind,
+    unit: Unit,
+    raw: &RawRate,
+    origin: Origin,
+) -> Result<Rate, Diagnostic> {
+    let charge = if unit == Unit::Token {
+        let (Some(input), Some(output)) = (&raw.input, &raw.output) else {
+            return Err(origin
+                .error("a per-token price needs both `input` and `output` (per million tokens)")
+                .with_help("e.g. input = 0.80, output = 4.00"));
+        };
+        if raw.price.is_some() {
+            return Err(origin.error("a per-token price uses `input` and `output`, not `price`"));
+        }
+        Charge::Tokens {
+            input: amount(file, input, "input")?,
+            output: amount(file, output, "output")?,
+        }
+    } else {
+        let Some(price) = &raw.price else {
+            return Err(origin
+                .error("this rate has no `price`")
+                .with_help(format!("add price = ... (per {})", unit.short())));
+        };
+        if raw.input.is_some() || raw.output.is_some() {
+            return Err(origin.error("`input` and `output` prices are only for unit = \"token\""));
+        }
+        Charge::PerUnit(amount(file, price, "price")?)
+    };
+    let seconds = match &raw.seconds {
+        Some(s) if kind != Kind::Video => {
+            return Err(Origin::new(file, s.span()).error("`seconds` options are only for video models"));
+        }
+        Some(s) => Some(number::positive(file, s, "seconds")?.value),
+        None => None,
+    };
+    let steps = match &raw.steps {
+        Some(s) if kind != Kind::Training => {
+            return Err(Origin::new(file, s.span()).error("`steps` options are only for training models"));
+        }
+        Some(s) => Some(number::whole(file, s, "steps", 1, u64::from(u32::MAX))?.value),
+        None => None,
+    };
+    Ok(Rate {
+        resolution: raw.resolution.as_deref().map(|r| r.trim().into()),
+        audio: raw.audio,
+        seconds,
+        steps,
+        charge,
+        origin,
+    })
+}
+
+fn check_distinct_rates(problems: &mut Problems<'_>, rates: &[Rate]) {
+    for (i, rate) in rates.iter().enumerate() {
+        let same = rates[..i].iter().find(|r| {
+            r.resolution == rate.resolution
+                && r.audio == rate.audio
+                && r.seconds == rate.seconds
+                && r.steps == rate.steps
+        });
+        if let Some(first) = same {
+            problems.found.push(
+                rate.origin
+                    .error(format!(
+                        "this rate repeats the options of the rate on line {}",
+                        first.origin.line()
+                    ))
+                    .with_help("each combination of resolution, audio, seconds and steps has one price"),
+            );
+        }
+    }
+}
+
+fn convert_multiplier(problems: &mut Problems<'_>, raw: &Spanned<RawMultiplier>) -> Option<Multiplier> {
+    let file = problems.file;
+    let origin = problems.at(raw.span());
+    let m = raw.get_ref();
+    if m.frames_above.is_none() && m.seconds_above.is_none() && m.resolution.is_none() && m.audio.is_none() {
+        problems.found.push(
+            origin
+                .error("a multiplier needs a condition")
+                .with_help("add frames_above, seconds_above, resolution or audio"),
+        );
+        return None;
+    }
+    let factor = problems.keep(number::positive(file, &m.factor, "factor"))?.value;
+    let frames_above = match &m.frames_above {
+        Some(f) => Some(
+            u32::try_from(
+                problems
+                    .keep(number::whole(file, f, "frames_above", 0, u64::from(u32::MAX)))?
+                    .value,
+            )
+            .ok()?,
+        ),
+        None => None,
+    };
+    let seconds_above = match &m.seconds_above {
+        Some(s) => Some(problems.keep(number::non_negative(file, s, "seconds_above"))?.value),
+        None => None,
+    };
+    Some(Multiplier {
+        frames_above,
+        seconds_above,
+        resolution: m.resolution.as_deref().map(Into::into),
+        audio: m.audio,
+        factor,
+        origin,
+    })
+}
+
+fn convert_limits(problems: &mut Problems<'_>, raw: &Spanned<RawLimits>) -> Limits {
+    let file = problems.file;
+    let l = raw.get_ref();
+    let mut seconds = |raw: &Option<RawNumber>, what| {
+        raw.as_ref()
+            .and_then(|s| problems.keep(number::positive(file, s, what)).map(|l| l.value))
+    };
+    let (min_seconds, max_seconds) = (
+        seconds(&l.min_seconds, "min_seconds"),
+        seconds(&l.max_seconds, "max_seconds"),
+    );
+    let mut frames = |raw: &Option<RawNumber>, what| {
+        raw.as_ref()
+            .and_then(|f| problems.keep(number::whole(file, f, what, 1, u64::from(u32::MAX))))
+            .and_then(|l| u32::try_from(l.value).ok())
+    };
+    let (min_frames, max_frames) = (frames(&l.min_frames, "min_frames"), frames(&l.max_frames, "max_frames"));
+    let origin = problems.at(raw.span());
+    if let (Some(lo), Some(hi)) = (min_seconds, max_seconds)
+        && lo > hi
+    {
+        problems
+            .found
+            .push(origin.error(format!("min_seconds {lo} is above max_seconds {hi}")));
+    }
+    if let (Some(lo), Some(hi)) = (min_frames, max_frames)
+        && lo > hi
+    {
+        problems
+            .found
+            .push(origin.error(format!("min_frames {lo} is above max_frames {hi}")));
+    }
+    Limits {
+        min_seconds,
+        max_seconds,
+        min_frames,
+        max_frames,
+        origin: Some(origin),
+    }
+}
+
+/// Loads several catalog files into one set, refusing model ids defined twice.
+pub fn load_catalogs(files: &[Arc<SourceFile>]) -> Result<Catalogs, Diagnostics> {
+    let mut found = Vec::new();
+    let mut catalogs = Catalogs::default();
+    for file in files {
+        match load_catalog(file) {
+            Ok(catalog) => catalogs.files.push(catalog),
+            Err(mut errors) => found.append(&mut errors.0),
+        }
+    }
+    for catalog in &catalogs.files {
+        for model in &catalog.models {
+            if let Some(first) = catalogs.by_id.get(&model.id) {
+                found.push(
+                    model
+                        .origin
+                        .error(format!("duplicate model id `{}`: {} already defines it", model.id, first.origin.file().path()))
+                        .with_help("each model id appears in one catalog; add a [[model.quote]] to record a second price for it"),
+                );
+                continue;
+            }
+            catalogs.by_id.insert(Arc::clone(&model.id), Arc::clone(model));
+        }
+    }
+    if found.is_empty() {
+        Ok(catalogs)
+    } else {
+        Err(Diagnostics(found))
+    }
+}

@@ -1,0 +1,440 @@
+//! Price catalogs: one file per provider, each listing models and how they are billed.
+
+mod load;
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+pub use load::{load_catalog, load_catalogs};
+
+use super::source::Origin;
+
+/// What a model produces.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Kind {
+    /// Video clips.
+    Video,
+    /// Still images, including edits and upscales.
+    Image,
+    /// Speech or other sound.
+    Audio,
+    /// Text from a language model.
+    Text,
+    /// Fine-tuning runs.
+    Training,
+    /// Storage billed by size and time.
+    Storage,
+    /// A fixed cost, such as a server's monthly baseline.
+    Fixed,
+}
+
+/// What one billed unit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// One API call.
+    Call,
+    /// One generated clip, whatever its length.
+    Clip,
+    /// One generated image.
+    Image,
+    /// One training run.
+    Run,
+    /// One second of output.
+    Second,
+    /// One megapixel of output.
+    Megapixel,
+    /// One training step.
+    Step,
+    /// Tokens in and out, priced per million.
+    Token,
+    /// One gigabyte kept for a month.
+    GbMonth,
+    /// One month.
+    Month,
+}
+
+impl Unit {
+    /// The short name used after a price, as in `$0.40/clip`.
+    pub fn short(self) -> &'static str {
+        match self {
+            Self::Call => "call",
+            Self::Clip => "clip",
+            Self::Image => "image",
+            Self::Run => "run",
+            Self::Second => "s",
+            Self::Megapixel => "MP",
+            Self::Step => "step",
+            Self::Token => "1M tokens",
+            Self::GbMonth => "GB-month",
+            Self::Month => "month",
+        }
+    }
+
+    /// The short name after a quantity, as in `1500 steps` or `10 s`.
+    pub fn counted(self, quantity: Decimal) -> &'static str {
+        match self {
+            Self::Step if quantity != Decimal::ONE => "steps",
+            Self::Token => "tokens",
+            other => other.short(),
+        }
+    }
+
+    /// True for units where each call is one unit.
+    pub fn is_per_call(self) -> bool {
+        matches!(self, Self::Call | Self::Clip | Self::Image | Self::Run | Self::Month)
+    }
+}
+
+/// A price: exact, or a range a source gives, whose midpoint is the point estimate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Amount {
+    /// One figure.
+    Exact(Decimal),
+    /// A low and a high figure.
+    Range {
+        /// The lowest price given.
+        low: Decimal,
+        /// The highest price given.
+        high: Decimal,
+    },
+}
+
+impl Amount {
+    /// The figure used in the bill: the price, or the midpoint of a range.
+    pub fn point(self) -> Decimal {
+        match self {
+            Self::Exact(value) => value,
+            Self::Range { low, high } => (low + high) / Decimal::TWO,
+        }
+    }
+
+    /// True for a range.
+    pub fn is_range(self) -> bool {
+        matches!(self, Self::Range { .. })
+    }
+}
+
+/// How a rate charges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Charge {
+    /// A price per unit.
+    PerUnit(Amount),
+    /// Token prices per million tokens in and out.
+    Tokens {
+        /// Per million input tokens.
+        input: Amount,
+        /// Per million output tokens.
+        output: Amount,
+    },
+}
+
+/// One row of a price table: a price and the options it applies to.
+#[derive(Debug, Clone)]
+pub struct Rate {
+    /// The output resolution it applies to; any when absent.
+    pub resolution: Option<Arc<str>>,
+    /// Whether it is the price with audio or without; either when absent.
+    pub audio: Option<bool>,
+    /// A fixed clip length this price is for; other lengths are not offered.
+    pub seconds: Option<Decimal>,
+    /// A fixed number of training steps this price is for.
+    pub steps: Option<u64>,
+    /// The price.
+    pub charge: Charge,
+    /// Where the rate is written.
+    pub origin: Origin,
+}
+
+/// A factor applied when a condition holds, such as WAN's x1.25 above 81 frames.
+#[derive(Debug, Clone)]
+pub struct Multiplier {
+    /// Applies when the clip has more frames than this.
+    pub frames_above: Option<u32>,
+    /// Applies when the clip is longer than this many seconds.
+    pub seconds_above: Option<Decimal>,
+    /// Applies only at this resolution.
+    pub resolution: Option<Arc<str>>,
+    /// Applies only with (or without) audio.
+    pub audio: Option<bool>,
+    /// The factor.
+    pub factor: Decimal,
+    /// Where the multiplier is written.
+    pub origin: Origin,
+}
+
+/// A base price that covers the first units, as in "5 s base $0.45, $0.09 per extra second".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Base {
+    /// The price of the included units.
+    pub price: Decimal,
+    /// How many units the base price includes.
+    pub includes: Decimal,
+}
+
+/// How billed units are rounded before pricing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rounding {
+    /// Billed exactly as measured.
+    #[default]
+    Exact,
+    /// To the nearest whole unit, halves up.
+    Nearest,
+    /// Up to the next whole unit.
+    Up,
+    /// Down to the whole unit.
+    Down,
+}
+
+impl Rounding {
+    /// Rounds a measured quantity into billed units.
+    pub fn apply(self, units: Decimal) -> Decimal {
+        use rust_decimal::RoundingStrategy as S;
+        match self {
+            Self::Exact => units,
+            Self::Nearest => units.round_dp_with_strategy(0, S::MidpointAwayFromZero),
+            Self::Up => units.ceil(),
+            Self::Down => units.floor(),
+        }
+    }
+}
+
+/// Where a price comes from.
+#[derive(Debug, Clone, Default)]
+pub struct Provenance {
+    /// A URL or document.
+    pub source: Option<Arc<str>>,
+    /// When the price was read.
+    pub as_of: Option<Arc<str>>,
+}
+
+/// One way a model is priced: the catalog's own, or an alternative quote from another source.
+#[derive(Debug, Clone)]
+pub struct Pricing {
+    /// The quote's name; `None` for the model's own pricing.
+    pub name: Option<Arc<str>>,
+    /// What one unit is.
+    pub unit: Unit,
+    /// The price table.
+    pub rates: Vec<Rate>,
+    /// Conditional factors.
+    pub multipliers: Vec<Multiplier>,
+    /// How measured quantities become billed units.
+    pub round: Rounding,
+    /// A base price covering the first units.
+    pub base: Option<Base>,
+    /// Units free each month (storage).
+    pub free_tier: Option<Decimal>,
+    /// Where this price comes from.
+    pub provenance: Provenance,
+    /// Where it is written.
+    pub origin: Origin,
+}
+
+impl Pricing {
+    /// The resolutions its rates name, in the order written.
+    pub fn resolutions(&self) -> Vec<Arc<str>> {
+        let mut seen: Vec<Arc<str>> = Vec::new();
+        for rate in &self.rates {
+            if let Some(r) = &rate.resolution
+                && !seen.iter().any(|s| s == r)
+            {
+                seen.push(Arc::clone(r));
+            }
+        }
+        seen
+    }
+
+    /// True when some rate is for output with audio.
+    pub fn offers_audio(&self) -> bool {
+        self.rates.iter().any(|r| r.audio == Some(true))
+    }
+
+    /// The fixed clip lengths it is sold in, if it is sold only in those.
+    pub fn fixed_seconds(&self) -> Vec<Decimal> {
+        let mut lengths: Vec<Decimal> = self.rates.iter().filter_map(|r| r.seconds).collect();
+        lengths.sort();
+        lengths.dedup();
+        lengths
+    }
+}
+
+/// Limits on what a model can generate.
+#[derive(Debug, Clone, Default)]
+pub struct Limits {
+    /// Shortest clip.
+    pub min_seconds: Option<Decimal>,
+    /// Longest clip.
+    pub max_seconds: Option<Decimal>,
+    /// Fewest frames.
+    pub min_frames: Option<u32>,
+    /// Most frames.
+    pub max_frames: Option<u32>,
+    /// Where the limits are written.
+    pub origin: Option<Origin>,
+}
+
+/// A model a provider sells.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The provider's identifier, e.g. `fal-ai/wan-i2v`.
+    pub id: Arc<str>,
+    /// A readable name.
+    pub name: Arc<str>,
+    /// What it produces.
+    pub kind: Kind,
+    /// The provider named by its catalog.
+    pub provider: Arc<str>,
+    /// The catalog's currency.
+    pub currency: Arc<str>,
+    /// The catalog's own pricing.
+    pub pricing: Pricing,
+    /// Alternative prices for the same model from other sources.
+    pub quotes: Vec<Pricing>,
+    /// What it can generate.
+    pub limits: Limits,
+    /// A free-text note from the catalog.
+    pub note: Option<Arc<str>>,
+    /// Where the model is written.
+    pub origin: Origin,
+}
+
+impl Model {
+    /// The pricing to use: a named quote, or the model's own when `None`.
+    pub fn pricing(&self, quote: Option<&str>) -> Option<&Pricing> {
+        match quote {
+            None => Some(&self.pricing),
+            Some(name) => self.quotes.iter().find(|q| q.name.as_deref() == Some(name)),
+        }
+    }
+
+    /// The model's own pricing followed by every quote.
+    pub fn all_pricings(&self) -> impl Iterator<Item = &Pricing> {
+        std::iter::once(&self.pricing).chain(&self.quotes)
+    }
+}
+
+/// One loaded catalog file.
+#[derive(Debug, Clone)]
+pub struct Catalog {
+    /// The provider's name.
+    pub provider: Arc<str>,
+    /// The currency of every price in it.
+    pub currency: Arc<str>,
+    /// Its models.
+    pub models: Vec<Arc<Model>>,
+    /// The file's path.
+    pub path: String,
+}
+
+/// Every loaded catalog, with models found by id.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogs {
+    /// The catalogs in load order.
+    pub files: Vec<Catalog>,
+    by_id: HashMap<Arc<str>, Arc<Model>>,
+}
+
+impl Catalogs {
+    /// The model with this id.
+    pub fn model(&self, id: &str) -> Option<&Arc<Model>> {
+        self.by_id.get(id)
+    }
+
+    /// Every model, in catalog order.
+    pub fn models(&self) -> impl Iterator<Item = &Arc<Model>> {
+        self.files.iter().flat_map(|c| &c.models)
+    }
+
+    /// How many models are loaded.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    /// True when no model is loaded.
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// The id closest to a mistyped one, for "did you mean".
+    pub fn closest_id(&self, id: &str) -> Option<&str> {
+        super::suggest::closest(id, self.by_id.keys().map(|k| &**k))
+    }
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let name = match self {
+            Self::Video => "video",
+            Self::Image => "image",
+            Self::Audio => "audio",
+            Self::Text => "text",
+            Self::Training => "training",
+            Self::Storage => "storage",
+            Self::Fixed => "fixed",
+        };
+        f.write_str(name)
+    }
+}
+
+/// Warnings for models whose quotes disagree with their catalog price at the quantity the quote
+/// names (e.g. a per-run price for 1500 steps against a per-step price).
+pub fn disagreements(catalogs: &Catalogs) -> Vec<super::source::Diagnostic> {
+    use super::pricing::Usage;
+    let mut found = Vec::new();
+    for model in catalogs.models() {
+        for quote in &model.quotes {
+            for rate in &quote.rates {
+                let usage = Usage {
+                    steps: rate.steps,
+                    seconds: rate.seconds,
+                    resolution: rate.resolution.as_deref(),
+                    audio: rate.audio.unwrap_or(false),
+                    ..Usage::default()
+                };
+                let (Ok(theirs), Ok(ours)) = (quote.price(model.kind, &usage), model.pricing.price(model.kind, &usage))
+                else {
+                    continue;
+                };
+                if theirs.cost == ours.cost {
+                    continue;
+                }
+                let at = match (rate.steps, rate.seconds) {
+                    (Some(steps), _) => format!("{steps} steps"),
+                    (_, Some(seconds)) => format!("{} s", seconds.normalize()),
+                    _ => "one call".to_owned(),
+                };
+                let diagnostic = rate.origin.warning(format!(
+                    "sources disagree on {}: {at} cost {} by quote `{}` but {} by the catalog price ({})",
+                    model.id,
+                    super::money::price(theirs.cost),
+                    quote.name.as_deref().unwrap_or(""),
+                    super::money::price(ours.cost),
+                    model.pricing.explain(&ours),
+                ));
+                found.push(diagnostic.with_help(sources(quote, &model.pricing)));
+            }
+        }
+    }
+    found
+}
+
+/// Names the sources of two disagreeing prices, for a diagnostic's help.
+pub fn sources(first: &Pricing, second: &Pricing) -> String {
+    let describe = |p: &Pricing| {
+        let name = p
+            .name
+            .as_deref()
+            .map_or_else(|| "catalog price".to_owned(), |n| format!("quote `{n}`"));
+        format!(
+            "{name}: {}",
+            p.provenance.source.as_deref().unwrap_or("no source given")
+        )
+    };
+    format!("{}; {}", describe(first), describe(second))
+}

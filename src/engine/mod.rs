@@ -1,0 +1,20 @@
+//! The pricing engine: catalogs, scenarios and the evaluation of a bill.
+//!
+//! Pure: it is handed text and returns values or located diagnostics. It knows nothing of
+//! terminals, files on disk or watching; the CLI, dashboard, watcher and exporters are its clients.
+
+pub mod bill;
+pub mod catalog;
+pub mod money;
+pub mod number;
+pub mod params;
+pub mod pricing;
+pub mod scenario;
+pub mod source;
+pub mod suggest;
+
+pub use bill::{Bill, Line, Totals, evaluate};
+pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs};
+pub use params::{NAMES as PARAMETER_NAMES, ParamError, Params};
+pub use scenario::{Scenario, Stage, Step, load_scenario};
+pub use source::{Diagnostic, Diagnostics, Origin, Severity, SourceFile};

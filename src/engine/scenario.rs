@@ -1,0 +1,393 @@
+//! Scenarios: one pipeline's steps per scene, per character, per video and per month, and the
+//! parameters it starts from.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use serde::Deserialize;
+use toml::Spanned;
+
+use super::number::{self, RawNumber};
+use super::params::Params;
+use super::source::{Diagnostic, Diagnostics, Origin, SourceFile};
+use super::suggest;
+
+/// How often a step runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Once per scene.
+    Scene,
+    /// Once per character, spread over the videos made with it.
+    Character,
+    /// Once per video.
+    Video,
+    /// Once per month, spread over the month's videos.
+    Month,
+}
+
+impl Stage {
+    /// The stage's name as written in files and reports.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Scene => "scene",
+            Self::Character => "character",
+            Self::Video => "video",
+            Self::Month => "month",
+        }
+    }
+}
+
+/// A share of calls that go to another model when the first fails or is down.
+#[derive(Debug, Clone)]
+pub struct Fallback {
+    /// The model calls fail over to.
+    pub model: Arc<str>,
+    /// The share of calls that fail over, in [0, 1].
+    pub share: Decimal,
+    /// Where the fallback is written.
+    pub origin: Origin,
+}
+
+/// One line of a pipeline: a model called some number of times at a stage.
+#[derive(Debug, Clone)]
+pub struct Step {
+    /// When it runs.
+    pub stage: Stage,
+    /// What it is for.
+    pub label: Arc<str>,
+    /// The model's id.
+    pub model: Arc<str>,
+    /// A named quote to price it by, in place of the catalog's own price.
+    pub quote: Option<Arc<str>>,
+    /// Calls per run of the stage.
+    pub count: Decimal,
+    /// Training steps.
+    pub steps: Option<u64>,
+    /// Output megapixels, from width x height (x scale squared) or given directly.
+    pub megapixels: Option<Decimal>,
+    /// Prompt tokens per call.
+    pub input_tokens: Option<u64>,
+    /// Completion tokens per call.
+    pub output_tokens: Option<u64>,
+    /// Gigabytes stored.
+    pub gb: Option<Decimal>,
+    /// A clip length of its own, instead of the scenario's frames / fps.
+    pub seconds: Option<Decimal>,
+    /// A resolution of its own.
+    pub resolution: Option<Arc<str>>,
+    /// Audio on or off of its own.
+    pub audio: Option<bool>,
+    /// Whether the scenario's reroll rate applies; by default to scene steps making images or video.
+    pub rerolls: Option<bool>,
+    /// This step's own failure rate, retried until it succeeds.
+    pub retry_rate: Decimal,
+    /// Whether failed attempts are billed (most providers bill them).
+    pub failed_billed: bool,
+    /// Calls that fail over to another model.
+    pub fallback: Option<Fallback>,
+    /// Where the step is written.
+    pub origin: Origin,
+    /// Where its model id is written.
+    pub model_origin: Origin,
+}
+
+/// A pipeline and the parameters it starts from.
+#[derive(Debug, Clone)]
+pub struct Scenario {
+    /// A readable name.
+    pub name: Arc<str>,
+    /// What it models.
+    pub description: Option<Arc<str>>,
+    /// Where its catalogs are, relative to the scenario file.
+    pub catalogs: Option<String>,
+    /// The currency totals are in; the first model's when unset.
+    pub currency: Option<Arc<str>>,
+    /// Exchange rates: units of the scenario's currency per unit of another.
+    pub exchange: Vec<(Arc<str>, Decimal)>,
+    /// Parameters as the file gives them.
+    pub params: Params,
+    /// Where each parameter is written.
+    pub param_origins: BTreeMap<&'static str, Origin>,
+    /// The steps in file order within each stage.
+    pub steps: Vec<Step>,
+    /// The file.
+    pub file: Arc<SourceFile>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScenario {
+    name: Option<String>,
+    description: Option<String>,
+    catalogs: Option<String>,
+    currency: Option<Spanned<String>>,
+    #[serde(default)]
+    exchange: BTreeMap<String, RawNumber>,
+    parameters: Option<RawParams>,
+    #[serde(default)]
+    scene: Vec<Spanned<RawStep>>,
+    #[serde(default)]
+    character: Vec<Spanned<RawStep>>,
+    #[serde(default)]
+    video: Vec<Spanned<RawStep>>,
+    #[serde(default)]
+    month: Vec<Spanned<RawStep>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawParams {
+    scenes: Option<RawNumber>,
+    frames: Option<RawNumber>,
+    fps: Option<RawNumber>,
+    seconds: Option<RawNumber>,
+    resolution: Option<RawNumber>,
+    audio: Option<RawNumber>,
+    characters: Option<RawNumber>,
+    videos_per_character: Option<RawNumber>,
+    reroll_rate: Option<RawNumber>,
+    videos_per_month: Option<RawNumber>,
+    finished_seconds_per_scene: Option<RawNumber>,
+    video_model: Option<RawNumber>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawStep {
+    label: Option<String>,
+    model: Spanned<String>,
+    quote: Option<String>,
+    count: Option<RawNumber>,
+    steps: Option<RawNumber>,
+    width: Option<RawNumber>,
+    height: Option<RawNumber>,
+    scale: Option<RawNumber>,
+    megapixels: Option<RawNumber>,
+    input_tokens: Option<RawNumber>,
+    output_tokens: Option<RawNumber>,
+    gb: Option<RawNumber>,
+    seconds: Option<RawNumber>,
+    resolution: Option<String>,
+    audio: Option<bool>,
+    rerolls: Option<bool>,
+    retry_rate: Option<RawNumber>,
+    failed_billed: Option<bool>,
+    fallback: Option<Spanned<RawFallback>>,
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFallback {
+    model: Spanned<String>,
+    share: RawNumber,
+}
+
+/// Loads a scenario file. Models are resolved against catalogs when it is evaluated.
+pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
+    let raw: RawScenario = toml::from_str(file.text()).map_err(|e| suggest::toml_error(file, &e))?;
+    let mut found = Vec::new();
+    let (params, param_origins) = read_params(file, raw.parameters.unwrap_or_default(), &mut found);
+
+    let mut exchange = Vec::new();
+    for (code, rate) in &raw.exchange {
+        match number::positive(file, rate, &format!("exchange rate for {code}")) {
+            Ok(rate) => exchange.push((Arc::from(code.as_str()), rate.value)),
+            Err(d) => found.push(d),
+        }
+    }
+    let stages = [
+        (Stage::Scene, &raw.scene),
+        (Stage::Character, &raw.character),
+        (Stage::Video, &raw.video),
+        (Stage::Month, &raw.month),
+    ];
+    let mut steps = Vec::new();
+    for (stage, list) in stages {
+        for raw_step in list {
+            match read_step(file, stage, raw_step) {
+                Ok(step) => steps.push(step),
+                Err(d) => found.push(d),
+            }
+        }
+    }
+    if steps.is_empty() && found.is_empty() {
+        found.push(
+            Diagnostic::file_error(file.path(), "the scenario has no steps")
+                .with_help("add a [[scene]], [[character]], [[video]] or [[month]] step with a model"),
+        );
+    }
+    if !found.is_empty() {
+        return Err(Diagnostics(found));
+    }
+    Ok(Scenario {
+        name: raw.name.as_deref().unwrap_or(file.path()).into(),
+        description: raw.description.as_deref().map(Into::into),
+        catalogs: raw.catalogs,
+        currency: raw.currency.map(|c| c.into_inner().trim().into()),
+        exchange,
+        params,
+        param_origins,
+        steps,
+        file: Arc::clone(file),
+    })
+}
+
+fn read_params(
+    file: &Arc<SourceFile>,
+    raw: RawParams,
+    found: &mut Vec<Diagnostic>,
+) -> (Params, BTreeMap<&'static str, Origin>) {
+    let mut params = Params::default();
+    let mut origins = BTreeMap::new();
+    // fps comes before seconds so that a clip length converts at the file's frame rate.
+    let fields = [
+        ("scenes", raw.scenes),
+        ("fps", raw.fps),
+        ("frames", raw.frames),
+        ("seconds", raw.seconds),
+        ("resolution", raw.resolution),
+        ("audio", raw.audio),
+        ("characters", raw.characters),
+        ("videos_per_character", raw.videos_per_character),
+        ("reroll_rate", raw.reroll_rate),
+        ("videos_per_month", raw.videos_per_month),
+        ("finished_seconds_per_scene", raw.finished_seconds_per_scene),
+        ("video_model", raw.video_model),
+    ];
+    let frames_given = fields[2].1.is_some();
+    for (name, value) in fields {
+        let Some(value) = value else { continue };
+        let origin = Origin::new(file, value.span());
+        let text = match value.get_ref() {
+            toml::Value::String(s) => s.clone(),
+            toml::Value::Boolean(b) => b.to_string(),
+            toml::Value::Integer(_) | toml::Value::Float(_) => {
+                file.text().get(value.span()).unwrap_or_default().to_owned()
+            }
+            other => {
+                found.push(origin.error(format!("{name} must be a number or text, found {}", other.type_str())));
+                continue;
+            }
+        };
+        let before = params.frames;
+        match params.set(name, &text) {
+            Ok(()) if name == "seconds" && frames_given && params.frames != before => {
+                found.push(
+                    origin
+                        .error(format!(
+                            "seconds = {} disagrees with frames = {before} at {} fps",
+                            text.trim(),
+                            params.fps
+                        ))
+                        .with_help("give frames or seconds, not both"),
+                );
+            }
+            Ok(()) => {}
+            Err(e) => found.push(origin.error(format!("{} {}", e.name, e.message)).with_help(e.help)),
+        }
+        origins.insert(name, origin);
+    }
+    (params, origins)
+}
+
+fn read_step(file: &Arc<SourceFile>, stage: Stage, raw: &Spanned<RawStep>) -> Result<Step, Diagnostic> {
+    let origin = Origin::new(file, raw.span());
+    let s = raw.get_ref();
+    let model_origin = Origin::new(file, s.model.span());
+    let model = s.model.get_ref().trim();
+    if model.is_empty() {
+        return Err(model_origin
+            .error("model is empty")
+            .with_help("name a model id from a catalog, e.g. \"fal-ai/wan-i2v\""));
+    }
+    let opt_whole = |raw: &Option<RawNumber>, what: &str, min: u64| {
+        raw.as_ref()
+            .map(|r| number::whole(file, r, what, min, u64::from(u32::MAX)).map(|l| l.value))
+            .transpose()
+    };
+    let opt_positive = |raw: &Option<RawNumber>, what: &str| {
+        raw.as_ref()
+            .map(|r| number::positive(file, r, what).map(|l| l.value))
+            .transpose()
+    };
+    let share = |raw: &RawNumber, what: &str, max_inclusive: bool| -> Result<Decimal, Diagnostic> {
+        let located = number::non_negative(file, raw, what)?;
+        let too_big = if max_inclusive {
+            located.value > Decimal::ONE
+        } else {
+            located.value >= Decimal::ONE
+        };
+        if too_big {
+            let range = if max_inclusive { "[0, 1]" } else { "[0, 1)" };
+            return Err(located
+                .origin
+                .error(format!("{what} {} is not in {range}", located.value))
+                .with_help(format!("{what} is a share, e.g. 0.1 for 10%")));
+        }
+        Ok(located.value)
+    };
+
+    let count = match &s.count {
+        Some(c) => number::non_negative(file, c, "count")?.value,
+        None => Decimal::ONE,
+    };
+    let (width, height) = (opt_whole(&s.width, "width", 1)?, opt_whole(&s.height, "height", 1)?);
+    let scale = opt_positive(&s.scale, "scale")?;
+    let megapixels = match (width, height, opt_positive(&s.megapixels, "megapixels")?) {
+        (Some(_), Some(_), Some(_)) => return Err(origin.error("give width and height, or megapixels, not both")),
+        (Some(w), Some(h), None) => {
+            let scale = scale.unwrap_or(Decimal::ONE);
+            let pixels = Decimal::from(w) * Decimal::from(h) * scale * scale;
+            Some(pixels / Decimal::from(1_000_000u32))
+        }
+        (None, None, mp) => mp,
+        _ => {
+            return Err(origin
+                .error("an output size needs both width and height")
+                .with_help("e.g. width = 1024, height = 1024"));
+        }
+    };
+    let retry_rate = s
+        .retry_rate
+        .as_ref()
+        .map(|r| share(r, "retry_rate", false))
+        .transpose()?
+        .unwrap_or_default();
+    let fallback = match &s.fallback {
+        Some(f) => Some(Fallback {
+            model: f.get_ref().model.get_ref().trim().into(),
+            share: share(&f.get_ref().share, "fallback share", true)?,
+            origin: Origin::new(file, f.get_ref().model.span()),
+        }),
+        None => None,
+    };
+    Ok(Step {
+        stage,
+        label: s.label.as_deref().unwrap_or(model).into(),
+        model: model.into(),
+        quote: s.quote.as_deref().map(Into::into),
+        count,
+        steps: opt_whole(&s.steps, "steps", 1)?,
+        megapixels,
+        input_tokens: opt_whole(&s.input_tokens, "input_tokens", 0)?,
+        output_tokens: opt_whole(&s.output_tokens, "output_tokens", 0)?,
+        gb: s
+            .gb
+            .as_ref()
+            .map(|g| number::non_negative(file, g, "gb").map(|l| l.value))
+            .transpose()?,
+        seconds: opt_positive(&s.seconds, "seconds")?,
+        resolution: s.resolution.as_deref().map(Into::into),
+        audio: s.audio,
+        rerolls: s.rerolls,
+        retry_rate,
+        failed_billed: s.failed_billed.unwrap_or(true),
+        fallback,
+        origin,
+        model_origin,
+    })
+}

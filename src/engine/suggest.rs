@@ -1,0 +1,66 @@
+//! Turning parser errors into diagnostics that say what would be valid.
+
+use std::sync::Arc;
+
+use super::source::{Diagnostic, SourceFile};
+
+/// The candidate closest to a mistyped word, if one is close enough to be what was meant.
+pub fn closest<'a>(word: &str, candidates: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|&(score, _)| score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Words quoted in backticks, as serde writes field and variant names.
+fn backticked(message: &str) -> Vec<&str> {
+    message.split('`').skip(1).step_by(2).collect()
+}
+
+/// A TOML syntax or shape error as a located diagnostic, with a "did you mean" where it helps.
+pub fn toml_error(file: &Arc<SourceFile>, err: &toml::de::Error) -> Diagnostic {
+    let message = err.message().trim().to_owned();
+    let mut diagnostic = match err.span() {
+        Some(span) => file.diagnostic(span, message.clone()),
+        None => Diagnostic::file_error(file.path(), message.clone()),
+    };
+    let unknown = message.starts_with("unknown field") || message.starts_with("unknown variant");
+    if unknown {
+        let words = backticked(&message);
+        if let Some((typed, valid)) = words.split_first() {
+            diagnostic = match closest(typed, valid.iter().copied()) {
+                Some(best) => diagnostic.with_help(format!("did you mean `{best}`?")),
+                None => diagnostic.with_help(format!("valid here: {}", valid.join(", "))),
+            };
+        }
+    }
+    diagnostic
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_a_close_name() {
+        assert_eq!(closest("pirce", ["price", "unit", "rates"].into_iter()), Some("price"));
+        assert_eq!(closest("zzz", ["price", "unit"].into_iter()), None);
+    }
+
+    #[test]
+    fn unknown_fields_get_a_suggestion() {
+        #[derive(Debug, serde::Deserialize)]
+        #[serde(deny_unknown_fields)]
+        #[allow(dead_code)]
+        struct Doc {
+            price: i64,
+            unit: String,
+        }
+        let file = SourceFile::new("c.toml", "pirce = 1\nunit = \"s\"\n");
+        let err = toml::from_str::<Doc>(file.text()).expect_err("unknown field");
+        let diagnostic = toml_error(&file, &err);
+        assert_eq!(diagnostic.location(), "c.toml:1:1");
+        assert_eq!(diagnostic.help.as_deref(), Some("did you mean `price`?"));
+    }
+}

@@ -1,0 +1,10 @@
+//! reelcost: the unit economics of generative-media pipelines, from TOML price catalogs and
+//! scenarios to an itemised bill per video.
+//!
+//! [`engine`] is the one cost model; [`report`], [`cli`] and the dashboard are its clients.
+
+pub mod builtin;
+pub mod cli;
+pub mod engine;
+pub mod project;
+pub mod report;

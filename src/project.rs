@@ -1,0 +1,188 @@
+//! Loading a scenario and its catalogs from disk or from the built-ins. This is where reelcost
+//! touches files; the engine it feeds only ever sees text.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::builtin;
+use crate::engine::{Catalogs, Diagnostic, Diagnostics, Scenario, SourceFile, load_catalogs, load_scenario};
+
+/// Where a scenario comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScenarioSource {
+    /// A file on disk.
+    File(PathBuf),
+    /// A scenario shipped inside the binary, by name.
+    Builtin(&'static str),
+}
+
+/// Where catalogs come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogSource {
+    /// Every `*.toml` file in a directory.
+    Dir(PathBuf),
+    /// The catalogs shipped inside the binary.
+    Builtin,
+}
+
+/// A scenario with the catalogs it is priced from.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The scenario.
+    pub scenario: Scenario,
+    /// Its catalogs.
+    pub catalogs: Catalogs,
+    /// Where the scenario came from.
+    pub scenario_source: ScenarioSource,
+    /// Where the catalogs came from.
+    pub catalog_source: CatalogSource,
+    /// The catalog files read, for watching.
+    pub catalog_files: Vec<PathBuf>,
+}
+
+/// Reads a file as source text, with a clear message for what can go wrong on disk.
+pub fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
+    let shown = path.display().to_string();
+    let meta = fs::metadata(path).map_err(|e| Diagnostic::file_error(&shown, io_message(&e)))?;
+    if meta.is_dir() {
+        return Err(Diagnostic::file_error(&shown, "is a directory, not a file").with_help("name a .toml file"));
+    }
+    let bytes = fs::read(path).map_err(|e| Diagnostic::file_error(&shown, io_message(&e)))?;
+    SourceFile::from_bytes(shown, bytes)
+}
+
+fn io_message(err: &std::io::Error) -> String {
+    match err.kind() {
+        std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
+        _ => err.to_string(),
+    }
+}
+
+/// Decides whether an argument names a scenario file or a built-in scenario.
+pub fn scenario_source(arg: &str) -> Result<ScenarioSource, Diagnostic> {
+    let path = Path::new(arg);
+    if path.exists() {
+        return Ok(ScenarioSource::File(path.to_path_buf()));
+    }
+    if let Some((name, _)) = builtin::scenario(arg) {
+        return Ok(ScenarioSource::Builtin(name));
+    }
+    Err(
+        Diagnostic::file_error(arg, "no such scenario file, and no built-in scenario has that name")
+            .with_help(format!("built-in scenarios: {}", builtin::scenario_names().join(", "))),
+    )
+}
+
+/// The scenario the dashboard opens by default: `scenarios/atve.toml` here, else the built-in.
+pub fn default_scenario() -> ScenarioSource {
+    let local = Path::new("scenarios").join(format!("{}.toml", builtin::DEFAULT_SCENARIO));
+    if local.is_file() {
+        ScenarioSource::File(local)
+    } else {
+        ScenarioSource::Builtin(builtin::DEFAULT_SCENARIO)
+    }
+}
+
+/// The `*.toml` files of a directory, sorted by name.
+pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let shown = dir.display().to_string();
+    let entries = fs::read_dir(dir).map_err(|e| {
+        Diagnostic::file_error(&shown, format!("cannot read the catalog directory: {}", io_message(&e)))
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+/// Loads a scenario and its catalogs.
+///
+/// Catalogs come from `catalogs` when given, else from the scenario's own `catalogs` key
+/// (relative to its file), else from `../catalogs` beside the scenario's directory. A built-in
+/// scenario uses the built-in catalogs.
+pub fn load(source: &ScenarioSource, catalogs: Option<&Path>) -> Result<Project, Diagnostics> {
+    let file = match source {
+        ScenarioSource::File(path) => read_source(path)?,
+        ScenarioSource::Builtin(name) => {
+            let (file_name, text) =
+                builtin::scenario(name).ok_or_else(|| Diagnostic::file_error(*name, "no such built-in scenario"))?;
+            SourceFile::new(format!("<built-in>/scenarios/{file_name}"), text)
+        }
+    };
+    let scenario = load_scenario(&file)?;
+    let catalog_source = match (catalogs, source) {
+        (Some(dir), _) => CatalogSource::Dir(dir.to_path_buf()),
+        (None, ScenarioSource::File(path)) => {
+            let base = path.parent().unwrap_or(Path::new("."));
+            match &scenario.catalogs {
+                Some(rel) => CatalogSource::Dir(base.join(rel)),
+                None => CatalogSource::Dir(base.join("..").join("catalogs")),
+            }
+        }
+        (None, ScenarioSource::Builtin(_)) => CatalogSource::Builtin,
+    };
+    let (catalogs, catalog_files) = load_catalog_source(&catalog_source, source)?;
+    Ok(Project {
+        scenario,
+        catalogs,
+        scenario_source: source.clone(),
+        catalog_source,
+        catalog_files,
+    })
+}
+
+/// Loads the catalogs a source names.
+pub fn load_catalog_source(
+    source: &CatalogSource,
+    scenario: &ScenarioSource,
+) -> Result<(Catalogs, Vec<PathBuf>), Diagnostics> {
+    match source {
+        CatalogSource::Builtin => {
+            let files: Vec<Arc<SourceFile>> = builtin::CATALOGS
+                .iter()
+                .map(|(name, text)| SourceFile::new(format!("<built-in>/catalogs/{name}"), *text))
+                .collect();
+            Ok((load_catalogs(&files)?, Vec::new()))
+        }
+        CatalogSource::Dir(dir) => {
+            let paths = toml_files(dir)?;
+            if let ScenarioSource::File(scenario_path) = scenario {
+                let own = fs::canonicalize(scenario_path).ok();
+                if paths.iter().any(|p| fs::canonicalize(p).ok() == own && own.is_some()) {
+                    return Err(Diagnostic::file_error(
+                        dir.display().to_string(),
+                        "this catalog directory holds the scenario itself",
+                    )
+                    .with_help(
+                        "point `catalogs` (or --catalogs) at the directory of price catalogs, e.g. \"../catalogs\"",
+                    )
+                    .into());
+                }
+            }
+            if paths.is_empty() {
+                return Err(Diagnostic::file_error(
+                    dir.display().to_string(),
+                    "the catalog directory has no .toml files",
+                )
+                .with_help("run `reelcost init DIR` for a starting set")
+                .into());
+            }
+            let mut files = Vec::new();
+            let mut errors = Vec::new();
+            for path in &paths {
+                match read_source(path) {
+                    Ok(file) => files.push(file),
+                    Err(d) => errors.push(d),
+                }
+            }
+            if !errors.is_empty() {
+                return Err(Diagnostics(errors));
+            }
+            Ok((load_catalogs(&files)?, paths))
+        }
+    }
+}
