@@ -3,6 +3,7 @@
 //! Pure: it is handed text and returns values or located diagnostics. It knows nothing of
 //! terminals, files on disk or watching; the CLI, dashboard, watcher and exporters are its clients.
 
+pub mod analysis;
 pub mod bill;
 pub mod catalog;
 pub mod money;

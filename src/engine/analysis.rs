@@ -1,0 +1,223 @@
+//! What-if questions asked of the engine: how cost moves with videos per character, which video
+//! models could take the clip step, and which thresholds a scenario sits just past. Every answer
+//! is a re-evaluation of the same cost model at other parameters.
+
+use std::ops::RangeInclusive;
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::bill::{Bill, Totals, evaluate};
+use super::catalog::{Catalogs, Kind, Model};
+use super::params::Params;
+use super::scenario::{Scenario, Stage};
+
+/// One point of the amortisation sweep.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmortisationPoint {
+    /// Videos made per character.
+    pub videos_per_character: u32,
+    /// Cost per video there.
+    pub per_video: Decimal,
+    /// Cost per finished second there, when the scenario finishes any seconds.
+    pub per_finished_second: Option<Decimal>,
+}
+
+/// Cost against videos per character, every other parameter held.
+pub fn amortisation(
+    scenario: &Scenario,
+    catalogs: &Catalogs,
+    params: &Params,
+    range: RangeInclusive<u32>,
+) -> Vec<AmortisationPoint> {
+    let mut at = params.clone();
+    range
+        .filter_map(|videos| {
+            at.videos_per_character = videos.max(1);
+            let totals = evaluate(scenario, catalogs, &at).ok()?.totals;
+            Some(AmortisationPoint {
+                videos_per_character: at.videos_per_character,
+                per_video: totals.per_video,
+                per_finished_second: totals.per_finished_second,
+            })
+        })
+        .collect()
+}
+
+/// A video model that could make the scenario's clips, and what a video would cost with it.
+#[derive(Debug, Clone)]
+pub struct Alternative {
+    /// The model.
+    pub model: Arc<Model>,
+    /// The totals with it in place.
+    pub totals: Totals,
+}
+
+/// The scenario's clip model: the first video model among its scene steps.
+pub fn clip_model<'c>(scenario: &Scenario, catalogs: &'c Catalogs, params: &Params) -> Option<&'c Arc<Model>> {
+    if let Some(id) = &params.video_model {
+        return catalogs.model(id);
+    }
+    scenario
+        .steps
+        .iter()
+        .filter(|s| s.stage == Stage::Scene)
+        .filter_map(|s| catalogs.model(&s.model))
+        .find(|m| m.kind == Kind::Video)
+}
+
+/// Every catalog video model that can make the scenario's clips at these parameters (its
+/// resolution, audio and length), cheapest first.
+pub fn video_alternatives(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Vec<Alternative> {
+    if clip_model(scenario, catalogs, params).is_none() {
+        return Vec::new();
+    }
+    let mut at = params.clone();
+    let mut found: Vec<Alternative> = catalogs
+        .models()
+        .filter(|m| m.kind == Kind::Video)
+        .filter_map(|model| {
+            at.video_model = Some(Arc::clone(&model.id));
+            let totals = evaluate(scenario, catalogs, &at).ok()?.totals;
+            Some(Alternative {
+                model: Arc::clone(model),
+                totals,
+            })
+        })
+        .collect();
+    found.sort_by(|a, b| {
+        a.totals
+            .per_video
+            .cmp(&b.totals.per_video)
+            .then_with(|| a.model.id.cmp(&b.model.id))
+    });
+    found
+}
+
+/// A threshold the scenario sits just past, and what stepping back below it saves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Cliff {
+    /// The parameter to change.
+    pub parameter: &'static str,
+    /// Its value below the threshold.
+    pub value: String,
+    /// What the change is, e.g. `80 frames (5 s)`.
+    pub change: String,
+    /// Why it is cheaper, e.g. `fal-ai/wan-i2v: >81 frames x1.25`.
+    pub reason: String,
+    /// What a video costs less.
+    pub saving: Decimal,
+}
+
+/// Multipliers that fire above a frame count or a length, and what stepping back under them saves.
+pub fn cliffs(scenario: &Scenario, catalogs: &Catalogs, params: &Params, bill: &Bill) -> Vec<Cliff> {
+    let mut found: Vec<Cliff> = Vec::new();
+    for line in &bill.lines {
+        let pricing = line.pricing();
+        for (i, m) in pricing.multipliers.iter().enumerate() {
+            if line.priced.fired & (1 << i) == 0 || m.factor <= Decimal::ONE {
+                continue;
+            }
+            let frames = match (m.frames_above, m.seconds_above) {
+                // Prefer a whole-second clip at or under the threshold: 81 frames at 16 fps -> 80.
+                (Some(n), _) => {
+                    let whole_seconds = n / params.fps.max(1) * params.fps;
+                    if whole_seconds > 0 { whole_seconds } else { n }
+                }
+                (None, Some(s)) => {
+                    let frames = (s * Decimal::from(params.fps)).floor();
+                    u32::try_from(frames.mantissa())
+                        .ok()
+                        .filter(|_| frames.scale() == 0)
+                        .unwrap_or(0)
+                }
+                _ => continue,
+            };
+            if frames == 0 || frames >= params.frames {
+                continue;
+            }
+            let mut at = params.clone();
+            at.frames = frames;
+            let Ok(cheaper) = evaluate(scenario, catalogs, &at) else {
+                continue;
+            };
+            let saving = bill.totals.per_video - cheaper.totals.per_video;
+            if saving <= Decimal::ZERO || found.iter().any(|c| c.value == frames.to_string()) {
+                continue;
+            }
+            let seconds = at
+                .seconds()
+                .map(|s| super::money::round(s, 2).normalize().to_string())
+                .unwrap_or_default();
+            let condition = m.frames_above.map_or_else(
+                || format!(">{} s", m.seconds_above.unwrap_or_default().normalize()),
+                |n| format!(">{n} frames"),
+            );
+            found.push(Cliff {
+                parameter: "frames",
+                value: frames.to_string(),
+                change: format!("{frames} frames ({seconds} s)"),
+                reason: format!("{}: {condition} x{}", line.model.id, m.factor.normalize()),
+                saving,
+            });
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin;
+    use crate::engine::{SourceFile, load_catalogs, load_scenario};
+
+    fn atve() -> (Scenario, Catalogs) {
+        let catalogs: Vec<_> = builtin::CATALOGS
+            .iter()
+            .map(|(name, text)| SourceFile::new(*name, *text))
+            .collect();
+        let (_, text) = builtin::scenario("atve").expect("built in");
+        let scenario = load_scenario(&SourceFile::new("atve.toml", text)).expect("valid");
+        (scenario, load_catalogs(&catalogs).expect("valid"))
+    }
+
+    #[test]
+    fn sweeps_videos_per_character() {
+        let (scenario, catalogs) = atve();
+        let points = amortisation(&scenario, &catalogs, &scenario.params, 1..=20);
+        assert_eq!(points.len(), 20);
+        assert_eq!(points[4].per_finished_second, Some(Decimal::new(188375, 6)));
+        assert!(points.windows(2).all(|w| w[0].per_video > w[1].per_video));
+    }
+
+    #[test]
+    fn finds_the_wan_frame_cliff() {
+        let (scenario, catalogs) = atve();
+        let bill = evaluate(&scenario, &catalogs, &scenario.params).expect("bill");
+        let cliffs = cliffs(&scenario, &catalogs, &scenario.params, &bill);
+        assert_eq!(cliffs.len(), 1);
+        assert_eq!(cliffs[0].change, "80 frames (5 s)");
+        assert_eq!(cliffs[0].saving, Decimal::new(40, 2));
+        let mut at = scenario.params.clone();
+        at.frames = 80;
+        let bill = evaluate(&scenario, &catalogs, &at).expect("bill");
+        assert!(self::cliffs(&scenario, &catalogs, &at, &bill).is_empty());
+    }
+
+    #[test]
+    fn lists_video_models_that_fit() {
+        let (scenario, catalogs) = atve();
+        let alternatives = video_alternatives(&scenario, &catalogs, &scenario.params);
+        let ids: Vec<&str> = alternatives.iter().map(|a| &*a.model.id).collect();
+        assert!(ids.contains(&"fal-ai/wan-i2v"));
+        // Kling O3 only makes 3-15 s clips at 720p or 1080p: 6.25 s at 720p fits.
+        assert!(ids.contains(&"kling/o3/text-to-video"));
+        // LTX-2 Fast offers no 720p.
+        assert!(!ids.contains(&"fal-ai/ltx-video-2/fast"));
+        assert!(
+            alternatives
+                .windows(2)
+                .all(|w| w[0].totals.per_video <= w[1].totals.per_video)
+        );
+    }
+}
