@@ -20,11 +20,21 @@ fn backticked(message: &str) -> Vec<&str> {
 
 /// A TOML syntax or shape error as a located diagnostic, with a "did you mean" where it helps.
 pub fn toml_error(file: &Arc<SourceFile>, err: &toml::de::Error) -> Diagnostic {
-    let message = err.message().trim().to_owned();
+    let mut message = err.message().trim().to_owned();
+    let mut help = None;
+    // TOML integers are 64-bit; a larger literal reaches serde as an i128 it cannot place.
+    if message.starts_with("invalid type: integer") && message.contains("as i128") {
+        let literal = backticked(&message).first().map(|s| s.to_string()).unwrap_or_default();
+        message = format!("the integer {literal} is too large for TOML, whose integers are 64-bit");
+        help = Some(format!("write a large figure as a decimal string: \"{literal}\""));
+    }
     let mut diagnostic = match err.span() {
         Some(span) => file.diagnostic(span, message.clone()),
         None => Diagnostic::file_error(file.path(), message.clone()),
     };
+    if let Some(help) = help {
+        diagnostic = diagnostic.with_help(help);
+    }
     let unknown = message.starts_with("unknown field") || message.starts_with("unknown variant");
     if unknown {
         let words = backticked(&message);

@@ -1,0 +1,176 @@
+//! Properties of the engine that must hold for any input, checked with proptest.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::str::FromStr;
+use std::sync::Arc;
+
+use proptest::prelude::*;
+use reelcost::builtin;
+use reelcost::engine::{
+    Bill, Catalogs, Params, Scenario, SourceFile, evaluate, load_catalog, load_catalogs, load_scenario,
+};
+use reelcost::report::{self, Format};
+use rust_decimal::Decimal;
+
+fn catalogs() -> Catalogs {
+    let files: Vec<Arc<SourceFile>> = builtin::CATALOGS.iter().map(|(n, t)| SourceFile::new(*n, *t)).collect();
+    load_catalogs(&files).unwrap()
+}
+
+fn scenario(name: &str) -> Scenario {
+    let (_, text) = builtin::scenario(name).unwrap();
+    load_scenario(&SourceFile::new(name, text)).unwrap()
+}
+
+fn config() -> ProptestConfig {
+    ProptestConfig {
+        cases: 96,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Parameters within atve's valid space (WAN makes at most 100 frames).
+fn atve_params() -> impl Strategy<Value = Params> {
+    (
+        1u32..12,
+        1u32..=100,
+        0u32..5,
+        1u32..40,
+        0u32..95,
+        1u64..1_000_000,
+        prop::bool::ANY,
+    )
+        .prop_map(|(scenes, frames, characters, videos, reroll, per_month, low_res)| {
+            let mut p = scenario("atve").params;
+            p.scenes = scenes;
+            p.frames = frames;
+            p.characters = characters;
+            p.videos_per_character = videos;
+            p.reroll_rate = Decimal::new(i64::from(reroll), 2);
+            p.videos_per_month = per_month;
+            if low_res {
+                p.resolution = Some("480p".into());
+            }
+            p
+        })
+}
+
+fn bill(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Bill {
+    evaluate(scenario, catalogs, params).unwrap()
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn loaders_never_panic_on_any_text(text in ".{0,400}") {
+        let file = SourceFile::new("fuzz.toml", text);
+        let _ = load_catalog(&file);
+        let _ = load_scenario(&file);
+    }
+
+    #[test]
+    fn loaders_never_panic_on_damaged_files(index in 0usize..20, at in 0usize..4000, junk in "[\\[\\]{}=\"'.,#0-9a-z\n -]{1,12}") {
+        let all: Vec<&str> = builtin::CATALOGS.iter().chain(builtin::SCENARIOS).map(|(_, t)| *t).collect();
+        let text = all[index % all.len()];
+        let mut cut = at.min(text.len());
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let damaged = format!("{}{junk}{}", &text[..cut], &text[cut..]);
+        let file = SourceFile::new("damaged.toml", damaged);
+        if let Ok(catalog) = load_catalog(&file) {
+            let _ = load_catalogs(&[file.clone()]);
+            prop_assert!(!catalog.provider.is_empty() || catalog.models.is_empty() || catalog.currency.len() == 3);
+        }
+        if let Ok(s) = load_scenario(&file) {
+            let _ = evaluate(&s, &catalogs(), &s.params);
+        }
+    }
+
+    #[test]
+    fn costs_are_never_negative_and_shares_sum_to_one(params in atve_params()) {
+        let (s, c) = (scenario("atve"), catalogs());
+        let b = bill(&s, &c, &params);
+        prop_assert!(b.lines.iter().all(|l| l.per_video >= Decimal::ZERO && l.unit_price >= Decimal::ZERO));
+        prop_assert!(b.totals.per_video > Decimal::ZERO);
+        let shares: Decimal = b.lines.iter().map(|l| l.share.unwrap()).sum();
+        prop_assert!((shares - Decimal::ONE).abs() < Decimal::from_str("0.000000000000000000001").unwrap());
+    }
+
+    #[test]
+    fn more_work_never_costs_less(params in atve_params()) {
+        let (s, c) = (scenario("atve"), catalogs());
+        let base = bill(&s, &c, &params).totals.per_video;
+        let grown = |change: &dyn Fn(&mut Params)| {
+            let mut p = params.clone();
+            change(&mut p);
+            bill(&s, &c, &p).totals.per_video
+        };
+        prop_assert!(grown(&|p| p.scenes += 1) >= base);
+        if params.frames < 100 {
+            prop_assert!(grown(&|p| p.frames += 1) >= base);
+        }
+        if params.reroll_rate < Decimal::new(94, 2) {
+            prop_assert!(grown(&|p| p.reroll_rate += Decimal::new(1, 2)) >= base);
+        }
+        prop_assert!(grown(&|p| p.videos_per_character += 1) <= base);
+    }
+
+    #[test]
+    fn a_dearer_price_never_makes_a_cheaper_video(cents in 1u32..500, extra in 1u32..500) {
+        let catalog = |price: u32| {
+            let text = format!("provider = \"P\"\ncurrency = \"USD\"\n[[model]]\nid = \"p/img\"\nkind = \"image\"\nunit = \"image\"\nprice = {}\n", Decimal::new(i64::from(price), 2));
+            load_catalogs(&[SourceFile::new("p.toml", text)]).unwrap()
+        };
+        let s = load_scenario(&SourceFile::new("s.toml", "[parameters]\nscenes = 3\n[[scene]]\nmodel = \"p/img\"\ncount = 2\n")).unwrap();
+        let cheap = bill(&s, &catalog(cents), &s.params).totals.per_video;
+        let dear = bill(&s, &catalog(cents + extra), &s.params).totals.per_video;
+        prop_assert!(dear > cheap);
+        prop_assert_eq!(cheap, Decimal::new(i64::from(cents) * 6, 2));
+    }
+
+    #[test]
+    fn json_reads_back_as_the_same_figures(params in atve_params()) {
+        let (s, c) = (scenario("atve"), catalogs());
+        let b = bill(&s, &c, &params);
+        let json: serde_json::Value = serde_json::from_str(&report::render(Format::Json, &s, &params, &b)).unwrap();
+        let figure = |v: &serde_json::Value| Decimal::from_str(v.as_str().unwrap()).unwrap();
+        prop_assert_eq!(figure(&json["totals"]["per_video"]), b.totals.per_video);
+        prop_assert_eq!(figure(&json["totals"]["per_month"]), b.totals.per_month);
+        prop_assert_eq!(figure(&json["totals"]["per_finished_second"]), b.totals.per_finished_second.unwrap());
+        for (line, out) in b.lines.iter().zip(json["lines"].as_array().unwrap()) {
+            prop_assert_eq!(figure(&out["per_video"]), line.per_video);
+            prop_assert_eq!(figure(&out["unit_price"]), line.unit_price);
+            prop_assert_eq!(figure(&out["quantity"]), line.quantity);
+        }
+        prop_assert_eq!(json["parameters"]["frames"].as_u64(), Some(u64::from(params.frames)));
+    }
+
+    #[test]
+    fn setting_a_parameter_to_its_value_changes_nothing(params in atve_params(), which in 0usize..12) {
+        let name = reelcost::engine::PARAMETER_NAMES[which];
+        let mut after = params.clone();
+        if let Some(value) = params.get(name).filter(|v| !v.is_empty()) {
+            after.set(name, &value).unwrap();
+        }
+        prop_assert_eq!(&after, &params);
+        let (s, c) = (scenario("atve"), catalogs());
+        prop_assert_eq!(bill(&s, &c, &after).totals, bill(&s, &c, &params).totals);
+    }
+}
+
+#[test]
+fn overflow_is_an_error_at_the_line_not_a_panic() {
+    let catalog = "provider = \"P\"\ncurrency = \"USD\"\n[[model]]\nid = \"p/img\"\nkind = \"image\"\nunit = \"image\"\nprice = \"79228162514264337593543950335\"\n";
+    let c = load_catalogs(&[SourceFile::new("p.toml", catalog)]).unwrap();
+    let s = load_scenario(&SourceFile::new(
+        "s.toml",
+        "[parameters]\nscenes = 3\n[[scene]]\nmodel = \"p/img\"\ncount = 2\n",
+    ))
+    .unwrap();
+    let err = evaluate(&s, &c, &s.params).unwrap_err();
+    assert!(err.0[0].message.contains("too large"), "{err}");
+    assert_eq!(err.0[0].location(), "s.toml:4:9");
+}
