@@ -81,7 +81,7 @@ proptest! {
         let damaged = format!("{}{junk}{}", &text[..cut], &text[cut..]);
         let file = SourceFile::new("damaged.toml", damaged);
         if let Ok(catalog) = load_catalog(&file) {
-            let _ = load_catalogs(&[file.clone()]);
+            let _ = load_catalogs(std::slice::from_ref(&file));
             prop_assert!(!catalog.provider.is_empty() || catalog.models.is_empty() || catalog.currency.len() == 3);
         }
         if let Ok(s) = load_scenario(&file) {

@@ -2,6 +2,9 @@
 
 mod check;
 mod init;
+mod watch;
+
+pub use watch::clock;
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -45,6 +48,17 @@ enum Command {
         #[arg(required = true)]
         paths: Vec<PathBuf>,
     },
+    /// Reprint the report whenever the scenario or its catalogs change on disk.
+    Watch {
+        /// A scenario file.
+        scenario: String,
+        /// Change a parameter first, e.g. --set frames=80 (repeatable).
+        #[arg(long = "set", value_name = "NAME=VALUE")]
+        sets: Vec<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Write editable copies of the built-in catalogs and scenarios into DIR.
     Init {
         /// Directory to write `catalogs/` and `scenarios/` into.
@@ -63,6 +77,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Check { paths }) => return check::run(&paths, cli.catalogs.as_deref()),
         Some(Command::Init { dir, force }) => init::run(&dir, force),
+        Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
         None => {
             let scenario = cli
                 .scenario

@@ -234,9 +234,56 @@ impl Params {
     }
 }
 
+/// Parameters after the scenario file changed on disk: the file's new values where the user had
+/// left the file's old value, the user's own where they had changed it. Returns the merged
+/// parameters and the names where the user's value was kept over a new one from the file.
+pub fn merge(old_file: &Params, new_file: &Params, current: &Params) -> (Params, Vec<&'static str>) {
+    let mut merged = current.clone();
+    let mut kept = Vec::new();
+    // fps goes before frames so that frames are read at the new rate; seconds follows frames.
+    for name in NAMES.iter().copied().filter(|n| *n != "seconds") {
+        let (old, new, mine) = (old_file.get(name), new_file.get(name), current.get(name));
+        if mine == old {
+            if let Some(value) = new.filter(|v| !v.is_empty()) {
+                if merged.set(name, &value).is_err() {
+                    kept.push(name);
+                }
+            } else if matches!(name, "resolution" | "video_model" | "finished_seconds_per_scene") {
+                match name {
+                    "resolution" => merged.resolution = None,
+                    "video_model" => merged.video_model = None,
+                    _ => merged.finished_seconds_per_scene = None,
+                }
+            }
+        } else if new != old {
+            kept.push(name);
+        }
+    }
+    (merged, kept)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_file_change_keeps_the_users_tweaks() {
+        let old_file = Params {
+            scenes: 4,
+            frames: 100,
+            fps: 16,
+            ..Params::default()
+        };
+        let mut new_file = old_file.clone();
+        new_file.scenes = 6;
+        new_file.frames = 90;
+        let mut mine = old_file.clone();
+        mine.frames = 80;
+        let (merged, kept) = merge(&old_file, &new_file, &mine);
+        assert_eq!(merged.scenes, 6, "untouched: the file's new value");
+        assert_eq!(merged.frames, 80, "tweaked: the user's value");
+        assert_eq!(kept, vec!["frames"]);
+    }
 
     #[test]
     fn seconds_sets_frames() {

@@ -1,0 +1,75 @@
+//! `reelcost watch SCENARIO`: reprint the report on every valid change to the scenario or its
+//! catalogs, and the error on every invalid one, for a plain terminal beside the editor.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::mpsc;
+
+use crate::engine::{Diagnostic, Diagnostics, evaluate};
+use crate::live::{FileWatcher, Live, Reload, WatchMode};
+use crate::project::{self, ScenarioSource};
+use crate::report::{self, Format};
+
+use super::apply_sets;
+
+/// The local time of day, as the reload messages show it.
+pub fn clock() -> String {
+    jiff::Zoned::now().strftime("%H:%M:%S").to_string()
+}
+
+fn print_report(live: &Live, sets: &[String], format: Format) -> Result<(), Diagnostics> {
+    let scenario = &live.project.scenario;
+    let mut params = scenario.params.clone();
+    apply_sets(&mut params, sets)?;
+    let bill = evaluate(scenario, &live.project.catalogs, &params)?;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(report::render(format, scenario, &params, &bill).as_bytes());
+    let _ = out.flush();
+    Ok(())
+}
+
+/// Watches until interrupted.
+pub fn run(scenario: &str, catalogs: Option<PathBuf>, sets: &[String], format: Format) -> Result<(), Diagnostics> {
+    let source = project::scenario_source(scenario)?;
+    if let ScenarioSource::Builtin(name) = source {
+        return Err(Diagnostic::file_error(name, "a built-in scenario has no file to watch")
+            .with_help("run `reelcost init DIR` for editable copies, then watch DIR/scenarios/atve.toml")
+            .into());
+    }
+    let mut live = Live::open(source, catalogs)?;
+    print_report(&live, sets, format)?;
+    let (tx, rx) = mpsc::channel();
+    let watcher = FileWatcher::start(&live.watch_dirs(), move |paths| {
+        let _ = tx.send(paths);
+    })
+    .map_err(|e| Diagnostic::file_error(scenario, format!("cannot watch for changes: {e}")))?;
+    let how = match watcher.mode() {
+        WatchMode::Native => "",
+        WatchMode::Polling => " (polling)",
+    };
+    eprintln!("watching {} for changes{how}; Ctrl-C to stop", scenario);
+    for paths in rx {
+        if !paths.iter().any(|p| live.concerns(p)) {
+            continue;
+        }
+        let mut params = live.project.scenario.params.clone();
+        let _ = apply_sets(&mut params, sets);
+        match live.reload(Live::evaluates(Some(&params))) {
+            Reload::Unchanged => {}
+            Reload::Reloaded(changes) => {
+                println!("\n--- {} reloaded: {}\n", clock(), changes.summary());
+                if let Err(errors) = print_report(&live, sets, format) {
+                    println!("{errors}");
+                }
+            }
+            Reload::Failed(errors) => {
+                println!(
+                    "\n--- {} invalid, still showing the last good figures:\n{errors}",
+                    clock()
+                );
+            }
+        }
+    }
+    drop(watcher);
+    Ok(())
+}

@@ -1,0 +1,256 @@
+//! Live files: reloading a scenario and its catalogs when they change on disk, keeping the last
+//! good state when an edit is invalid, and saying what changed.
+
+mod watch;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub use watch::{FileWatcher, WatchMode};
+
+use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
+use crate::project::{self, CatalogSource, Project, ScenarioSource};
+
+/// The contents of every watched file at one moment: `None` for a file that could not be read.
+type Snapshot = BTreeMap<PathBuf, Option<String>>;
+
+/// What a reload found.
+#[derive(Debug)]
+pub enum Reload {
+    /// Nothing that is read changed (a duplicate event, a touch, reelcost's own save).
+    Unchanged,
+    /// Everything is valid and was swapped in.
+    Reloaded(Changes),
+    /// Something is invalid; the last good state is kept.
+    Failed(Diagnostics),
+}
+
+/// Which files changed in a reload.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct Changes {
+    /// Catalog files whose text changed.
+    pub catalogs_changed: Vec<PathBuf>,
+    /// Catalog files that appeared.
+    pub catalogs_added: Vec<PathBuf>,
+    /// Catalog files that went away.
+    pub catalogs_removed: Vec<PathBuf>,
+    /// Whether the scenario file itself changed.
+    pub scenario_changed: bool,
+    /// How many catalog files are loaded now.
+    pub catalog_files: usize,
+}
+
+impl Changes {
+    /// A short account, e.g. `fal.toml changed, new.toml added`.
+    pub fn summary(&self) -> String {
+        let name = |p: &PathBuf| {
+            p.file_name()
+                .map_or_else(|| p.display().to_string(), |n| n.to_string_lossy().into_owned())
+        };
+        let mut parts: Vec<String> = Vec::new();
+        parts.extend(self.catalogs_changed.iter().map(|p| format!("{} changed", name(p))));
+        parts.extend(self.catalogs_added.iter().map(|p| format!("{} added", name(p))));
+        parts.extend(self.catalogs_removed.iter().map(|p| format!("{} removed", name(p))));
+        if self.scenario_changed {
+            parts.push("scenario changed".to_owned());
+        }
+        parts.join(", ")
+    }
+}
+
+/// A scenario and its catalogs kept in step with the files on disk.
+#[derive(Debug)]
+pub struct Live {
+    source: ScenarioSource,
+    catalogs_override: Option<PathBuf>,
+    /// The last state that loaded cleanly.
+    pub project: Project,
+    /// The problem with the files on disk right now, if any.
+    pub error: Option<Diagnostics>,
+    snapshot: Snapshot,
+}
+
+impl Live {
+    /// Loads a scenario and its catalogs.
+    pub fn open(source: ScenarioSource, catalogs: Option<PathBuf>) -> Result<Self, Diagnostics> {
+        let project = project::load(&source, catalogs.as_deref())?;
+        let mut live = Self {
+            source,
+            catalogs_override: catalogs,
+            project,
+            error: None,
+            snapshot: Snapshot::new(),
+        };
+        live.snapshot = live.read_snapshot();
+        Ok(live)
+    }
+
+    /// The scenario file, when it is on disk.
+    pub fn scenario_path(&self) -> Option<&Path> {
+        match &self.source {
+            ScenarioSource::File(path) => Some(path),
+            ScenarioSource::Builtin(_) => None,
+        }
+    }
+
+    fn catalog_dir(&self) -> Option<&Path> {
+        match &self.project.catalog_source {
+            CatalogSource::Dir(dir) => Some(dir),
+            CatalogSource::Builtin => None,
+        }
+    }
+
+    /// The directories to watch: the scenario's, the catalogs', and the catalogs' parent so that
+    /// a catalog directory that disappears and comes back is noticed.
+    pub fn watch_dirs(&self) -> Vec<PathBuf> {
+        let mut dirs: Vec<PathBuf> = Vec::new();
+        let mut add = |dir: &Path| {
+            let dir = if dir.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                dir
+            };
+            let dir = fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+            if !dirs.contains(&dir) {
+                dirs.push(dir);
+            }
+        };
+        if let Some(parent) = self.scenario_path().and_then(Path::parent) {
+            add(parent);
+        }
+        if let Some(dir) = self.catalog_dir() {
+            add(dir);
+            if let Some(parent) = dir.parent() {
+                add(parent);
+            }
+        }
+        dirs
+    }
+
+    /// True when a changed path can affect what is loaded.
+    pub fn concerns(&self, path: &Path) -> bool {
+        let same = |a: &Path, b: &Path| {
+            a == b
+                || fs::canonicalize(a)
+                    .ok()
+                    .zip(fs::canonicalize(b).ok())
+                    .is_some_and(|(a, b)| a == b)
+        };
+        let is_toml = path.extension().is_some_and(|e| e == "toml");
+        let in_catalogs = self
+            .catalog_dir()
+            .is_some_and(|dir| path.parent().is_some_and(|p| same(p, dir)) || same(path, dir));
+        let is_scenario = self
+            .scenario_path()
+            .is_some_and(|s| same(s, path) || s.file_name() == path.file_name());
+        (is_toml && in_catalogs)
+            || is_scenario
+            || self
+                .catalog_dir()
+                .is_some_and(|dir| dir.file_name() == path.file_name())
+    }
+
+    fn read_snapshot(&self) -> Snapshot {
+        let mut snapshot = Snapshot::new();
+        if let Some(path) = self.scenario_path() {
+            snapshot.insert(path.to_path_buf(), fs::read_to_string(path).ok());
+        }
+        if let Some(dir) = self.catalog_dir() {
+            for path in project::toml_files(dir).unwrap_or_default() {
+                let text = fs::read_to_string(&path).ok();
+                snapshot.insert(path, text);
+            }
+        }
+        snapshot
+    }
+
+    /// Re-reads the files; swaps in the new state only when all of it loads and `check` accepts
+    /// it (a client evaluates the bill at the parameters it shows).
+    pub fn reload(&mut self, check: impl Fn(&Project) -> Result<(), Diagnostics>) -> Reload {
+        let snapshot = self.read_snapshot();
+        if snapshot == self.snapshot && self.error.is_none() {
+            return Reload::Unchanged;
+        }
+        let changes = self.changes(&snapshot);
+        // A file caught empty is usually an editor mid-save; say so rather than report a parse error.
+        let empty: Vec<Diagnostic> = snapshot
+            .iter()
+            .filter(|(_, text)| text.as_deref().is_some_and(|t| t.trim().is_empty()))
+            .map(|(path, _)| {
+                Diagnostic::file_error(
+                    path.display().to_string(),
+                    "is empty (caught mid-save?): keeping the last good state until it is saved again",
+                )
+            })
+            .collect();
+        let result = if empty.is_empty() {
+            project::load(&self.source, self.catalogs_override.as_deref()).and_then(|p| check(&p).map(|()| p))
+        } else {
+            Err(Diagnostics(empty))
+        };
+        match result {
+            Ok(project) => {
+                self.project = project;
+                self.error = None;
+                self.snapshot = snapshot;
+                Reload::Reloaded(changes)
+            }
+            Err(mut errors) => {
+                if let Some(removed) = changes
+                    .catalogs_removed
+                    .first()
+                    .filter(|_| !changes.catalogs_removed.is_empty())
+                {
+                    errors.0.push(Diagnostic::file_error(
+                        removed.display().to_string(),
+                        "was removed or renamed",
+                    ));
+                }
+                self.error = Some(errors.clone());
+                self.snapshot = snapshot;
+                Reload::Failed(errors)
+            }
+        }
+    }
+
+    fn changes(&self, now: &Snapshot) -> Changes {
+        let scenario = self.scenario_path();
+        let is_catalog = |p: &PathBuf| Some(p.as_path()) != scenario;
+        let mut changes = Changes {
+            catalog_files: now.keys().filter(|p| is_catalog(p)).count(),
+            ..Changes::default()
+        };
+        for (path, text) in now {
+            match self.snapshot.get(path) {
+                None if is_catalog(path) => changes.catalogs_added.push(path.clone()),
+                Some(old) if old != text && is_catalog(path) => changes.catalogs_changed.push(path.clone()),
+                Some(old) if old != text => changes.scenario_changed = true,
+                _ => {}
+            }
+        }
+        changes.catalogs_removed = self
+            .snapshot
+            .keys()
+            .filter(|p| is_catalog(p) && !now.contains_key(*p))
+            .cloned()
+            .collect();
+        changes
+    }
+
+    /// The check most clients want: the bill evaluates at the scenario's own parameters, or at
+    /// `params` when given.
+    pub fn evaluates(params: Option<&Params>) -> impl Fn(&Project) -> Result<(), Diagnostics> + '_ {
+        move |p: &Project| evaluate(&p.scenario, &p.catalogs, params.unwrap_or(&p.scenario.params)).map(|_| ())
+    }
+
+    /// Records the scenario's text after reelcost saved it, so the save causes no reload.
+    pub fn saved(&mut self, text: &str) {
+        if let Some(path) = self.scenario_path().map(Path::to_path_buf) {
+            self.snapshot.insert(path, Some(text.to_owned()));
+            if let Ok(project) = project::load(&self.source, self.catalogs_override.as_deref()) {
+                self.project = project;
+            }
+        }
+    }
+}

@@ -1,0 +1,84 @@
+//! Watching directories for changes with notify: non-recursive, debounced, native where it can
+//! start and polling where it cannot.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use notify::event::{EventKind, ModifyKind};
+use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
+use notify_debouncer_full::{
+    DebounceEventResult, Debouncer, NoCache, RecommendedCache, new_debouncer, new_debouncer_opt,
+};
+
+/// A quiet period long enough to fold an editor's write-and-rename into one change.
+const DEBOUNCE: Duration = Duration::from_millis(40);
+
+/// How the watcher learns of changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WatchMode {
+    /// The operating system's file events.
+    Native,
+    /// Polling, where native events could not start.
+    Polling,
+}
+
+/// A running watcher; dropping it stops watching.
+pub enum FileWatcher {
+    /// Native events.
+    Native(Debouncer<RecommendedWatcher, RecommendedCache>),
+    /// Polling.
+    Polling(Debouncer<PollWatcher, NoCache>),
+}
+
+impl FileWatcher {
+    /// How it watches.
+    pub fn mode(&self) -> WatchMode {
+        match self {
+            Self::Native(_) => WatchMode::Native,
+            Self::Polling(_) => WatchMode::Polling,
+        }
+    }
+
+    /// Watches the directories (not the files: editors replace files by renaming a new one over
+    /// them, which silently ends a watch on the file itself). `notify` receives the paths that
+    /// changed in each debounced burst, access and metadata-only events left out.
+    pub fn start(dirs: &[PathBuf], notify: impl Fn(Vec<PathBuf>) + Send + Clone + 'static) -> Result<Self, String> {
+        let handler = move |result: DebounceEventResult| {
+            let Ok(events) = result else { return };
+            let mut paths: Vec<PathBuf> = events
+                .iter()
+                .filter(|e| {
+                    !matches!(
+                        e.kind,
+                        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
+                    )
+                })
+                .flat_map(|e| e.paths.iter().cloned())
+                .collect();
+            paths.sort();
+            paths.dedup();
+            if !paths.is_empty() {
+                notify(paths);
+            }
+        };
+        if let Ok(mut debouncer) = new_debouncer(DEBOUNCE, None, handler.clone())
+            && watch_all(dirs, |d| debouncer.watch(d, RecursiveMode::NonRecursive))
+        {
+            return Ok(Self::Native(debouncer));
+        }
+        let config = notify::Config::default().with_poll_interval(Duration::from_millis(250));
+        let mut debouncer = new_debouncer_opt::<_, PollWatcher, NoCache>(DEBOUNCE, None, handler, NoCache, config)
+            .map_err(|e| e.to_string())?;
+        watch_all(dirs, |d| debouncer.watch(d, RecursiveMode::NonRecursive));
+        Ok(Self::Polling(debouncer))
+    }
+}
+
+/// Watches every directory that exists; a missing one is found again through its parent.
+fn watch_all(dirs: &[PathBuf], mut watch: impl FnMut(&Path) -> notify::Result<()>) -> bool {
+    let mut any = false;
+    for dir in dirs.iter().filter(|d| d.is_dir()) {
+        any |= watch(dir).is_ok();
+    }
+    any
+}

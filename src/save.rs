@@ -1,0 +1,240 @@
+//! Writing tuned parameters back into a scenario file: only the changed values, every comment,
+//! the order and the formatting kept (toml_edit), and the write atomic.
+
+use std::fs::{self, File, OpenOptions};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use toml_edit::{DocumentMut, Item, Table, Value};
+
+use crate::engine::{Diagnostic, PARAMETER_NAMES, Params, SourceFile, load_scenario};
+
+/// The scenario's text with `params` written over its `[parameters]` where they differ from
+/// `file_params` (what the text itself says). Comments and untouched lines stay byte for byte.
+pub fn with_params(text: &str, file_params: &Params, params: &Params) -> Result<String, String> {
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.message().to_owned())?;
+    if !doc.contains_key("parameters") {
+        let mut table = Table::new();
+        table.set_implicit(false);
+        doc.insert("parameters", Item::Table(table));
+    }
+    let Some(table) = doc.get_mut("parameters").and_then(Item::as_table_like_mut) else {
+        return Err("`parameters` is not a table".to_owned());
+    };
+    let clip_changed = params.frames != file_params.frames || params.fps != file_params.fps;
+    for name in PARAMETER_NAMES {
+        if name == "seconds" || params.get(name) == file_params.get(name) {
+            continue;
+        }
+        // A file that gives the clip length in seconds keeps doing so when that is exact.
+        if name == "frames" && table.contains_key("seconds") && !table.contains_key("frames") {
+            if let Some(seconds) = params.seconds().filter(|s| s.scale() <= 6) {
+                replace(table, "seconds", literal(&seconds.normalize().to_string()));
+                continue;
+            }
+            table.remove("seconds");
+        }
+        let text = params.get(name).unwrap_or_default();
+        let value = match name {
+            "resolution" | "video_model" if text.is_empty() => {
+                table.remove(name);
+                continue;
+            }
+            "resolution" | "video_model" => Value::from(text),
+            "audio" => Value::from(params.audio),
+            _ => literal(&text),
+        };
+        replace(table, name, value);
+    }
+    if clip_changed && table.contains_key("seconds") && table.contains_key("frames") {
+        table.remove("seconds");
+    }
+    Ok(doc.to_string())
+}
+
+/// A TOML value from decimal or integer text, keeping the text exactly as written.
+fn literal(text: &str) -> Value {
+    text.parse::<Value>().unwrap_or_else(|_| Value::from(text))
+}
+
+/// A value's text without its surrounding spaces and comments.
+fn bare(value: &Value) -> String {
+    let mut value = value.clone();
+    value.decor_mut().clear();
+    value.to_string()
+}
+
+/// Sets a key, keeping the old value's surrounding spaces and trailing comment, and the
+/// comment's column when the new value is shorter or longer.
+fn replace(table: &mut dyn toml_edit::TableLike, key: &str, mut value: Value) {
+    if let Some(old) = table.get(key).and_then(Item::as_value) {
+        *value.decor_mut() = old.decor().clone();
+        let suffix = old.decor().suffix().and_then(|s| s.as_str()).unwrap_or_default();
+        let spaces = suffix.len() - suffix.trim_start_matches(' ').len();
+        if spaces > 0 && suffix[spaces..].starts_with('#') {
+            let (old_len, new_len) = (bare(old).chars().count(), bare(&value).chars().count());
+            let wanted = (spaces + old_len).saturating_sub(new_len).max(1);
+            value
+                .decor_mut()
+                .set_suffix(format!("{}{}", " ".repeat(wanted), &suffix[spaces..]));
+        }
+    } else {
+        value.decor_mut().set_prefix(" ");
+    }
+    table.insert(key, Item::Value(value));
+}
+
+/// Where a write really lands: through a symlink to its target.
+fn resolve(path: &Path) -> PathBuf {
+    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+/// Writes a file atomically: a temporary file in the same directory, synced, renamed over the
+/// target, and the directory synced. The target's permissions are kept; a symlink is written
+/// through to its target. Either the old or the new text is on disk, never a mix.
+pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
+    let target = resolve(path);
+    let dir = target
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "scenario".into());
+    let temp = dir.join(format!(".{name}.reelcost-{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        file.write_all(text.as_bytes())?;
+        if let Ok(meta) = fs::metadata(&target) {
+            file.set_permissions(meta.permissions())?;
+        }
+        file.sync_all()?;
+        fs::rename(&temp, &target)?;
+        File::open(dir)?.sync_all()
+    })();
+    if result.is_err() {
+        let _ = fs::remove_file(&temp);
+    }
+    result
+}
+
+/// Saves parameters into a scenario file: only changed values are rewritten, and the new text is
+/// parsed and validated before it replaces the old, so a save never leaves a broken file.
+pub fn save_params(
+    path: &Path,
+    loaded_text: &str,
+    file_params: &Params,
+    params: &Params,
+) -> Result<String, Diagnostic> {
+    let shown = path.display().to_string();
+    let text = with_params(loaded_text, file_params, params)
+        .map_err(|why| Diagnostic::file_error(&shown, format!("cannot update the scenario: {why}")))?;
+    let check = SourceFile::new(&shown, text.clone());
+    let reloaded = load_scenario(&check).map_err(|e| {
+        e.0.into_iter()
+            .next()
+            .unwrap_or_else(|| Diagnostic::file_error(&shown, "invalid"))
+    })?;
+    if reloaded.params != *params {
+        return Err(Diagnostic::file_error(
+            &shown,
+            "the saved parameters would not read back as set; nothing was written",
+        ));
+    }
+    write_atomic(path, &text).map_err(|e| Diagnostic::file_error(&shown, format!("cannot save: {e}")))?;
+    Ok(text)
+}
+
+/// True when the file on disk no longer holds the text that was loaded from it.
+pub fn changed_on_disk(path: &Path, loaded_text: &str) -> bool {
+    fs::read_to_string(path).map_or(true, |now| now.trim_start_matches('\u{feff}') != loaded_text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ATVE: &str = include_str!("../scenarios/atve.toml");
+
+    fn params_of(text: &str) -> Params {
+        load_scenario(&SourceFile::new("s.toml", text)).expect("valid").params
+    }
+
+    #[test]
+    fn only_the_changed_value_changes() {
+        let before = params_of(ATVE);
+        let mut after = before.clone();
+        after.frames = 80;
+        let text = with_params(ATVE, &before, &after).expect("saved");
+        let changed: Vec<(&str, &str)> = ATVE.lines().zip(text.lines()).filter(|(a, b)| a != b).collect();
+        assert_eq!(changed.len(), 1, "{changed:?}");
+        assert_eq!(
+            changed[0].1,
+            "frames = 80                       # \"My pipeline requests 100 frames per scene\""
+        );
+        assert_eq!(ATVE.lines().count(), text.lines().count());
+        assert_eq!(params_of(&text), after);
+    }
+
+    #[test]
+    fn decimals_strings_and_booleans_round_trip() {
+        let before = params_of(ATVE);
+        let mut after = before.clone();
+        after.set("reroll_rate", "0.11").expect("valid");
+        after.set("resolution", "480p").expect("valid");
+        after.set("audio", "true").expect("valid");
+        after.set("video_model", "kling/o3/text-to-video").expect("valid");
+        let text = with_params(ATVE, &before, &after).expect("saved");
+        assert!(text.contains("reroll_rate = 0.11 "));
+        assert!(text.contains("video_model = \"kling/o3/text-to-video\""));
+        assert_eq!(params_of(&text), after);
+    }
+
+    #[test]
+    fn a_clip_given_in_seconds_stays_in_seconds() {
+        let text = "[parameters]\nseconds = 10 # ten\nfps = 24\n\n[[scene]]\nmodel = \"m\"\n";
+        let before = params_of(text);
+        let mut after = before.clone();
+        after.set("seconds", "5").expect("valid");
+        let saved = with_params(text, &before, &after).expect("saved");
+        assert_eq!(
+            saved,
+            "[parameters]\nseconds = 5  # ten\nfps = 24\n\n[[scene]]\nmodel = \"m\"\n"
+        );
+    }
+
+    #[test]
+    fn atomic_write_keeps_permissions_and_writes_through_symlinks() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tempdir");
+        let real = dir.path().join("real.toml");
+        fs::write(&real, "old").expect("write");
+        fs::set_permissions(&real, fs::Permissions::from_mode(0o640)).expect("chmod");
+        let link = dir.path().join("link.toml");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        write_atomic(&link, "new").expect("saved");
+        assert!(fs::symlink_metadata(&link).expect("meta").file_type().is_symlink());
+        assert_eq!(fs::read_to_string(&real).expect("read"), "new");
+        assert_eq!(fs::metadata(&real).expect("meta").permissions().mode() & 0o777, 0o640);
+        let leftovers: Vec<_> = fs::read_dir(dir.path())
+            .expect("dir")
+            .filter_map(Result::ok)
+            .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
+            .collect();
+        assert!(leftovers.is_empty());
+    }
+
+    #[test]
+    fn a_failed_rename_leaves_the_original() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        // A directory in the file's place makes the rename fail.
+        let target = dir.path().join("scenario.toml");
+        fs::create_dir(&target).expect("dir");
+        fs::write(target.join("keep"), "kept").expect("write");
+        assert!(write_atomic(&target, "new").is_err());
+        assert_eq!(fs::read_to_string(target.join("keep")).expect("read"), "kept");
+        let leftovers = fs::read_dir(dir.path()).expect("dir").count();
+        assert_eq!(leftovers, 1, "the temporary file is removed");
+    }
+}

@@ -1,0 +1,221 @@
+//! Live files on a temporary directory: edits, renames over, truncation, deletion and recreation
+//! of catalog files, with the reloaded bill or the kept last-good state and its error.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Duration;
+
+use reelcost::engine::{Params, evaluate};
+use reelcost::live::{FileWatcher, Live, Reload};
+use reelcost::project::ScenarioSource;
+use reelcost::save;
+use rust_decimal::Decimal;
+
+struct Workspace {
+    dir: tempfile::TempDir,
+}
+
+impl Workspace {
+    fn new() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+        for sub in ["catalogs", "scenarios"] {
+            fs::create_dir(dir.path().join(sub)).unwrap();
+        }
+        for entry in fs::read_dir(repo.join("catalogs")).unwrap() {
+            let path = entry.unwrap().path();
+            fs::copy(&path, dir.path().join("catalogs").join(path.file_name().unwrap())).unwrap();
+        }
+        fs::copy(repo.join("scenarios/atve.toml"), dir.path().join("scenarios/atve.toml")).unwrap();
+        Self { dir }
+    }
+
+    fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    fn open(&self) -> Live {
+        Live::open(ScenarioSource::File(self.path("scenarios/atve.toml")), None).unwrap()
+    }
+
+    /// Saves the way vim and most editors do: a new file renamed over the old one.
+    fn save_by_rename(&self, rel: &str, text: &str) {
+        let temp = self.path(&format!("{rel}.swp"));
+        fs::write(&temp, text).unwrap();
+        fs::rename(temp, self.path(rel)).unwrap();
+    }
+
+    fn edit(&self, rel: &str, from: &str, to: &str) {
+        let text = fs::read_to_string(self.path(rel)).unwrap();
+        assert!(text.contains(from), "{rel} has no {from}");
+        self.save_by_rename(rel, &text.replacen(from, to, 1));
+    }
+}
+
+fn per_video(live: &Live) -> Decimal {
+    let p = &live.project;
+    evaluate(&p.scenario, &p.catalogs, &p.scenario.params)
+        .unwrap()
+        .totals
+        .per_video
+}
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+const WAN_720P: &str = "{ resolution = \"720p\", price = 0.40 }";
+
+#[test]
+fn a_price_edit_renamed_over_the_catalog_reloads() {
+    let ws = Workspace::new();
+    let mut live = ws.open();
+    assert_eq!(per_video(&live), d("3.014"));
+    ws.edit("catalogs/fal.toml", WAN_720P, "{ resolution = \"720p\", price = 0.32 }");
+    let Reload::Reloaded(changes) = live.reload(Live::evaluates(None)) else {
+        panic!("expected a reload")
+    };
+    assert_eq!(changes.summary(), "fal.toml changed");
+    assert_eq!(changes.catalog_files, 8);
+    // 4 clips x $0.32 x 1.25 = $1.60, down from $2.00.
+    assert_eq!(per_video(&live), d("2.614"));
+    assert!(
+        matches!(live.reload(Live::evaluates(None)), Reload::Unchanged),
+        "a duplicate event reloads nothing"
+    );
+}
+
+#[test]
+fn an_invalid_edit_keeps_the_last_good_state_until_it_is_fixed() {
+    let ws = Workspace::new();
+    let mut live = ws.open();
+    ws.edit("catalogs/fal.toml", WAN_720P, "{ resolution = \"720p\", price = 0.40 ");
+    let Reload::Failed(errors) = live.reload(Live::evaluates(None)) else {
+        panic!("expected an error")
+    };
+    let first = &errors.0[0];
+    assert!(first.path.ends_with("catalogs/fal.toml"), "{first}");
+    // The parser notices the unclosed table at the array's closing bracket.
+    assert_eq!(first.position, Some((28, 1)), "{first}");
+    assert!(first.message.contains("invalid inline table"), "{first}");
+    assert_eq!(
+        per_video(&live),
+        d("3.014"),
+        "still computing with the last good catalogs"
+    );
+    assert!(live.error.is_some());
+
+    ws.edit("catalogs/fal.toml", "price = 0.40 ,", "price = 0.40 },");
+    assert!(matches!(live.reload(Live::evaluates(None)), Reload::Reloaded(_)));
+    assert!(live.error.is_none(), "the error clears itself when the file is fixed");
+}
+
+#[test]
+fn an_empty_file_mid_save_is_named_as_such() {
+    let ws = Workspace::new();
+    let mut live = ws.open();
+    fs::write(ws.path("catalogs/kling.toml"), "").unwrap();
+    let Reload::Failed(errors) = live.reload(Live::evaluates(None)) else {
+        panic!("expected an error")
+    };
+    assert!(
+        errors.to_string().contains("kling.toml: is empty (caught mid-save?)"),
+        "{errors}"
+    );
+    assert_eq!(per_video(&live), d("3.014"));
+}
+
+#[test]
+fn a_deleted_catalog_the_scenario_needs_is_reported_and_its_return_recovers() {
+    let ws = Workspace::new();
+    let mut live = ws.open();
+    let text = fs::read_to_string(ws.path("catalogs/fal.toml")).unwrap();
+    fs::remove_file(ws.path("catalogs/fal.toml")).unwrap();
+    let outcome = live.reload(Live::evaluates(None));
+    let Reload::Failed(errors) = outcome else {
+        panic!("expected an error, got {outcome:?}")
+    };
+    let message = errors.to_string();
+    assert!(
+        message.contains("no catalog prices the model `fal-ai/flux-pro/kontext/multi`"),
+        "{message}"
+    );
+    assert!(message.contains("fal.toml: was removed or renamed"), "{message}");
+    assert_eq!(per_video(&live), d("3.014"));
+    fs::write(ws.path("catalogs/fal.toml"), text).unwrap();
+    assert!(matches!(live.reload(Live::evaluates(None)), Reload::Reloaded(_)));
+}
+
+#[test]
+fn a_new_catalog_file_is_picked_up() {
+    let ws = Workspace::new();
+    let mut live = ws.open();
+    fs::write(ws.path("catalogs/new.toml"), "provider = \"New\"\ncurrency = \"USD\"\n\n[[model]]\nid = \"new/video\"\nkind = \"video\"\nunit = \"second\"\nprice = 0.01\n").unwrap();
+    let Reload::Reloaded(changes) = live.reload(Live::evaluates(None)) else {
+        panic!("expected a reload")
+    };
+    assert_eq!(changes.summary(), "new.toml added");
+    assert!(live.project.catalogs.model("new/video").is_some());
+}
+
+#[test]
+fn a_catalog_directory_that_disappears_and_comes_back() {
+    let ws = Workspace::new();
+    let mut live = ws.open();
+    fs::rename(ws.path("catalogs"), ws.path("catalogs.away")).unwrap();
+    let Reload::Failed(errors) = live.reload(Live::evaluates(None)) else {
+        panic!("expected an error")
+    };
+    assert!(
+        errors.to_string().contains("cannot read the catalog directory"),
+        "{errors}"
+    );
+    fs::rename(ws.path("catalogs.away"), ws.path("catalogs")).unwrap();
+    assert!(matches!(live.reload(Live::evaluates(None)), Reload::Reloaded(_)));
+    assert_eq!(per_video(&live), d("3.014"));
+}
+
+#[test]
+fn a_saved_scenario_changes_one_line_and_causes_no_reload() {
+    let ws = Workspace::new();
+    let mut live = ws.open();
+    let path = ws.path("scenarios/atve.toml");
+    let before = fs::read_to_string(&path).unwrap();
+    let file_params = live.project.scenario.params.clone();
+    let mut params: Params = file_params.clone();
+    params.set("frames", "80").unwrap();
+    let text = save::save_params(&path, &before, &file_params, &params).unwrap();
+    live.saved(&text);
+    let after = fs::read_to_string(&path).unwrap();
+    let changed: Vec<_> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 1);
+    assert!(changed[0].1.starts_with("frames = 80 "));
+    assert_eq!(before.lines().count(), after.lines().count());
+    assert!(
+        matches!(live.reload(Live::evaluates(None)), Reload::Unchanged),
+        "reelcost's own write causes no reload"
+    );
+}
+
+#[test]
+fn the_watcher_reports_a_rename_over_in_the_catalog_directory() {
+    let ws = Workspace::new();
+    let live = ws.open();
+    let (tx, rx) = mpsc::channel();
+    let _watcher = FileWatcher::start(&live.watch_dirs(), move |paths| {
+        let _ = tx.send(paths);
+    })
+    .unwrap();
+    std::thread::sleep(Duration::from_millis(100));
+    ws.edit("catalogs/fal.toml", WAN_720P, "{ resolution = \"720p\", price = 0.30 }");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let paths = rx.recv_timeout(left).expect("a change event within 10 s");
+        if paths.iter().any(|p| live.concerns(p) && p.ends_with("fal.toml")) {
+            break;
+        }
+    }
+}
