@@ -229,18 +229,15 @@ fn atve_lora_disagreement_is_a_warning() {
     let warning = b
         .warnings
         .iter()
-        .find(|w| w.message.contains("flux-lora-fast-training"))
+        .find(|w| w.message().contains("flux-lora-fast-training"))
         .expect("a warning");
     assert!(
-        warning.message.contains("$0.40") && warning.message.contains("$3.00"),
+        warning.message().contains("$0.40") && warning.message().contains("$3.00"),
         "{}",
-        warning.message
+        warning.message()
     );
-    assert!(
-        warning.location().ends_with("scenarios/atve.toml:77:9"),
-        "{}",
-        warning.location()
-    );
+    let location = warning.diagnostic().location();
+    assert!(location.ends_with("scenarios/atve.toml:77:9"), "{location}");
 }
 
 #[test]
@@ -307,9 +304,9 @@ fn natak_image_at_its_per_megapixel_rate() {
     let warning = b
         .warnings
         .iter()
-        .find(|w| w.message.contains("z-image"))
+        .find(|w| w.message().contains("z-image"))
         .expect("a warning");
-    assert!(warning.message.contains("$0.008388608"), "{}", warning.message);
+    assert!(warning.message().contains("$0.008388608"), "{}", warning.message());
 }
 
 #[test]

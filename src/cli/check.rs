@@ -67,7 +67,7 @@ pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>) -> ExitCode {
         // Price the scenario as `report` would, so unknown models and limits show up here too.
         match project::load(&ScenarioSource::File(path.clone()), catalogs_override) {
             Ok(project) => match evaluate(&scenario, &project.catalogs, &scenario.params) {
-                Ok(bill) => found.extend(bill.warnings),
+                Ok(bill) => found.extend(bill.warnings.iter().map(|w| w.diagnostic())),
                 Err(errors) => found.extend(errors.0),
             },
             Err(errors) => found.extend(

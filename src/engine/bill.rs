@@ -11,6 +11,7 @@ use super::params::Params;
 use super::pricing::{Priced, Usage};
 use super::scenario::{Scenario, Stage, Step};
 use super::source::{Diagnostic, Diagnostics};
+use super::warning::{Warning, WarningKind};
 
 /// Calls that failed over to a second model.
 #[derive(Debug, Clone)]
@@ -124,7 +125,7 @@ pub struct Bill {
     /// The currency of every figure.
     pub currency: Arc<str>,
     /// Things worth a look: disagreeing sources, trims, assumptions.
-    pub warnings: Vec<Diagnostic>,
+    pub warnings: Vec<Warning>,
 }
 
 impl Bill {
@@ -145,6 +146,17 @@ pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Re
         warnings: Vec::new(),
         currency: scenario.currency.clone(),
         free_used: Vec::new(),
+        runs: [
+            Decimal::from(params.scenes),
+            Decimal::from(params.characters) / Decimal::from(params.videos_per_character.max(1)),
+            Decimal::ONE,
+            Decimal::ONE / Decimal::from(params.videos_per_month.max(1)),
+        ],
+        reroll: if params.reroll_rate.is_zero() {
+            Decimal::ONE
+        } else {
+            Decimal::ONE / (Decimal::ONE - params.reroll_rate)
+        },
     };
     let mut lines = Vec::with_capacity(scenario.steps.len());
     let mut errors = Vec::new();
@@ -164,8 +176,17 @@ pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Re
         )
     };
     let per_video = money::sum(lines.iter().map(|l| Some(l.per_video))).ok_or_else(overflow)?;
-    for line in &mut lines {
-        line.share = (!per_video.is_zero()).then(|| line.per_video / per_video);
+    // One division and a multiplication per line; the shares still sum to one within 1e-26.
+    if !per_video.is_zero() {
+        let reciprocal = Decimal::ONE / per_video;
+        for line in &mut lines {
+            line.share = Some(
+                line.per_video
+                    .checked_mul(reciprocal)
+                    .unwrap_or(Decimal::ONE)
+                    .min(Decimal::ONE),
+            );
+        }
     }
     let totals = eval.totals(&lines, per_video).ok_or_else(overflow)?;
     let currency = eval.currency.clone().unwrap_or_else(|| "USD".into());
@@ -181,37 +202,33 @@ struct Evaluation<'a> {
     scenario: &'a Scenario,
     catalogs: &'a Catalogs,
     params: &'a Params,
-    warnings: Vec<Diagnostic>,
+    warnings: Vec<Warning>,
     currency: Option<Arc<str>>,
     free_used: Vec<(Arc<str>, Decimal)>,
+    /// Runs per video of each stage, worked out once: decimal division is the costly operation.
+    runs: [Decimal; 4],
+    /// Billed attempts per accepted output under the scenario's reroll rate.
+    reroll: Decimal,
 }
 
 impl Evaluation<'_> {
-    fn has_video(&self) -> bool {
-        self.scenario
-            .steps
-            .iter()
-            .any(|s| s.stage == Stage::Scene && self.catalogs.model(&s.model).is_some_and(|m| m.kind == Kind::Video))
-    }
-
     fn totals(&mut self, lines: &[Line], per_video: Decimal) -> Option<Totals> {
         let p = self.params;
         let scenes = Decimal::from(p.scenes);
-        let (generated, finished) = match (self.has_video(), p.seconds()) {
+        let (generated, finished) = match (
+            lines
+                .iter()
+                .any(|l| l.stage == Stage::Scene && l.model.kind == Kind::Video),
+            p.seconds(),
+        ) {
             (true, Some(clip)) => {
                 let mut finished = p.finished_seconds_per_scene.unwrap_or(clip);
                 if finished > clip {
-                    let origin = self.scenario.param_origins.get("finished_seconds_per_scene");
-                    let message = format!(
-                        "finished_seconds_per_scene {} is longer than the {} s clip: a scene can't finish longer than it was generated, so {} s is used",
-                        finished.normalize(),
-                        money::round(clip, 3).normalize(),
-                        money::round(clip, 3).normalize()
-                    );
-                    self.warnings.push(origin.map_or_else(
-                        || Diagnostic::file_error(self.scenario.file.path(), message.clone()),
-                        |o| o.warning(message.clone()),
-                    ));
+                    self.warnings.push(Warning {
+                        origin: self.scenario.param_origins.get("finished_seconds_per_scene").cloned(),
+                        file: Arc::clone(&self.scenario.file),
+                        kind: WarningKind::TrimLongerThanClip { finished, clip },
+                    });
                     finished = clip;
                 }
                 (money::mul(scenes, clip)?, money::mul(scenes, finished)?)
@@ -219,7 +236,6 @@ impl Evaluation<'_> {
             _ => (Decimal::ZERO, Decimal::ZERO),
         };
         let per = |seconds: Decimal| (!seconds.is_zero()).then(|| per_video / seconds);
-        let _ = lines;
         Some(Totals {
             per_video,
             generated_seconds: generated,
@@ -290,11 +306,14 @@ impl Evaluation<'_> {
             self.free_used.retain(|(id, _)| *id != model.id);
             self.free_used.push((Arc::clone(&model.id), used + free_units));
         } else if pricing.free_tier.is_some() && step.stage != Stage::Month {
-            self.warnings.push(step.origin.warning(format!(
-                "{}: its free tier is counted only on [[month]] steps; this {} step is priced at the rate beyond it",
-                model.id,
-                step.stage.name()
-            )));
+            self.warnings.push(Warning {
+                origin: Some(step.origin.clone()),
+                file: Arc::clone(&self.scenario.file),
+                kind: WarningKind::FreeTierOffMonth {
+                    model: Arc::clone(&model),
+                    stage: step.stage,
+                },
+            });
         }
         let priced = pricing.price(model.kind, &usage).map_err(|e| at(&e))?;
         self.compare_quotes(step, &model, quote, &usage, priced.cost);
@@ -327,12 +346,7 @@ impl Evaluation<'_> {
         };
 
         let attempts = self.attempts(step, &model);
-        let runs = match step.stage {
-            Stage::Scene => Decimal::from(p.scenes),
-            Stage::Character => Decimal::from(p.characters) / Decimal::from(p.videos_per_character.max(1)),
-            Stage::Video => Decimal::ONE,
-            Stage::Month => Decimal::ONE / Decimal::from(p.videos_per_month.max(1)),
-        };
+        let runs = self.runs[step.stage as usize];
         let quantity = money::mul(step.count, runs)
             .and_then(|q| money::mul(q, attempts))
             .ok_or_else(|| at(&"the number of calls is too large"))?;
@@ -427,10 +441,7 @@ impl Evaluation<'_> {
         let rerolls = step
             .rerolls
             .unwrap_or(step.stage == Stage::Scene && matches!(model.kind, Kind::Video | Kind::Image));
-        let mut attempts = Decimal::ONE;
-        if rerolls && !self.params.reroll_rate.is_zero() {
-            attempts /= Decimal::ONE - self.params.reroll_rate;
-        }
+        let mut attempts = if rerolls { self.reroll } else { Decimal::ONE };
         if step.failed_billed && !step.retry_rate.is_zero() {
             attempts /= Decimal::ONE - step.retry_rate;
         }
@@ -462,11 +473,17 @@ impl Evaluation<'_> {
     }
 
     /// Warns when another source prices the same call differently.
-    fn compare_quotes(&mut self, step: &Step, model: &Model, used: Option<usize>, usage: &Usage<'_>, cost: Decimal) {
+    fn compare_quotes(
+        &mut self,
+        step: &Step,
+        model: &Arc<Model>,
+        used: Option<usize>,
+        usage: &Usage<'_>,
+        cost: Decimal,
+    ) {
         if model.quotes.is_empty() {
             return;
         }
-        let used_pricing = used.and_then(|i| model.quotes.get(i)).unwrap_or(&model.pricing);
         for (i, other) in model.all_pricings().enumerate() {
             if i == used.map_or(0, |q| q + 1) {
                 continue;
@@ -477,24 +494,17 @@ impl Evaluation<'_> {
             if theirs.cost == cost {
                 continue;
             }
-            let diagnostic = step.model_origin.warning(format!(
-                "sources disagree on {}: this bill uses {} per call ({}); {} gives {} ({})",
-                model.id,
-                money::price(cost),
-                pricing_label(used_pricing),
-                pricing_label(other),
-                money::price(theirs.cost),
-                other.explain(&theirs),
-            ));
-            self.warnings
-                .push(diagnostic.with_help(super::catalog::sources(used_pricing, other)));
+            self.warnings.push(Warning {
+                origin: Some(step.model_origin.clone()),
+                file: Arc::clone(&self.scenario.file),
+                kind: WarningKind::Disagreement {
+                    model: Arc::clone(model),
+                    used,
+                    other: i.checked_sub(1),
+                    ours: cost,
+                    theirs,
+                },
+            });
         }
     }
-}
-
-fn pricing_label(pricing: &Pricing) -> String {
-    pricing
-        .name
-        .as_deref()
-        .map_or_else(|| "catalog price".to_owned(), |n| format!("quote `{n}`"))
 }

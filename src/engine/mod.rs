@@ -13,9 +13,11 @@ pub mod pricing;
 pub mod scenario;
 pub mod source;
 pub mod suggest;
+pub mod warning;
 
 pub use bill::{Bill, Line, Totals, evaluate};
 pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs};
 pub use params::{NAMES as PARAMETER_NAMES, ParamError, Params};
 pub use scenario::{Scenario, Stage, Step, load_scenario};
 pub use source::{Diagnostic, Diagnostics, Origin, Severity, SourceFile};
+pub use warning::{Warning, WarningKind};

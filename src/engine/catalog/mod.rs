@@ -2,7 +2,6 @@
 
 mod load;
 
-use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -337,7 +336,8 @@ pub struct Catalog {
 pub struct Catalogs {
     /// The catalogs in load order.
     pub files: Vec<Catalog>,
-    by_id: HashMap<Arc<str>, Arc<Model>>,
+    // Found by id on every evaluation: FxHash is several times faster than SipHash on short ids.
+    by_id: rustc_hash::FxHashMap<Arc<str>, Arc<Model>>,
 }
 
 impl Catalogs {
