@@ -41,6 +41,9 @@ pub struct Project {
     pub catalog_files: Vec<PathBuf>,
 }
 
+/// The largest catalog or scenario read: far above any real one (10,000 models is about 2 MB).
+const MAX_FILE_BYTES: u64 = 64 << 20;
+
 /// Reads a file as source text, with a clear message for what can go wrong on disk.
 pub fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
     let shown = path.display().to_string();
@@ -48,7 +51,20 @@ pub fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
     if meta.is_dir() {
         return Err(Diagnostic::file_error(&shown, "is a directory, not a file").with_help("name a .toml file"));
     }
-    let bytes = fs::read(path).map_err(|e| Diagnostic::file_error(&shown, io_message(&e)))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::file_error(&shown, "is not a regular file").with_help("name a .toml file"));
+    }
+    // Read one byte past the limit to tell a file at the limit from a larger one.
+    let mut bytes = Vec::new();
+    fs::File::open(path)
+        .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes))
+        .map_err(|e| Diagnostic::file_error(&shown, io_message(&e)))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(
+            Diagnostic::file_error(&shown, format!("is larger than {} MB", MAX_FILE_BYTES >> 20))
+                .with_help("catalogs and scenarios are small text files; split a very large catalog in several"),
+        );
+    }
     SourceFile::from_bytes(shown, bytes)
 }
 

@@ -1,5 +1,6 @@
 //! `reelcost check PATH...`: validate catalogs and scenarios, every problem with its place.
 
+use super::print_out;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -11,9 +12,7 @@ use crate::project::{self, ScenarioSource};
 /// What a file holds, judged by its top-level keys.
 fn is_catalog(file: &SourceFile) -> Result<bool, toml::de::Error> {
     let table: toml::Table = toml::from_str(file.text())?;
-    Ok(table.contains_key("model")
-        || table.contains_key("provider")
-        || table.contains_key("currency") && !table.contains_key("parameters"))
+    Ok(table.contains_key("model") || table.contains_key("provider"))
 }
 
 /// Checks every path and prints what it finds; exit 1 when anything is an error.
@@ -83,15 +82,15 @@ pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>) -> ExitCode {
     let errors = found.iter().filter(|d| d.severity == Severity::Error).count();
     let warnings = found.len() - errors;
     for d in &found {
-        println!("{d}\n");
+        print_out(format_args!("{d}\n"));
     }
     let checked = files.len();
-    println!(
+    print_out(format_args!(
         "checked {checked} file{}: {errors} error{}, {warnings} warning{}",
         if checked == 1 { "" } else { "s" },
         if errors == 1 { "" } else { "s" },
         if warnings == 1 { "" } else { "s" }
-    );
+    ));
     if errors > 0 {
         ExitCode::FAILURE
     } else {
@@ -100,14 +99,6 @@ pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>) -> ExitCode {
 }
 
 fn dedup(found: &mut Vec<Diagnostic>) {
-    let mut seen = Vec::new();
-    found.retain(|d| {
-        let key = d.headline();
-        if seen.contains(&key) {
-            false
-        } else {
-            seen.push(key);
-            true
-        }
-    });
+    let mut seen = std::collections::HashSet::new();
+    found.retain(|d| seen.insert(d.headline()));
 }

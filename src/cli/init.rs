@@ -1,5 +1,6 @@
 //! `reelcost init DIR`: editable copies of the built-in catalogs and scenarios.
 
+use super::print_out;
 use std::fs;
 use std::path::Path;
 
@@ -40,10 +41,10 @@ pub fn run(dir: &Path, force: bool) -> Result<(), Diagnostics> {
             written += 1;
         }
     }
-    println!("wrote {written} files to {}", dir.display());
-    println!(
+    print_out(format_args!("wrote {written} files to {}", dir.display()));
+    print_out(format_args!(
         "try: reelcost report {}",
         dir.join("scenarios").join("atve.toml").display()
-    );
+    ));
     Ok(())
 }

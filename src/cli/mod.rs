@@ -13,7 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
-use crate::project::{self, Project};
+use crate::project::{self, Project, ScenarioSource};
 use crate::report::{self, Format};
 
 /// The unit economics of AI-generated video: what one output really costs.
@@ -79,26 +79,38 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Init { dir, force }) => init::run(&dir, force),
         Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
         None => {
-            let scenario = cli
-                .scenario
-                .unwrap_or_else(|| crate::builtin::DEFAULT_SCENARIO.to_owned());
+            let scenario = cli.scenario.unwrap_or_else(|| match project::default_scenario() {
+                ScenarioSource::File(path) => path.display().to_string(),
+                ScenarioSource::Builtin(name) => name.to_owned(),
+            });
+            // Until the dashboard lands, no command prints the default scenario's report.
             report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table)
         }
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(diagnostics) => {
-            eprintln!("{diagnostics}");
+            print_err(&diagnostics);
             ExitCode::FAILURE
         }
     }
+}
+
+/// Prints a line to standard output; a closed pipe (`reelcost check . | head -1`) is not an error.
+pub(crate) fn print_out(text: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stdout().lock(), "{text}");
+}
+
+/// Prints a line to standard error, likewise ignoring a closed pipe.
+pub(crate) fn print_err(text: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
 }
 
 /// Applies `NAME=VALUE` settings in order.
 pub fn apply_sets(params: &mut Params, sets: &[String]) -> Result<(), Diagnostic> {
     for set in sets {
         let shown = format!("--set {set}");
-        let Some((name, value)) = set.split_once('=') else {
+        let Some((name, value)) = set.split_once('=').filter(|(name, _)| !name.trim().is_empty()) else {
             return Err(Diagnostic::file_error(shown, "expected NAME=VALUE").with_help("e.g. --set frames=80"));
         };
         params
@@ -106,6 +118,28 @@ pub fn apply_sets(params: &mut Params, sets: &[String]) -> Result<(), Diagnostic
             .map_err(|e| Diagnostic::file_error(&shown, format!("{} {}", e.name, e.message)).with_help(e.help))?;
     }
     Ok(())
+}
+
+/// Refuses a `--set video_model` that no catalog prices, naming the setting rather than the file.
+pub fn check_video_model(project: &Project, params: &Params) -> Result<(), Diagnostic> {
+    let Some(id) = params
+        .video_model
+        .as_deref()
+        .filter(|id| project.scenario.params.video_model.as_deref() != Some(id))
+    else {
+        return Ok(());
+    };
+    if project.catalogs.model(id).is_some() {
+        return Ok(());
+    }
+    let error = Diagnostic::file_error(
+        format!("--set video_model={id}"),
+        format!("no catalog prices the model `{id}`"),
+    );
+    Err(match project.catalogs.closest_id(id) {
+        Some(best) => error.with_help(format!("did you mean `{best}`?")),
+        None => error.with_help("name a video model from a catalog"),
+    })
 }
 
 /// Loads a scenario by file or built-in name, with its catalogs.
@@ -123,6 +157,7 @@ fn report_command(
     let project = load_project(scenario, catalogs)?;
     let mut params = project.scenario.params.clone();
     apply_sets(&mut params, sets)?;
+    check_video_model(&project, &params)?;
     let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
     let text = report::render(format, &project.scenario, &params, &bill);
     // A closed pipe (e.g. `| head`) is not an error worth a message.

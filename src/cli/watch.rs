@@ -1,6 +1,7 @@
 //! `reelcost watch SCENARIO`: reprint the report on every valid change to the scenario or its
 //! catalogs, and the error on every invalid one, for a plain terminal beside the editor.
 
+use super::{print_err, print_out};
 use std::io::Write;
 use std::path::PathBuf;
 use std::sync::mpsc;
@@ -47,7 +48,7 @@ pub fn run(scenario: &str, catalogs: Option<PathBuf>, sets: &[String], format: F
         WatchMode::Native => "",
         WatchMode::Polling => " (polling)",
     };
-    eprintln!("watching {} for changes{how}; Ctrl-C to stop", scenario);
+    print_err(format_args!("watching {} for changes{how}; Ctrl-C to stop", scenario));
     for paths in rx {
         if !paths.iter().any(|p| live.concerns(p)) {
             continue;
@@ -57,16 +58,16 @@ pub fn run(scenario: &str, catalogs: Option<PathBuf>, sets: &[String], format: F
         match live.reload(Live::evaluates(Some(&params))) {
             Reload::Unchanged => {}
             Reload::Reloaded(changes) => {
-                println!("\n--- {} reloaded: {}\n", clock(), changes.summary());
+                print_out(format_args!("\n--- {} reloaded: {}\n", clock(), changes.summary()));
                 if let Err(errors) = print_report(&live, sets, format) {
-                    println!("{errors}");
+                    print_out(format_args!("{errors}"));
                 }
             }
             Reload::Failed(errors) => {
-                println!(
+                print_out(format_args!(
                     "\n--- {} invalid, still showing the last good figures:\n{errors}",
                     clock()
-                );
+                ));
             }
         }
     }

@@ -152,11 +152,11 @@ pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Re
             Decimal::ONE,
             Decimal::ONE / Decimal::from(params.videos_per_month.max(1)),
         ],
-        reroll: if params.reroll_rate.is_zero() {
-            Decimal::ONE
-        } else {
-            Decimal::ONE / (Decimal::ONE - params.reroll_rate)
-        },
+        // A rate in [0, 1) leaves 1 - p > 0; so close to 1 that the division overflows, the
+        // attempts are counted as infinite and the steps that reroll report it.
+        reroll: Decimal::ONE
+            .checked_div(Decimal::ONE - params.reroll_rate)
+            .unwrap_or(Decimal::MAX),
     };
     let mut lines = Vec::with_capacity(scenario.steps.len());
     let mut errors = Vec::new();
@@ -235,15 +235,39 @@ impl Evaluation<'_> {
             }
             _ => (Decimal::ZERO, Decimal::ZERO),
         };
-        let per = |seconds: Decimal| (!seconds.is_zero()).then(|| per_video / seconds);
+        let per = |seconds: Decimal| {
+            if seconds.is_zero() {
+                Some(None)
+            } else {
+                per_video.checked_div(seconds).map(Some)
+            }
+        };
         Some(Totals {
             per_video,
             generated_seconds: generated,
             finished_seconds: finished,
-            per_generated_second: per(generated),
-            per_finished_second: per(finished),
+            per_generated_second: per(generated)?,
+            per_finished_second: per(finished)?,
             per_month: money::mul(per_video, Decimal::from(p.videos_per_month))?,
         })
+    }
+
+    /// The model `video_model` names, with an error at the parameter when the file set it.
+    fn video_model(&self, id: &str) -> Result<&Arc<Model>, Diagnostic> {
+        let from_file = self.scenario.params.video_model.as_deref() == Some(id);
+        match self.scenario.param_origins.get("video_model").filter(|_| from_file) {
+            Some(origin) => self.model(id, origin),
+            None => self.catalogs.model(id).ok_or_else(|| {
+                let error = Diagnostic::file_error(
+                    self.scenario.file.path(),
+                    format!("video_model: no catalog prices the model `{id}`"),
+                );
+                match self.catalogs.closest_id(id) {
+                    Some(best) => error.with_help(format!("did you mean `{best}`?")),
+                    None => error.with_help("name a video model from a catalog"),
+                }
+            }),
+        }
     }
 
     fn model(&self, id: &str, origin: &super::source::Origin) -> Result<&Arc<Model>, Diagnostic> {
@@ -263,9 +287,7 @@ impl Evaluation<'_> {
         let p = self.params;
         let scenario_model = self.model(&step.model, &step.model_origin)?;
         let swapped = match (&p.video_model, step.stage, scenario_model.kind) {
-            (Some(id), Stage::Scene, Kind::Video) if **id != *scenario_model.id => {
-                Some(self.model(id, &step.model_origin)?)
-            }
+            (Some(id), Stage::Scene, Kind::Video) if **id != *scenario_model.id => Some(self.video_model(id)?),
             _ => None,
         };
         let model = Arc::clone(swapped.unwrap_or(scenario_model));
@@ -279,7 +301,9 @@ impl Evaluation<'_> {
                     .position(|q| q.name.as_deref() == Some(name))
                     .ok_or_else(|| {
                         let names: Vec<&str> = model.quotes.iter().filter_map(|q| q.name.as_deref()).collect();
-                        step.origin
+                        step.quote_origin
+                            .as_ref()
+                            .unwrap_or(&step.origin)
                             .error(format!("`{}` has no quote named `{name}`", model.id))
                             .with_help(if names.is_empty() {
                                 "it has no quotes: remove `quote`".to_owned()
@@ -345,7 +369,11 @@ impl Evaluation<'_> {
             }
         };
 
-        let attempts = self.attempts(step, &model);
+        let attempts = self.attempts(step, &model).ok_or_else(|| {
+            step.origin
+                .error("the reroll and retry rates are so close to 1 that the attempts per output cannot be counted")
+                .with_help("a rate of 0.5 means two attempts per output; keep rates well below 1")
+        })?;
         let runs = self.runs[step.stage as usize];
         let quantity = money::mul(step.count, runs)
             .and_then(|q| money::mul(q, attempts))
@@ -393,7 +421,16 @@ fn call_usage<'u>(p: &'u Params, step: &'u Step, model: &Model) -> Result<Usage<
             })?,
         };
         let frames = match step.seconds {
-            Some(s) => (s * Decimal::from(p.fps)).round().try_into().unwrap_or(u32::MAX),
+            Some(s) => s
+                .checked_mul(Decimal::from(p.fps))
+                .and_then(|f| u32::try_from(f.round()).ok())
+                .ok_or_else(|| {
+                    step.seconds_origin
+                        .as_ref()
+                        .unwrap_or(&step.origin)
+                        .error("this step's clip length is too large to count its frames")
+                        .with_help("seconds is a clip length, e.g. 5")
+                })?,
             None => p.frames,
         };
         let name = &model.name;
@@ -437,15 +474,15 @@ fn call_usage<'u>(p: &'u Params, step: &'u Step, model: &Model) -> Result<Usage<
 }
 
 impl Evaluation<'_> {
-    fn attempts(&self, step: &Step, model: &Model) -> Decimal {
+    fn attempts(&self, step: &Step, model: &Model) -> Option<Decimal> {
         let rerolls = step
             .rerolls
             .unwrap_or(step.stage == Stage::Scene && matches!(model.kind, Kind::Video | Kind::Image));
-        let mut attempts = if rerolls { self.reroll } else { Decimal::ONE };
+        let attempts = if rerolls { self.reroll } else { Decimal::ONE };
         if step.failed_billed && !step.retry_rate.is_zero() {
-            attempts /= Decimal::ONE - step.retry_rate;
+            return attempts.checked_div(Decimal::ONE - step.retry_rate);
         }
-        attempts
+        (attempts != Decimal::MAX).then_some(attempts)
     }
 
     fn exchange(&mut self, step: &Step, model: &Model) -> Result<Decimal, Diagnostic> {

@@ -35,27 +35,32 @@ pub fn parse_decimal(text: &str) -> Result<Decimal, String> {
     if lower.ends_with("nan") || lower.ends_with("inf") {
         return Err(format!("`{cleaned}` is not a finite number"));
     }
+    if !has_number_shape(&lower) {
+        return Err(format!("`{cleaned}` is not a number"));
+    }
     let parsed = if lower.contains('e') {
         Decimal::from_scientific(&lower)
     } else {
         Decimal::from_str_exact(cleaned)
     };
-    parsed.map_err(|err| {
-        let digits = cleaned.chars().filter(char::is_ascii_digit).count();
-        if digits > 28
-            || lower.contains('e')
-            || matches!(
-                err,
-                rust_decimal::Error::ExceedsMaximumPossibleValue | rust_decimal::Error::LessThanMinimumPossibleValue
-            )
-        {
-            format!(
-                "`{cleaned}` is too large or too precise for exact money (at most 28 significant digits, below 7.9e28)"
-            )
-        } else {
-            format!("`{cleaned}` is not a number")
-        }
+    // The text has a number's shape, so a failure is one of size or precision.
+    parsed.map_err(|_| {
+        format!("`{cleaned}` is too large or too precise for exact money (at most 28 significant digits, below 7.9e28)")
     })
+}
+
+/// True for `-12.5`, `3`, `1e-3`, `2.5e+4`: digits with an optional sign, point and exponent.
+fn has_number_shape(text: &str) -> bool {
+    let text = text.strip_prefix('-').unwrap_or(text);
+    let (mantissa, exponent) = text.split_once('e').unwrap_or((text, "0"));
+    let exponent = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
+    let (whole, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let digits = |s: &str| s.chars().all(|c| c.is_ascii_digit());
+    !(whole.is_empty() && fraction.is_empty())
+        && digits(whole)
+        && digits(fraction)
+        && !exponent.is_empty()
+        && digits(exponent)
 }
 
 /// Converts a spanned TOML value into an exact decimal, reading the literal's text.
@@ -176,5 +181,12 @@ mod tests {
         }
         assert!(read("price = 1e30").unwrap_err().message.contains("too large"));
         assert!(read("price = nan").unwrap_err().message.contains("finite"));
+        assert!(
+            read("price = \"free\"")
+                .unwrap_err()
+                .message
+                .contains("`free` is not a number")
+        );
+        assert!(read("price = \"1e\"").unwrap_err().message.contains("is not a number"));
     }
 }

@@ -143,8 +143,21 @@ impl Params {
                 );
                 let seconds = parse_decimal(text)
                     .map_err(|_| error(name, format!("`{}` is not a number", text.trim()), help.clone()))?;
-                let frames = seconds * Decimal::from(self.fps);
-                if seconds <= Decimal::ZERO || !frames.fract().is_zero() {
+                if seconds <= Decimal::ZERO {
+                    return Err(error(
+                        name,
+                        format!("{} s is refused: a clip must be longer than 0 s", seconds.normalize()),
+                        help,
+                    ));
+                }
+                let Some(frames) = seconds.checked_mul(Decimal::from(self.fps)) else {
+                    return Err(error(
+                        name,
+                        format!("{} s is too long a clip", seconds.normalize()),
+                        help,
+                    ));
+                };
+                if !frames.fract().is_zero() {
                     return Err(error(
                         name,
                         format!(

@@ -61,6 +61,8 @@ pub struct Step {
     pub model: Arc<str>,
     /// A named quote to price it by, in place of the catalog's own price.
     pub quote: Option<Arc<str>>,
+    /// Where the quote is named.
+    pub quote_origin: Option<Origin>,
     /// Calls per run of the stage.
     pub count: Decimal,
     /// Training steps.
@@ -75,6 +77,8 @@ pub struct Step {
     pub gb: Option<Decimal>,
     /// A clip length of its own, instead of the scenario's frames / fps.
     pub seconds: Option<Decimal>,
+    /// Where that clip length is written.
+    pub seconds_origin: Option<Origin>,
     /// A resolution of its own.
     pub resolution: Option<Arc<str>>,
     /// Audio on or off of its own.
@@ -158,7 +162,7 @@ struct RawParams {
 struct RawStep {
     label: Option<String>,
     model: Spanned<String>,
-    quote: Option<String>,
+    quote: Option<Spanned<String>>,
     count: Option<RawNumber>,
     steps: Option<RawNumber>,
     width: Option<RawNumber>,
@@ -188,10 +192,29 @@ struct RawFallback {
 
 /// Loads a scenario file. Models are resolved against catalogs when it is evaluated.
 pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
+    if file.text().trim().is_empty() {
+        return Err(Diagnostic::file_error(file.path(), "the file is empty")
+            .with_help(
+                "a scenario has [parameters] and at least one [[scene]], [[character]], [[video]] or [[month]] step",
+            )
+            .into());
+    }
     let raw: RawScenario = toml::from_str(file.text()).map_err(|e| suggest::toml_error(file, &e))?;
     let mut found = Vec::new();
     let (params, param_origins) = read_params(file, raw.parameters.unwrap_or_default(), &mut found);
 
+    if let Some(code) = &raw.currency {
+        let text = code.get_ref().trim();
+        if text.len() != 3 || !text.chars().all(|c| c.is_ascii_uppercase()) {
+            found.push(
+                Origin::new(file, code.span())
+                    .error(format!(
+                        "currency `{text}` is not a three-letter currency code in capitals"
+                    ))
+                    .with_help("write an ISO 4217 code such as \"USD\" or \"EUR\""),
+            );
+        }
+    }
     let mut exchange = Vec::new();
     for (code, rate) in &raw.exchange {
         match number::positive(file, rate, &format!("exchange rate for {code}")) {
@@ -341,7 +364,18 @@ fn read_step(file: &Arc<SourceFile>, stage: Stage, raw: &Spanned<RawStep>) -> Re
         (Some(_), Some(_), Some(_)) => return Err(origin.error("give width and height, or megapixels, not both")),
         (Some(w), Some(h), None) => {
             let scale = scale.unwrap_or(Decimal::ONE);
-            let pixels = Decimal::from(w) * Decimal::from(h) * scale * scale;
+            let pixels = Decimal::from(w)
+                .checked_mul(Decimal::from(h))
+                .and_then(|p| p.checked_mul(scale))
+                .and_then(|p| p.checked_mul(scale))
+                .ok_or_else(|| {
+                    let at = s
+                        .scale
+                        .as_ref()
+                        .map_or_else(|| origin.clone(), |r| Origin::new(file, r.span()));
+                    at.error("the output size is too large to compute exactly")
+                        .with_help("check width, height and scale")
+                })?;
             Some(pixels / Decimal::from(1_000_000u32))
         }
         (None, None, mp) => mp,
@@ -369,7 +403,8 @@ fn read_step(file: &Arc<SourceFile>, stage: Stage, raw: &Spanned<RawStep>) -> Re
         stage,
         label: s.label.as_deref().unwrap_or(model).into(),
         model: model.into(),
-        quote: s.quote.as_deref().map(Into::into),
+        quote: s.quote.as_ref().map(|q| q.get_ref().trim().into()),
+        quote_origin: s.quote.as_ref().map(|q| Origin::new(file, q.span())),
         count,
         steps: opt_whole(&s.steps, "steps", 1)?,
         megapixels,
@@ -381,6 +416,7 @@ fn read_step(file: &Arc<SourceFile>, stage: Stage, raw: &Spanned<RawStep>) -> Re
             .map(|g| number::non_negative(file, g, "gb").map(|l| l.value))
             .transpose()?,
         seconds: opt_positive(&s.seconds, "seconds")?,
+        seconds_origin: s.seconds.as_ref().map(|r| Origin::new(file, r.span())),
         resolution: s.resolution.as_deref().map(Into::into),
         audio: s.audio,
         rerolls: s.rerolls,

@@ -23,8 +23,21 @@ pub fn toml_error(file: &Arc<SourceFile>, err: &toml::de::Error) -> Diagnostic {
     let mut message = err.message().trim().to_owned();
     let mut help = None;
     // TOML integers are 64-bit; a larger literal reaches serde as an i128 it cannot place.
-    if message.starts_with("invalid type: integer") && message.contains("as i128") {
-        let literal = backticked(&message).first().map(|s| s.to_string()).unwrap_or_default();
+    let too_big = message.starts_with("invalid type: integer") && message.contains("as i128")
+        || message.contains("integer number overflowed")
+        || message.contains("value was too large");
+    if too_big {
+        let literal = err
+            .span()
+            .and_then(|span| file.text().get(span))
+            .map(str::trim)
+            .filter(|t| {
+                t.chars()
+                    .all(|c| c.is_ascii_digit() || c == '_' || c == '-' || c == '+')
+            })
+            .map(str::to_owned)
+            .or_else(|| backticked(&message).first().map(|s| s.to_string()))
+            .unwrap_or_default();
         message = format!("the integer {literal} is too large for TOML, whose integers are 64-bit");
         help = Some(format!("write a large figure as a decimal string: \"{literal}\""));
     }

@@ -153,6 +153,11 @@ impl Problems<'_> {
 
 /// Loads one catalog file.
 pub fn load_catalog(file: &Arc<SourceFile>) -> Result<Catalog, Diagnostics> {
+    if file.text().trim().is_empty() {
+        return Err(Diagnostic::file_error(file.path(), "the file is empty")
+            .with_help("a catalog names its provider and currency, then lists [[model]] tables")
+            .into());
+    }
     let raw: RawCatalog = toml::from_str(file.text()).map_err(|e| suggest::toml_error(file, &e))?;
     let mut problems = Problems {
         file,
@@ -164,7 +169,9 @@ pub fn load_catalog(file: &Arc<SourceFile>) -> Result<Catalog, Diagnostics> {
         problems.found.push(
             problems
                 .at(raw.currency.span())
-                .error(format!("currency `{currency}` is not a three-letter currency code"))
+                .error(format!(
+                    "currency `{currency}` is not a three-letter currency code in capitals"
+                ))
                 .with_help("write an ISO 4217 code such as \"USD\" or \"EUR\""),
         );
     }
@@ -271,6 +278,7 @@ fn convert_model(
         limits,
         note: raw.note.as_deref().map(Into::into),
         origin,
+        id_origin: problems.at(raw.id.span()),
     })
 }
 
@@ -304,7 +312,7 @@ fn convert_pricing(
         problems.found.push(
             problems
                 .at(raw.unit.span())
-                .error(format!("a {kind} model cannot be billed per {}", unit.short()))
+                .error(format!("a {kind} model cannot be billed per {}", unit.noun()))
                 .with_help(format!("units for {kind} models: {}", names.join(", "))),
         );
         return None;
@@ -356,7 +364,7 @@ fn convert_pricing(
             };
             problems.found.push(
                 origin
-                    .error("this price has no price: `price` and `rates` are both missing")
+                    .error("this model has no price: `price` and `rates` are both missing")
                     .with_help(help),
             );
             return None;
@@ -469,7 +477,7 @@ fn convert_rate(
         let Some(price) = &raw.price else {
             return Err(origin
                 .error("this rate has no `price`")
-                .with_help(format!("add price = ... (per {})", unit.short())));
+                .with_help(format!("add price = ... (per {})", unit.noun())));
         };
         if raw.input.is_some() || raw.output.is_some() {
             return Err(origin.error("`input` and `output` prices are only for unit = \"token\""));
@@ -501,14 +509,17 @@ fn convert_rate(
 }
 
 fn check_distinct_rates(problems: &mut Problems<'_>, rates: &[Rate]) {
-    for (i, rate) in rates.iter().enumerate() {
-        let same = rates[..i].iter().find(|r| {
-            r.resolution == rate.resolution
-                && r.audio == rate.audio
-                && r.seconds == rate.seconds
-                && r.steps == rate.steps
-        });
-        if let Some(first) = same {
+    // Keyed by the options, so a table of any length is checked in one pass.
+    let mut seen: HashMap<(Option<&str>, Option<bool>, Option<Decimal>, Option<u64>), &Rate> = HashMap::new();
+    for rate in rates {
+        let key = (
+            rate.resolution.as_deref(),
+            rate.audio,
+            rate.seconds.map(|s| s.normalize()),
+            rate.steps,
+        );
+        if let Some(first) = seen.insert(key, rate) {
+            seen.insert(key, first);
             problems.found.push(
                 rate.origin
                     .error(format!(
@@ -615,7 +626,7 @@ pub fn load_catalogs(files: &[Arc<SourceFile>]) -> Result<Catalogs, Diagnostics>
             if let Some(first) = catalogs.by_id.get(&model.id) {
                 found.push(
                     model
-                        .origin
+                        .id_origin
                         .error(format!("duplicate model id `{}`: {} already defines it", model.id, first.origin.file().path()))
                         .with_help("each model id appears in one catalog; add a [[model.quote]] to record a second price for it"),
                 );

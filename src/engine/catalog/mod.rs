@@ -74,6 +74,16 @@ impl Unit {
         }
     }
 
+    /// The unit's name in a sentence: `clip`, `second`, `megapixel`.
+    pub fn noun(self) -> &'static str {
+        match self {
+            Self::Second => "second",
+            Self::Megapixel => "megapixel",
+            Self::Token => "token",
+            other => other.short(),
+        }
+    }
+
     /// The short name after a quantity, as in `1500 steps` or `10 s`.
     pub fn counted(self, quantity: Decimal) -> &'static str {
         match self {
@@ -108,7 +118,10 @@ impl Amount {
     pub fn point(self) -> Decimal {
         match self {
             Self::Exact(value) => value,
-            Self::Range { low, high } => (low + high) / Decimal::TWO,
+            // Halving first cannot overflow, where adding first can for prices near the maximum.
+            Self::Range { low, high } => low
+                .checked_add(high)
+                .map_or(low / Decimal::TWO + high / Decimal::TWO, |sum| sum / Decimal::TWO),
         }
     }
 
@@ -301,6 +314,8 @@ pub struct Model {
     pub note: Option<Arc<str>>,
     /// Where the model is written.
     pub origin: Origin,
+    /// Where its id is written.
+    pub id_origin: Origin,
 }
 
 impl Model {
@@ -437,4 +452,25 @@ pub fn sources(first: &Pricing, second: &Pricing) -> String {
         )
     };
     format!("{}; {}", describe(first), describe(second))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_range_midpoint_near_the_maximum_does_not_overflow() {
+        let high = Decimal::MAX;
+        let low = high - Decimal::ONE;
+        let mid = Amount::Range { low, high }.point();
+        assert!(mid >= low && mid <= high);
+        assert_eq!(
+            Amount::Range {
+                low: Decimal::ONE,
+                high: Decimal::TWO
+            }
+            .point(),
+            Decimal::new(15, 1)
+        );
+    }
 }
