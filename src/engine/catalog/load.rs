@@ -508,9 +508,12 @@ fn convert_rate(
     })
 }
 
+/// What a rate applies to: resolution, audio, fixed length, fixed step count.
+type RateOptions<'a> = (Option<&'a str>, Option<bool>, Option<Decimal>, Option<u64>);
+
 fn check_distinct_rates(problems: &mut Problems<'_>, rates: &[Rate]) {
     // Keyed by the options, so a table of any length is checked in one pass.
-    let mut seen: HashMap<(Option<&str>, Option<bool>, Option<Decimal>, Option<u64>), &Rate> = HashMap::new();
+    let mut seen: HashMap<RateOptions<'_>, &Rate> = HashMap::new();
     for rate in rates {
         let key = (
             rate.resolution.as_deref(),
