@@ -487,7 +487,7 @@ impl Evaluation<'_> {
 
     fn exchange(&mut self, step: &Step, model: &Model) -> Result<Decimal, Diagnostic> {
         let currency = self.currency.get_or_insert_with(|| Arc::clone(&model.currency));
-        if *currency == model.currency {
+        if Arc::ptr_eq(currency, &model.currency) || *currency == model.currency {
             return Ok(Decimal::ONE);
         }
         let currency = Arc::clone(currency);
@@ -522,7 +522,9 @@ impl Evaluation<'_> {
             return;
         }
         for (i, other) in model.all_pricings().enumerate() {
-            if i == used.map_or(0, |q| q + 1) {
+            // A per-token price cannot be compared with a call that gives no token counts.
+            let no_tokens = other.unit == super::catalog::Unit::Token && usage.input_tokens.is_none();
+            if i == used.map_or(0, |q| q + 1) || no_tokens {
                 continue;
             }
             let Ok(theirs) = other.price(model.kind, usage) else {

@@ -4,7 +4,20 @@ use rust_decimal::{Decimal, RoundingStrategy};
 
 /// `a * b`, or `None` when it leaves the range of exact decimals.
 pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    // Most factors in a bill are exactly one (no exchange, no multiplier, no reroll); skipping
+    // those multiplications is a large share of an evaluation's time.
+    if is_one(b) {
+        return Some(a);
+    }
+    if is_one(a) {
+        return Some(b);
+    }
     a.checked_mul(b)
+}
+
+/// True for a one written without decimals, the form the engine's own factors take.
+fn is_one(value: Decimal) -> bool {
+    value.scale() == 0 && value.mantissa() == 1
 }
 
 /// The sum of values that may already have overflowed.
