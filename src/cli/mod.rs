@@ -6,7 +6,7 @@ mod watch;
 
 pub use watch::clock;
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -83,8 +83,12 @@ pub fn run(cli: Cli) -> ExitCode {
                 ScenarioSource::File(path) => path.display().to_string(),
                 ScenarioSource::Builtin(name) => name.to_owned(),
             });
-            // Until the dashboard lands, no command prints the default scenario's report.
-            report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table)
+            // The dashboard needs a terminal; piped or in CI, print the table instead.
+            if std::io::stdout().is_terminal() {
+                load_project(&scenario, cli.catalogs.as_deref()).and_then(crate::tui::run)
+            } else {
+                report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table)
+            }
         }
     };
     match result {

@@ -1,0 +1,56 @@
+//! The one channel every event reaches the loop by. The input thread sends what the terminal
+//! reports; a file watcher will send [`Event::FilesChanged`] into the same channel.
+
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread;
+
+use crossterm::event::{KeyEvent, MouseEvent};
+
+/// Something that happened outside the dashboard.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    /// A key was pressed (or released, on terminals that report it).
+    Key(KeyEvent),
+    /// The mouse scrolled or clicked.
+    Mouse(MouseEvent),
+    /// The terminal changed size.
+    Resize,
+    /// The terminal went away or could not be read: the loop ends.
+    InputClosed,
+    // A later file watcher sends `FilesChanged(paths)` here; the loop turns it into a reload.
+}
+
+/// The loop's end of the channel, and a sender for other sources (the watcher, later).
+pub struct Events {
+    /// Where the loop waits.
+    pub receiver: Receiver<Event>,
+    /// A sender to hand to other event sources.
+    pub sender: Sender<Event>,
+}
+
+impl Events {
+    /// Opens the channel and starts the thread that reads the terminal.
+    pub fn start() -> Self {
+        let (sender, receiver) = channel();
+        let input = sender.clone();
+        // The thread blocks in `read`; it is left to end with the process.
+        thread::spawn(move || {
+            loop {
+                let event = match crossterm::event::read() {
+                    Ok(crossterm::event::Event::Key(key)) => Event::Key(key),
+                    Ok(crossterm::event::Event::Mouse(mouse)) => Event::Mouse(mouse),
+                    Ok(crossterm::event::Event::Resize(..)) => Event::Resize,
+                    Ok(_) => continue,
+                    Err(_) => {
+                        let _ = input.send(Event::InputClosed);
+                        return;
+                    }
+                };
+                if input.send(event).is_err() {
+                    return;
+                }
+            }
+        });
+        Self { receiver, sender }
+    }
+}

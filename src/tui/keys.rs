@@ -1,0 +1,236 @@
+//! The key bindings, in one table that both the key handler and the help overlay read, and the
+//! mapping of mouse events to actions.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+
+use super::action::Action;
+use super::app::{App, Mode, View};
+use super::param::Param;
+use super::ui;
+
+/// Where a binding applies.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// The dashboard and the presentation view.
+    Normal,
+    /// While typing a value.
+    Typing,
+    /// While the help is open.
+    Help,
+    /// Whatever is open.
+    Anywhere,
+}
+
+impl Context {
+    /// The heading the help gives it.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Self::Normal => "Dashboard",
+            Self::Typing => "Typing a value",
+            Self::Help => "This help",
+            Self::Anywhere => "Anywhere",
+        }
+    }
+
+    fn of(mode: &Mode) -> Self {
+        match mode {
+            Mode::Normal => Self::Normal,
+            Mode::Editing(_) => Self::Typing,
+            Mode::Help => Self::Help,
+        }
+    }
+}
+
+/// A key with the modifiers it needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    /// The key.
+    pub code: KeyCode,
+    /// Shift, Control or Alt as needed. Shift is ignored for characters, whose case says it.
+    pub modifiers: KeyModifiers,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Self {
+        Self {
+            code,
+            modifiers: KeyModifiers::NONE,
+        }
+    }
+
+    const fn char(c: char) -> Self {
+        Self::plain(KeyCode::Char(c))
+    }
+
+    const fn shift(code: KeyCode) -> Self {
+        Self {
+            code,
+            modifiers: KeyModifiers::SHIFT,
+        }
+    }
+
+    const fn ctrl(c: char) -> Self {
+        Self {
+            code: KeyCode::Char(c),
+            modifiers: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// Whether a key event is this key.
+    pub fn matches(&self, event: &KeyEvent) -> bool {
+        let relevant = match self.code {
+            KeyCode::Char(_) => KeyModifiers::CONTROL | KeyModifiers::ALT,
+            _ => KeyModifiers::CONTROL | KeyModifiers::ALT | KeyModifiers::SHIFT,
+        };
+        event.code == self.code && event.modifiers & relevant == self.modifiers & relevant
+    }
+
+    /// The key as the help and footer write it, e.g. `Shift+←` or `Ctrl+c`.
+    pub fn name(&self) -> String {
+        let base = match self.code {
+            KeyCode::Up => "↑".to_owned(),
+            KeyCode::Down => "↓".to_owned(),
+            KeyCode::Left => "←".to_owned(),
+            KeyCode::Right => "→".to_owned(),
+            KeyCode::Enter => "Enter".to_owned(),
+            KeyCode::Esc => "Esc".to_owned(),
+            KeyCode::Backspace => "Backspace".to_owned(),
+            KeyCode::Char(c) => c.to_string(),
+            other => other.to_string(),
+        };
+        if self.modifiers.contains(KeyModifiers::CONTROL) {
+            format!("Ctrl+{base}")
+        } else if self.modifiers.contains(KeyModifiers::SHIFT) {
+            format!("Shift+{base}")
+        } else {
+            base
+        }
+    }
+}
+
+/// A key binding: where it applies, its keys, what it does, and how help and footer name it.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    /// Where it applies.
+    pub context: Context,
+    /// The keys, any of which does it.
+    pub keys: &'static [Key],
+    /// What it does.
+    pub action: Action,
+    /// Its line in the help.
+    pub help: &'static str,
+    /// Its word in the footer, if it has a place there; neighbours with the same word share it.
+    pub footer: Option<&'static str>,
+}
+
+const fn bind(
+    context: Context,
+    keys: &'static [Key],
+    action: Action,
+    help: &'static str,
+    footer: Option<&'static str>,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        action,
+        help,
+        footer,
+    }
+}
+
+use Context::{Anywhere, Help, Normal, Typing};
+
+/// Every key binding. One line each, so the table reads as the help does.
+#[rustfmt::skip]
+pub const BINDINGS: &[Binding] = &[
+    bind(Normal, &[Key::plain(KeyCode::Up), Key::char('k')], Action::SelectPrevious, "select the row above", Some("select")),
+    bind(Normal, &[Key::plain(KeyCode::Down), Key::char('j')], Action::SelectNext, "select the row below", Some("select")),
+    bind(Normal, &[Key::plain(KeyCode::Left), Key::char('h')], Action::Step(-1), "step down one unit", Some("change")),
+    bind(Normal, &[Key::plain(KeyCode::Right), Key::char('l')], Action::Step(1), "step up one unit", Some("change")),
+    bind(Normal, &[Key::shift(KeyCode::Left), Key::char('H')], Action::Step(-10), "step down by ten", None),
+    bind(Normal, &[Key::shift(KeyCode::Right), Key::char('L')], Action::Step(10), "step up by ten", None),
+    bind(Normal, &[Key::plain(KeyCode::Enter)], Action::StartEditing, "type an exact value", Some("type")),
+    bind(Normal, &[Key::char('m')], Action::NextModel, "next clip model", Some("model")),
+    bind(Normal, &[Key::char('M')], Action::PreviousModel, "previous clip model", None),
+    bind(Normal, &[Key::char('b')], Action::PinBaseline, "pin as the baseline", Some("pin")),
+    bind(Normal, &[Key::char('r')], Action::Reset, "reset to file values", Some("reset")),
+    bind(Normal, &[Key::char('p')], Action::TogglePresentation, "presentation mode", Some("present")),
+    bind(Normal, &[Key::char('?')], Action::ToggleHelp, "this help", Some("help")),
+    bind(Normal, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
+    bind(Normal, &[Key::plain(KeyCode::Esc)], Action::Back, "leave presentation/quit", None),
+    bind(Typing, &[Key::plain(KeyCode::Enter)], Action::ApplyInput, "apply, or say why not", Some("apply")),
+    bind(Typing, &[Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(Typing, &[Key::plain(KeyCode::Backspace)], Action::InputBackspace, "delete a character", None),
+    bind(Help, &[Key::char('?'), Key::plain(KeyCode::Esc), Key::char('q')], Action::ToggleHelp, "close the help", Some("close")),
+    bind(Anywhere, &[Key::ctrl('c')], Action::Quit, "quit", None),
+];
+
+/// The action a key press asks for, if any. Only presses (and auto-repeats) count.
+pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
+    if !matches!(key.kind, KeyEventKind::Press | KeyEventKind::Repeat) {
+        return None;
+    }
+    let context = Context::of(&app.mode);
+    if let Some(binding) = BINDINGS
+        .iter()
+        .find(|b| (b.context == context || b.context == Context::Anywhere) && b.keys.iter().any(|k| k.matches(&key)))
+    {
+        return Some(binding.action.clone());
+    }
+    match key.code {
+        KeyCode::Char(c)
+            if context == Context::Typing && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+        {
+            Some(Action::InputChar(c))
+        }
+        _ => None,
+    }
+}
+
+/// The footer's entries for a context: (keys, word), neighbours with the same word merged.
+pub fn footer(context: Context) -> Vec<(String, &'static str)> {
+    let mut entries: Vec<(String, &'static str)> = Vec::new();
+    for binding in BINDINGS.iter().filter(|b| b.context == context) {
+        let (Some(word), Some(key)) = (binding.footer, binding.keys.first()) else {
+            continue;
+        };
+        match entries.last_mut() {
+            Some((keys, last)) if *last == word => keys.push_str(&key.name()),
+            _ => entries.push((key.name(), word)),
+        }
+    }
+    entries
+}
+
+/// The footer for the current mode.
+pub fn footer_for(app: &App) -> Vec<(String, &'static str)> {
+    footer(Context::of(&app.mode))
+}
+
+/// The action a mouse event asks for: the wheel moves the selection, a click selects a
+/// parameter or chooses a clip model. `area` is the whole screen.
+pub fn mouse_action(app: &App, mouse: MouseEvent, area: Rect) -> Option<Action> {
+    if app.mode != Mode::Normal {
+        return None;
+    }
+    match mouse.kind {
+        MouseEventKind::ScrollUp => Some(Action::SelectPrevious),
+        MouseEventKind::ScrollDown => Some(Action::SelectNext),
+        MouseEventKind::Down(MouseButton::Left) if app.view == View::Dashboard => {
+            let at = Position::new(mouse.column, mouse.row);
+            let panels = ui::layout(area, app)?;
+            if let Some(row) = ui::row_at(panels.params, at) {
+                return Param::ALL.get(row).copied().map(Action::Select);
+            }
+            let row = ui::row_at(panels.models, at)?;
+            let first = ui::models::first_shown(app, panels.models);
+            app.analysis
+                .alternatives
+                .get(first + row)
+                .map(|a| Action::ChooseModel(std::sync::Arc::clone(&a.model.id)))
+        }
+        _ => None,
+    }
+}

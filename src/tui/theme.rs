@@ -1,0 +1,131 @@
+//! Every colour and style the dashboard uses, in one place.
+//!
+//! Two palettes: colour, and plain for `NO_COLOR` (<https://no-color.org>), which keeps emphasis
+//! with bold, reverse and underline so a change still stands out.
+
+use ratatui::style::{Color, Modifier, Style};
+
+/// The styles of every element on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Theme {
+    /// Whether colours are used at all.
+    pub colour: bool,
+    /// The title bar.
+    pub title: Style,
+    /// Panel borders.
+    pub border: Style,
+    /// Panel titles.
+    pub panel_title: Style,
+    /// Text that matters less: units, rules, hints.
+    pub dim: Style,
+    /// A figure.
+    pub value: Style,
+    /// The big digits of a headline figure.
+    pub big: Style,
+    /// The selected row.
+    pub selected: Style,
+    /// A change that makes a video cheaper.
+    pub cheaper: Style,
+    /// A change that makes a video dearer.
+    pub dearer: Style,
+    /// A value that differs from the baseline.
+    pub changed: Style,
+    /// A refused input or other error.
+    pub error: Style,
+    /// A confirmation.
+    pub info: Style,
+    /// Share-of-bill bars.
+    pub bar: Style,
+    /// Key names in the footer and help.
+    pub key: Style,
+    /// The text being typed.
+    pub input: Style,
+    /// The amortisation curve.
+    pub curve: Style,
+    /// The baseline's amortisation curve.
+    pub baseline_curve: Style,
+    /// The current point on the curve.
+    pub marker: Style,
+    /// A warning from the engine.
+    pub warning: Style,
+    /// The whole screen in presentation mode: high contrast for a projector.
+    pub present: Style,
+    /// Big digits in presentation mode.
+    pub present_big: Style,
+}
+
+impl Theme {
+    /// The theme the environment asks for: plain when `NO_COLOR` is set and not empty.
+    pub fn from_env() -> Self {
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if no_color { Self::plain() } else { Self::colour() }
+    }
+
+    /// Colours on a terminal's own background.
+    pub fn colour() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        Self {
+            colour: true,
+            title: bold.fg(Color::Black).bg(Color::Cyan),
+            border: Style::new().fg(Color::DarkGray),
+            panel_title: bold.fg(Color::Cyan),
+            dim: Style::new().fg(Color::DarkGray),
+            value: bold,
+            big: bold.fg(Color::White),
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            cheaper: bold.fg(Color::Green),
+            dearer: bold.fg(Color::Red),
+            changed: bold.fg(Color::Yellow),
+            error: bold.fg(Color::White).bg(Color::Red),
+            info: Style::new().fg(Color::Green),
+            bar: Style::new().fg(Color::Cyan),
+            key: bold.fg(Color::Yellow),
+            input: bold.fg(Color::Black).bg(Color::Yellow),
+            curve: Style::new().fg(Color::Cyan),
+            baseline_curve: Style::new().fg(Color::DarkGray),
+            marker: bold.fg(Color::Yellow),
+            warning: Style::new().fg(Color::Yellow),
+            present: Style::new().fg(Color::White).bg(Color::Black),
+            present_big: bold.fg(Color::White).bg(Color::Black),
+        }
+    }
+
+    /// No colours: bold, reverse and underline carry the emphasis.
+    pub fn plain() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let none = Style::new();
+        Self {
+            colour: false,
+            title: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            border: none,
+            panel_title: bold,
+            dim: none,
+            value: bold,
+            big: bold,
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            cheaper: bold,
+            dearer: bold.add_modifier(Modifier::UNDERLINED),
+            changed: bold,
+            error: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            info: bold,
+            bar: none,
+            key: bold,
+            input: Style::new().add_modifier(Modifier::REVERSED),
+            curve: none,
+            baseline_curve: none,
+            marker: bold,
+            warning: none,
+            present: none,
+            present_big: bold,
+        }
+    }
+
+    /// The style for a change: cheaper, dearer, or unchanged.
+    pub fn change(&self, sign: std::cmp::Ordering) -> Style {
+        match sign {
+            std::cmp::Ordering::Less => self.cheaper,
+            std::cmp::Ordering::Greater => self.dearer,
+            std::cmp::Ordering::Equal => self.dim,
+        }
+    }
+}

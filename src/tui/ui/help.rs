@@ -1,0 +1,101 @@
+//! The help overlay: every key binding, read from the same table the key handler uses, in one
+//! column when the screen is tall enough and two when it is not.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Flex, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph};
+
+use crate::tui::app::App;
+use crate::tui::keys::{BINDINGS, Context, Key};
+
+/// The keys of a binding as `↑ / k`.
+fn keys_text(keys: &[Key]) -> String {
+    keys.iter().map(Key::name).collect::<Vec<_>>().join(" / ")
+}
+
+/// The help's sections: a heading and one line per binding.
+fn sections(app: &App) -> Vec<Vec<Line<'static>>> {
+    let theme = &app.theme;
+    let key_width = BINDINGS
+        .iter()
+        .map(|b| keys_text(b.keys).chars().count())
+        .max()
+        .unwrap_or(0);
+    let row = |keys: String, what: &'static str| {
+        Line::from(vec![
+            Span::styled(format!(" {keys:<key_width$}  "), theme.key),
+            Span::raw(what),
+        ])
+    };
+    let mut sections: Vec<Vec<Line>> = [Context::Normal, Context::Typing, Context::Help, Context::Anywhere]
+        .into_iter()
+        .map(|context| {
+            let mut lines = vec![Line::from(Span::styled(context.heading(), theme.panel_title))];
+            lines.extend(
+                BINDINGS
+                    .iter()
+                    .filter(|b| b.context == context)
+                    .map(|b| row(keys_text(b.keys), b.help)),
+            );
+            if context == Context::Typing {
+                lines.push(row("other keys".to_owned(), "type the value"));
+            }
+            lines
+        })
+        .collect();
+    sections.push(vec![
+        Line::from(Span::styled("Mouse", theme.panel_title)),
+        row("wheel".to_owned(), "select a row"),
+        row("click".to_owned(), "a row or a clip model"),
+    ]);
+    sections
+}
+
+/// Sections one after another with a blank line between.
+fn stack(sections: &[Vec<Line<'static>>]) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    for (i, section) in sections.iter().enumerate() {
+        if i > 0 {
+            lines.push(Line::raw(""));
+        }
+        lines.extend(section.iter().cloned());
+    }
+    lines
+}
+
+fn length(n: usize) -> Constraint {
+    Constraint::Length(u16::try_from(n).unwrap_or(u16::MAX))
+}
+
+/// Draws the help over whatever is on screen.
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let sections = sections(app);
+    let single = stack(&sections);
+    // Borders take two rows; two columns when one would not fit.
+    let columns: Vec<Vec<Line>> = if single.len() + 2 <= usize::from(area.height) {
+        vec![single]
+    } else {
+        vec![stack(&sections[..1]), stack(&sections[1..])]
+    };
+    let widths: Vec<usize> = columns
+        .iter()
+        .map(|c| c.iter().map(Line::width).max().unwrap_or(0))
+        .collect();
+    let width = widths.iter().sum::<usize>() + 2 * widths.len() + 1;
+    let height = columns.iter().map(Vec::len).max().unwrap_or(0) + 2;
+    let [popup] = Layout::horizontal([length(width)]).flex(Flex::Center).areas(area);
+    let [popup] = Layout::vertical([length(height)]).flex(Flex::Center).areas(popup);
+    let block = Block::bordered()
+        .border_style(theme.panel_title)
+        .title(Span::styled(" Keys ", theme.panel_title))
+        .title_bottom(Line::from(Span::styled(" ? or Esc closes ", theme.dim)).right_aligned());
+    frame.render_widget(Clear, popup);
+    let inner = block.inner(popup);
+    frame.render_widget(block, popup);
+    let areas = Layout::horizontal(widths.iter().map(|&w| length(w + 2))).split(inner);
+    for (lines, column) in columns.into_iter().zip(areas.iter()) {
+        frame.render_widget(Paragraph::new(lines), *column);
+    }
+}

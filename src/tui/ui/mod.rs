@@ -1,0 +1,255 @@
+//! Drawing the dashboard. Every `render_*` reads the [`App`] and draws one panel; nothing here
+//! computes a figure. [`layout`] places the panels, and is shared with mouse handling.
+
+mod breakdown;
+mod chart;
+mod headline;
+mod help;
+pub mod models;
+mod notes;
+mod params;
+mod present;
+mod text;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::app::{App, Mode, View};
+use super::keys;
+
+/// The smallest terminal the dashboard draws in.
+pub const MIN_WIDTH: u16 = 80;
+/// The smallest terminal the dashboard draws in.
+pub const MIN_HEIGHT: u16 = 24;
+
+/// Where each panel of the dashboard goes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Panels {
+    /// The title bar.
+    pub title: Rect,
+    /// The four headline figures.
+    pub headline: Rect,
+    /// Whether the headline has room for big digits.
+    pub big: bool,
+    /// The parameters.
+    pub params: Rect,
+    /// The bill, line by line.
+    pub breakdown: Rect,
+    /// Cost against videos per character.
+    pub chart: Rect,
+    /// Price cliffs and the engine's warnings.
+    pub notes: Rect,
+    /// The video models that could take the clip step.
+    pub models: Rect,
+    /// Feedback on the last action, or the input.
+    pub status: Rect,
+    /// The main keys.
+    pub footer: Rect,
+}
+
+/// Places the panels on a screen, or `None` when it is smaller than the dashboard needs.
+pub fn layout(area: Rect, app: &App) -> Option<Panels> {
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        return None;
+    }
+    let wide = area.width >= 120 && area.height >= 35;
+    let big = headline::fits_big(app, area.width) && area.height >= if wide { 38 } else { 30 };
+    let headline_height = if big { 6 } else { 4 };
+    // A long message (a refusal and its reason) gets a second row rather than being cut.
+    let status_height = if status_line(app).width() > usize::from(area.width) {
+        2
+    } else {
+        1
+    };
+    let [title, headline, body, status, footer] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(headline_height),
+        Constraint::Fill(1),
+        Constraint::Length(status_height),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    let lines = u16::try_from(app.bill.lines.len()).unwrap_or(u16::MAX);
+    let why = u16::try_from(breakdown::why_count(app)).unwrap_or(0);
+    // Header, lines, total, the reasons for changed rules, and borders.
+    let breakdown_full = lines.saturating_add(why).saturating_add(4);
+    let param_rows = u16::try_from(super::param::Param::ALL.len()).unwrap_or(8);
+    let panels = if wide {
+        // The breakdown is drawn whole when it can be; the list of clip models grows a little;
+        // the parameters and the chart take the rest.
+        let middle_least = param_rows + 3;
+        let bottom_least = 6;
+        let breakdown_height = breakdown_full.min(body.height.saturating_sub(middle_least + bottom_least));
+        let models = u16::try_from(app.analysis.alternatives.len()).unwrap_or(u16::MAX);
+        let bottom_height = models
+            .saturating_add(2)
+            .clamp(bottom_least, 10)
+            .min(body.height.saturating_sub(breakdown_height + middle_least));
+        let [middle, breakdown, bottom] = Layout::vertical([
+            Constraint::Fill(1),
+            Constraint::Length(breakdown_height),
+            Constraint::Length(bottom_height),
+        ])
+        .areas(body);
+        let [params, chart] = Layout::horizontal([Constraint::Length(52), Constraint::Fill(1)]).areas(middle);
+        let [notes, models] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
+        Panels {
+            title,
+            headline,
+            big,
+            params,
+            breakdown,
+            chart,
+            notes,
+            models,
+            status,
+            footer,
+        }
+    } else {
+        let [middle, bottom] = Layout::vertical([
+            Constraint::Length(breakdown_full.max(param_rows + 3)),
+            Constraint::Min(6),
+        ])
+        .areas(body);
+        let [params, breakdown] = Layout::horizontal([Constraint::Length(37), Constraint::Fill(1)]).areas(middle);
+        let [chart, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(bottom);
+        let notes_height = u16::try_from(notes::line_count(app, right.width))
+            .unwrap_or(0)
+            .saturating_add(2);
+        let [notes, models] = Layout::vertical([
+            Constraint::Length(notes_height.min(right.height / 2)),
+            Constraint::Fill(1),
+        ])
+        .areas(right);
+        Panels {
+            title,
+            headline,
+            big,
+            params,
+            breakdown,
+            chart,
+            notes,
+            models,
+            status,
+            footer,
+        }
+    };
+    Some(panels)
+}
+
+/// The row inside a bordered panel that a position falls on, counting from 0.
+pub fn row_at(panel: Rect, at: Position) -> Option<usize> {
+    let inner = Rect::new(
+        panel.x.saturating_add(1),
+        panel.y.saturating_add(1),
+        panel.width.saturating_sub(2),
+        panel.height.saturating_sub(2),
+    );
+    inner.contains(at).then(|| usize::from(at.y - inner.y))
+}
+
+/// Draws the whole screen.
+pub fn render(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        render_too_small(frame, area, app);
+        return;
+    }
+    if app.view == View::Presentation {
+        present::render_presentation(frame, area, app);
+    } else if let Some(panels) = layout(area, app) {
+        render_title(frame, panels.title, app);
+        headline::render_headline(frame, panels.headline, panels.big, app);
+        params::render_params(frame, panels.params, app);
+        breakdown::render_breakdown(frame, panels.breakdown, app);
+        chart::render_chart(frame, panels.chart, app);
+        notes::render_notes(frame, panels.notes, app);
+        models::render_models(frame, panels.models, app);
+        render_status(frame, panels.status, app);
+        render_footer(frame, panels.footer, app);
+    }
+    if app.mode == Mode::Help {
+        help::render_help(frame, area, app);
+    }
+}
+
+fn render_too_small(frame: &mut Frame, area: Rect, app: &App) {
+    let text = format!(
+        "reelcost needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}. Enlarge it, or press q to quit.",
+        area.width, area.height
+    );
+    let paragraph = Paragraph::new(text).style(app.theme.value).wrap(Wrap { trim: true });
+    frame.render_widget(paragraph, area);
+}
+
+fn render_title(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let against = if app.baseline.pinned {
+        "changes vs pinned baseline"
+    } else {
+        "changes vs the file's values"
+    };
+    let left = format!(" reelcost · {} · {}", app.project.scenario.name, app.source());
+    let right = format!("{against} ");
+    let gap = usize::from(area.width).saturating_sub(text::width(&left) + text::width(&right));
+    let line = if gap > 0 {
+        Line::from(vec![Span::raw(left), Span::raw(" ".repeat(gap)), Span::raw(right)])
+    } else {
+        Line::from(text::fit(&left, usize::from(area.width)))
+    };
+    frame.render_widget(Paragraph::new(line).style(theme.title), area);
+}
+
+/// The input being typed, a message, or what the selected parameter's keys do.
+pub(super) fn status_line(app: &App) -> Line<'static> {
+    let theme = &app.theme;
+    if let Mode::Editing(input) = &app.mode {
+        return Line::from(vec![
+            Span::styled(format!(" {} = ", input.param.label()), theme.value),
+            Span::styled(format!("{}▏", input.text), theme.input),
+            Span::styled(
+                format!(
+                    "  now {} · {} · Enter applies · Esc cancels",
+                    input.param.brief(&app.params),
+                    input.param.hint()
+                ),
+                theme.dim,
+            ),
+        ]);
+    }
+    match &app.message {
+        Some(m) if m.error => Line::from(Span::styled(format!(" ✗ {} ", m.text), theme.error)),
+        Some(m) => Line::from(Span::styled(format!(" ✓ {}", m.text), theme.info)),
+        None => Line::from(Span::styled(
+            format!(
+                " {}: {} · Enter types a value",
+                app.selected.label(),
+                app.selected.step_hint()
+            ),
+            theme.dim,
+        )),
+    }
+}
+
+fn render_status(frame: &mut Frame, area: Rect, app: &App) {
+    frame.render_widget(Paragraph::new(status_line(app)).wrap(Wrap { trim: false }), area);
+}
+
+/// The footer's key hints for the current mode, from the binding table, spaced out when they fit.
+pub(super) fn footer_line(app: &App, width: u16) -> Line<'static> {
+    let entries = keys::footer_for(app);
+    let wide: usize = entries.iter().map(|(k, w)| text::width(k) + text::width(w) + 3).sum();
+    let gap = if wide < usize::from(width) { "  " } else { " " };
+    let mut spans = vec![Span::raw(" ")];
+    for (keys, word) in entries {
+        spans.push(Span::styled(keys, app.theme.key));
+        spans.push(Span::styled(format!(" {word}{gap}"), app.theme.dim));
+    }
+    Line::from(spans)
+}
+
+fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
+    frame.render_widget(Paragraph::new(footer_line(app, area.width)), area);
+}

@@ -1,0 +1,67 @@
+//! The video models that could take the scenario's clip step, cheapest first, with what a video
+//! would cost with each; the one in use is marked. `m` and `M` step through them.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph};
+
+use super::text;
+use crate::engine::money;
+use crate::tui::app::App;
+
+/// Index of the model in use among the alternatives.
+fn current(app: &App) -> Option<usize> {
+    let id = &app.analysis.clip_model.as_ref()?.id;
+    app.analysis.alternatives.iter().position(|a| a.model.id == *id)
+}
+
+/// The first alternative shown in a panel of this size: scrolled so the one in use is visible.
+pub fn first_shown(app: &App, panel: Rect) -> usize {
+    let rows = usize::from(panel.height.saturating_sub(2)).max(1);
+    let at = current(app).unwrap_or(0);
+    let last_start = app.analysis.alternatives.len().saturating_sub(rows);
+    at.saturating_sub(rows / 2).min(last_start)
+}
+
+/// Draws the list of clip models.
+pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let alternatives = &app.analysis.alternatives;
+    let title = if alternatives.is_empty() {
+        " Clip model ".to_owned()
+    } else {
+        format!(" Clip model · {} fit · m/M swap ", alternatives.len())
+    };
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(Span::styled(title, theme.panel_title));
+    if alternatives.is_empty() {
+        let note = "No video clip step: nothing to swap.";
+        frame.render_widget(Paragraph::new(Span::styled(note, theme.dim)).block(block), area);
+        return;
+    }
+    let inner = usize::from(area.width.saturating_sub(2));
+    let now = current(app);
+    let lines: Vec<Line> = alternatives
+        .iter()
+        .enumerate()
+        .skip(first_shown(app, area))
+        .map(|(i, alternative)| {
+            let in_use = Some(i) == now;
+            let cost = money::fixed(alternative.totals.per_video, 2);
+            let head = if in_use { "▶ " } else { "  " };
+            let room = inner.saturating_sub(text::width(head) + text::width(&cost) + 1);
+            let id = text::fit(&alternative.model.id, room);
+            let gap = " ".repeat(room.saturating_sub(text::width(&id)) + 1);
+            let line = Line::from(vec![
+                Span::raw(head),
+                Span::raw(id),
+                Span::raw(gap),
+                Span::styled(cost, theme.value),
+            ]);
+            if in_use { line.style(theme.selected) } else { line }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
