@@ -76,6 +76,27 @@ fn io_message(err: &std::io::Error) -> String {
     }
 }
 
+/// A path with `.` and `dir/..` taken out, as a person would write it: `scenarios/../catalogs`
+/// is `catalogs`. Only the text changes; a `..` that climbs above the start is kept.
+pub fn tidy(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let mut parts: Vec<Component> = Vec::new();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir if matches!(parts.last(), Some(Component::Normal(_))) => {
+                parts.pop();
+            }
+            other => parts.push(other),
+        }
+    }
+    if parts.is_empty() {
+        PathBuf::from(".")
+    } else {
+        parts.iter().collect()
+    }
+}
+
 /// Decides whether an argument names a scenario file or a built-in scenario.
 pub fn scenario_source(arg: &str) -> Result<ScenarioSource, Diagnostic> {
     let path = Path::new(arg);
@@ -135,8 +156,8 @@ pub fn load(source: &ScenarioSource, catalogs: Option<&Path>) -> Result<Project,
         (None, ScenarioSource::File(path)) => {
             let base = path.parent().unwrap_or(Path::new("."));
             match &scenario.catalogs {
-                Some(rel) => CatalogSource::Dir(base.join(rel)),
-                None => CatalogSource::Dir(base.join("..").join("catalogs")),
+                Some(rel) => CatalogSource::Dir(tidy(&base.join(rel))),
+                None => CatalogSource::Dir(tidy(&base.join("..").join("catalogs"))),
             }
         }
         (None, ScenarioSource::Builtin(_)) => CatalogSource::Builtin,
@@ -200,5 +221,22 @@ pub fn load_catalog_source(
             }
             Ok((load_catalogs(&files)?, paths))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tidies_paths_as_written() {
+        assert_eq!(tidy(Path::new("scenarios/../catalogs")), PathBuf::from("catalogs"));
+        assert_eq!(tidy(Path::new("./a/./b/../c")), PathBuf::from("a/c"));
+        assert_eq!(tidy(Path::new("../catalogs")), PathBuf::from("../catalogs"));
+        assert_eq!(
+            tidy(Path::new("/x/scenarios/../catalogs")),
+            PathBuf::from("/x/catalogs")
+        );
+        assert_eq!(tidy(Path::new("s/..")), PathBuf::from("."));
     }
 }

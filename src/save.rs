@@ -52,6 +52,25 @@ pub fn with_params(text: &str, file_params: &Params, params: &Params) -> Result<
     Ok(doc.to_string())
 }
 
+/// The scenario's text with its `catalogs` key naming `dir` (absolute), so that a copy saved
+/// elsewhere still prices from the same catalogs.
+pub fn with_catalogs(text: &str, dir: &Path) -> Result<String, String> {
+    let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.message().to_owned())?;
+    let dir = fs::canonicalize(dir).map_err(|e| e.to_string())?;
+    let value = Value::from(dir.display().to_string());
+    match doc.get_mut("catalogs").and_then(Item::as_value_mut) {
+        Some(old) => {
+            let decor = old.decor().clone();
+            *old = value;
+            *old.decor_mut() = decor;
+        }
+        None => {
+            doc.insert("catalogs", Item::Value(value));
+        }
+    }
+    Ok(doc.to_string())
+}
+
 /// A TOML value from decimal or integer text, keeping the text exactly as written.
 fn literal(text: &str) -> Value {
     text.parse::<Value>().unwrap_or_else(|_| Value::from(text))

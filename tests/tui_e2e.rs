@@ -143,3 +143,73 @@ fn frames_100_to_80_in_the_real_dashboard() {
     tmux.send(&["q"]);
     assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
 }
+
+/// Saves a file the way vim does by default: a new file written beside it and renamed over it.
+fn save_like_vim(path: &Path, text: &str) {
+    let swap = path.with_extension("toml~");
+    std::fs::write(&swap, text).unwrap();
+    std::fs::rename(&swap, path).unwrap();
+}
+
+#[test]
+fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
+    if !tmux_available() {
+        let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        assert!(!in_ci, "tmux is needed for the end-to-end test in CI");
+        eprintln!("note: tmux is not installed; skipping the end-to-end live-files test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let init = Command::new(env!("CARGO_BIN_EXE_reelcost"))
+        .args(["init", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(init.status.success());
+    let exit_file = dir.path().join("exit");
+    let command = format!(
+        "cd '{}' && '{}'; echo EXIT:$? > '{}'",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_reelcost"),
+        exit_file.display()
+    );
+    let tmux = Tmux::start(140, 45, &command);
+    tmux.wait_for("$3.0140");
+
+    // The WAN clip at 720p from $0.40 to $0.32 a clip: $0.40 x 1.25 x 4 becomes $0.32 x 1.25 x 4.
+    let fal = dir.path().join("catalogs/fal.toml");
+    let good = std::fs::read_to_string(&fal).unwrap();
+    let cheaper = good.replace(
+        "{ resolution = \"720p\", price = 0.40 }",
+        "{ resolution = \"720p\", price = 0.32 }",
+    );
+    save_like_vim(&fal, &cheaper);
+    let screen = tmux.wait_for("$2.6140");
+    assert!(screen.contains("catalogs reloaded"), "{screen}");
+    assert!(screen.contains("$0.50 → $0.40"), "{screen}");
+
+    // A broken save: the error names the file and line, and the last good figure stays.
+    save_like_vim(&fal, &cheaper.replace("price = 0.32 }", "price = 0.32 "));
+    let screen = tmux.wait_for("catalogs/fal.toml:28:1:");
+    assert!(screen.contains("$2.6140"), "{screen}");
+    assert!(screen.contains("Still showing the last good figures"), "{screen}");
+    save_like_vim(&fal, &cheaper);
+    tmux.wait_for("catalogs reloaded");
+    assert!(!tmux.screen().contains("catalogs/fal.toml:28:1:"));
+
+    // Frames 100 -> 80, saved: exactly one line of the scenario changes.
+    let scenario = dir.path().join("scenarios/atve.toml");
+    let before = std::fs::read_to_string(&scenario).unwrap();
+    tmux.send(&["j", "Enter", "8", "0", "Enter"]);
+    tmux.wait_for("80 (5 s @ 16 fps)");
+    tmux.send(&["s"]);
+    tmux.wait_for("Saved scenarios/atve.toml");
+    let after = std::fs::read_to_string(&scenario).unwrap();
+    let changed: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+    assert_eq!(changed.len(), 1, "{changed:?}");
+    assert!(changed[0].1.starts_with("frames = 80 "), "{changed:?}");
+    assert_eq!(before.lines().count(), after.lines().count());
+
+    tmux.send(&["q"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+}

@@ -85,7 +85,10 @@ pub fn run(cli: Cli) -> ExitCode {
             });
             // The dashboard needs a terminal; piped or in CI, print the table instead.
             if std::io::stdout().is_terminal() {
-                load_project(&scenario, cli.catalogs.as_deref()).and_then(crate::tui::run)
+                project::scenario_source(&scenario)
+                    .map_err(Diagnostics::from)
+                    .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
+                    .and_then(crate::tui::run)
             } else {
                 report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table)
             }

@@ -3,9 +3,13 @@
 //! Keys and mouse events become [`Action`]s in [`super::keys`]; [`super::App::update`] carries
 //! them out and returns an [`Effect`] when something outside the state has to happen.
 
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::time::Instant;
 
 use super::param::Param;
+use crate::engine::Diagnostics;
+use crate::project::Project;
 
 /// A change to the dashboard's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -48,11 +52,80 @@ pub enum Action {
     Back,
     /// Leave the dashboard.
     Quit,
+    /// Go back to the parameters before the last change.
+    Undo,
+    /// Redo the change the last undo took back.
+    Redo,
+    /// Write the parameters into the scenario file.
+    Save,
+    /// Ask for a file name and write the scenario with these parameters there.
+    StartSaveAs,
+    /// Save over a scenario file that changed on disk since it was loaded.
+    Overwrite,
+    /// The files on disk changed and reloaded cleanly.
+    Reloaded(Reload),
+    /// The files on disk changed and something in them is invalid.
+    ReloadFailed {
+        /// What is wrong, with file and line.
+        errors: Diagnostics,
+        /// The time of day, as shown.
+        time: String,
+    },
+    /// The scenario was written.
+    Saved {
+        /// The project as saved (the file's values are now the current ones).
+        project: Loaded,
+        /// The time of day, as shown.
+        time: String,
+    },
+    /// A save could not be made.
+    SaveFailed(String),
+    /// The scenario file changed on disk since it was loaded, and that change was not reloaded.
+    SaveConflict,
+    /// Time passed: highlights that have had their time fade.
+    Tick(Instant),
+}
+
+/// A project handed to `update`; compared by identity, since projects hold whole files.
+#[derive(Debug, Clone)]
+pub struct Loaded(pub Box<Project>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(&*self.0, &*other.0)
+    }
+}
+
+impl Eq for Loaded {}
+
+/// What a clean reload brought.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reload {
+    /// The new scenario and catalogs.
+    pub project: Loaded,
+    /// What changed, e.g. `fal.toml changed`.
+    pub summary: String,
+    /// How many catalog files are loaded.
+    pub catalog_files: usize,
+    /// Whether the scenario file itself changed.
+    pub scenario_changed: bool,
+    /// The time of day, as shown.
+    pub time: String,
+    /// When it happened, for fading the highlights.
+    pub at: Instant,
 }
 
 /// Something `update` asks the event loop to do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     /// Restore the terminal and exit.
     Quit,
+    /// Write the parameters into the scenario file; unless `force`, first make sure the file
+    /// has not changed on disk since it was loaded.
+    Save {
+        /// Save over a changed file.
+        force: bool,
+    },
+    /// Write the scenario with the current parameters to a new file.
+    SaveAs(PathBuf),
 }

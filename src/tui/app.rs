@@ -6,6 +6,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use super::files::FileState;
 use super::param::Param;
 use super::theme::Theme;
 use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
@@ -24,6 +25,10 @@ pub enum Mode {
     Editing(Input),
     /// The key bindings are shown.
     Help,
+    /// A file name is being typed, to save the scenario as.
+    Naming(String),
+    /// The scenario changed on disk since it was loaded: overwrite, save as, or cancel?
+    Conflict,
 }
 
 /// What fills the screen.
@@ -181,6 +186,8 @@ pub struct App {
     pub message: Option<Message>,
     /// Colours and styles.
     pub theme: Theme,
+    /// Live files: the last reload's highlights, a file error, undo history.
+    pub files: FileState,
 }
 
 impl App {
@@ -209,13 +216,25 @@ impl App {
             view: View::Dashboard,
             message: None,
             theme,
+            files: FileState::default(),
         };
         app.refresh();
         Ok(app)
     }
 
-    /// Evaluates `next` and makes it current, or says why the engine refused it.
+    /// Evaluates `next` and makes it current, or says why the engine refused it. The
+    /// parameters it replaces can be had back with undo.
     pub(super) fn apply(&mut self, next: Params) -> Result<(), String> {
+        let before = self.params.clone();
+        self.replace(next)?;
+        if before != self.params {
+            self.files.remember(before);
+        }
+        Ok(())
+    }
+
+    /// Evaluates `next` and makes it current, leaving the undo history alone.
+    pub(super) fn replace(&mut self, next: Params) -> Result<(), String> {
         let bill = evaluate(&self.project.scenario, &self.project.catalogs, &next).map_err(|d| describe(&d))?;
         self.params = next;
         self.bill = bill;
@@ -235,7 +254,7 @@ impl App {
     }
 
     /// Recomputes everything derived from the parameters and the bill.
-    fn refresh(&mut self) {
+    pub(super) fn refresh(&mut self) {
         let (scenario, catalogs, params) = (&self.project.scenario, &self.project.catalogs, &self.params);
         let clip_model = analysis::clip_model(scenario, catalogs, params).cloned();
         let amortisation = analysis::amortisation(scenario, catalogs, params, SWEEP);

@@ -1,5 +1,5 @@
 //! The one channel every event reaches the loop by. The input thread sends what the terminal
-//! reports; a file watcher will send [`Event::FilesChanged`] into the same channel.
+//! reports; the file watcher sends [`Event::FilesChanged`] into the same channel.
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
@@ -17,10 +17,11 @@ pub enum Event {
     Resize,
     /// The terminal went away or could not be read: the loop ends.
     InputClosed,
-    // A later file watcher sends `FilesChanged(paths)` here; the loop turns it into a reload.
+    /// Files changed in a watched directory; the loop reloads if any concerns the dashboard.
+    FilesChanged(Vec<std::path::PathBuf>),
 }
 
-/// The loop's end of the channel, and a sender for other sources (the watcher, later).
+/// The loop's end of the channel, and a sender for other sources (the file watcher).
 pub struct Events {
     /// Where the loop waits.
     pub receiver: Receiver<Event>,

@@ -18,6 +18,8 @@ pub enum Context {
     Typing,
     /// While the help is open.
     Help,
+    /// When a save would write over a file changed on disk.
+    Conflict,
     /// Whatever is open.
     Anywhere,
 }
@@ -29,6 +31,7 @@ impl Context {
             Self::Normal => "Dashboard",
             Self::Typing => "Typing a value",
             Self::Help => "This help",
+            Self::Conflict => "Saving over a changed file",
             Self::Anywhere => "Anywhere",
         }
     }
@@ -36,8 +39,9 @@ impl Context {
     fn of(mode: &Mode) -> Self {
         match mode {
             Mode::Normal => Self::Normal,
-            Mode::Editing(_) => Self::Typing,
+            Mode::Editing(_) | Mode::Naming(_) => Self::Typing,
             Mode::Help => Self::Help,
+            Mode::Conflict => Self::Conflict,
         }
     }
 }
@@ -140,7 +144,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Help, Normal, Typing};
+use Context::{Anywhere, Conflict, Help, Normal, Typing};
 
 /// Every key binding. One line each, so the table reads as the help does.
 #[rustfmt::skip]
@@ -158,12 +162,19 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::char('r')], Action::Reset, "reset to file values", Some("reset")),
     bind(Normal, &[Key::char('p')], Action::TogglePresentation, "presentation mode", Some("present")),
     bind(Normal, &[Key::char('?')], Action::ToggleHelp, "this help", Some("help")),
+    bind(Normal, &[Key::char('u')], Action::Undo, "undo the last change", Some("undo")),
+    bind(Normal, &[Key::ctrl('r')], Action::Redo, "redo what undo undid", None),
+    bind(Normal, &[Key::char('s')], Action::Save, "save to the scenario file", Some("save")),
+    bind(Normal, &[Key::char('S')], Action::StartSaveAs, "save as a new file", None),
     bind(Normal, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Normal, &[Key::plain(KeyCode::Esc)], Action::Back, "leave presentation/quit", None),
     bind(Typing, &[Key::plain(KeyCode::Enter)], Action::ApplyInput, "apply, or say why not", Some("apply")),
     bind(Typing, &[Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Typing, &[Key::plain(KeyCode::Backspace)], Action::InputBackspace, "delete a character", None),
     bind(Help, &[Key::char('?'), Key::plain(KeyCode::Esc), Key::char('q')], Action::ToggleHelp, "close the help", Some("close")),
+    bind(Conflict, &[Key::char('o')], Action::Overwrite, "write over the file", Some("overwrite")),
+    bind(Conflict, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
+    bind(Conflict, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Anywhere, &[Key::ctrl('c')], Action::Quit, "quit", None),
 ];
 

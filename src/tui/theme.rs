@@ -32,6 +32,8 @@ pub struct Theme {
     pub changed: Style,
     /// A refused input or other error.
     pub error: Style,
+    /// A line a catalog reload just repriced.
+    pub flash: Style,
     /// A confirmation.
     pub info: Style,
     /// Share-of-bill bars.
@@ -77,6 +79,7 @@ impl Theme {
             dearer: bold.fg(Color::Red),
             changed: bold.fg(Color::Yellow),
             error: bold.fg(Color::White).bg(Color::Red),
+            flash: bold.fg(Color::Black).bg(Color::Yellow),
             info: Style::new().fg(Color::Green),
             bar: Style::new().fg(Color::Cyan),
             key: bold.fg(Color::Yellow),
@@ -107,6 +110,7 @@ impl Theme {
             dearer: bold.add_modifier(Modifier::UNDERLINED),
             changed: bold,
             error: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
+            flash: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             info: bold,
             bar: none,
             key: bold,

@@ -11,11 +11,14 @@ use crate::engine::money;
 /// The longest value the input takes: enough for any number, short enough to show.
 const MAX_INPUT: usize = 24;
 
+/// The longest file name the save-as input takes.
+const MAX_NAME: usize = 200;
+
 impl App {
     /// Carries out an action and recomputes what it changed. Returns what the loop must do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
         // Feedback answers one action: typing keeps it in view, anything else replaces it.
-        if !matches!(action, Action::InputChar(_) | Action::InputBackspace) {
+        if !matches!(action, Action::InputChar(_) | Action::InputBackspace | Action::Tick(_)) {
             self.message = None;
         }
         match action {
@@ -29,31 +32,56 @@ impl App {
                     text: String::new(),
                 });
             }
-            Action::InputChar(c) => {
-                if let Mode::Editing(input) = &mut self.mode
-                    && !c.is_control()
-                    && input.text.chars().count() < MAX_INPUT
-                {
+            Action::InputChar(c) => match &mut self.mode {
+                Mode::Editing(input) if !c.is_control() && input.text.chars().count() < MAX_INPUT => {
                     input.text.push(c);
                 }
-            }
-            Action::InputBackspace => {
-                if let Mode::Editing(input) = &mut self.mode {
+                Mode::Naming(name) if !c.is_control() && name.chars().count() < MAX_NAME => name.push(c),
+                _ => {}
+            },
+            Action::InputBackspace => match &mut self.mode {
+                Mode::Editing(input) => {
                     input.text.pop();
                 }
-            }
-            Action::ApplyInput => {
-                if let Mode::Editing(input) = &self.mode {
+                Mode::Naming(name) => {
+                    name.pop();
+                }
+                _ => {}
+            },
+            Action::ApplyInput => match &self.mode {
+                Mode::Editing(input) => {
                     let (param, text) = (input.param, input.text.clone());
                     self.mode = Mode::Normal;
                     self.set_typed(param, &text);
                 }
-            }
+                Mode::Naming(name) => {
+                    let name = name.clone();
+                    return self.save_as(&name);
+                }
+                _ => {}
+            },
             Action::CancelInput => {
-                if matches!(self.mode, Mode::Editing(_)) {
+                if matches!(self.mode, Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict) {
                     self.mode = Mode::Normal;
                 }
             }
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::Save => return self.save(),
+            Action::StartSaveAs => self.mode = Mode::Naming(String::new()),
+            Action::Overwrite => {
+                self.mode = Mode::Normal;
+                return Some(Effect::Save { force: true });
+            }
+            Action::Reloaded(reload) => self.reloaded(reload),
+            Action::ReloadFailed { errors, time } => self.reload_failed(&errors, &time),
+            Action::Saved { project, time } => self.saved(project, &time),
+            Action::SaveFailed(why) => {
+                self.mode = Mode::Normal;
+                self.refuse(format!("Not saved: {why}"));
+            }
+            Action::SaveConflict => self.save_conflict(),
+            Action::Tick(now) => self.tick(now),
             Action::SetParam(param, text) => self.set_typed(param, &text),
             Action::NextModel => self.swap_model(1),
             Action::PreviousModel => self.swap_model(-1),
@@ -83,7 +111,7 @@ impl App {
                 };
             }
             Action::Back => match (&self.mode, self.view) {
-                (Mode::Help | Mode::Editing(_), _) => self.mode = Mode::Normal,
+                (Mode::Help | Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict, _) => self.mode = Mode::Normal,
                 (Mode::Normal, View::Presentation) => self.view = View::Dashboard,
                 (Mode::Normal, View::Dashboard) => return Some(Effect::Quit),
             },
@@ -92,14 +120,14 @@ impl App {
         None
     }
 
-    fn say(&mut self, text: impl Into<String>) {
+    pub(super) fn say(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             error: false,
             text: text.into(),
         });
     }
 
-    fn refuse(&mut self, text: impl Into<String>) {
+    pub(super) fn refuse(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             error: true,
             text: text.into(),

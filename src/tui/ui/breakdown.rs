@@ -153,24 +153,32 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .filter_map(|&i| Some((app.bill.lines.get(i)?, app.before.get(i)?.as_ref())))
         .map(|(line, before)| {
+            // A line the last reload repriced shows its price then and now, whatever the baseline.
+            let flash = app.files.flash_for(line.step);
             COLUMNS
                 .iter()
-                .map(|column| match column {
-                    Column::Stage => (stage_name(line.stage).to_owned(), false),
-                    Column::Label => (line.label.to_string(), before.is_some()),
-                    // The old model is in the reason under the table: ids are too long for old → new.
-                    Column::Model => (
-                        line.model.id.to_string(),
-                        before.is_some_and(|b| b.model != line.model.id),
-                    ),
-                    Column::Price => changed(before.map(|b| price(b.unit_price)), price(line.unit_price)),
-                    Column::Rule => (line.rule().to_string(), before.is_some_and(|b| b.repriced)),
-                    Column::Quantity => changed(
-                        before.map(|b| report::quantity(b.quantity)),
-                        report::quantity(line.quantity),
-                    ),
-                    Column::PerVideo => changed(before.map(|b| money::fixed(b.per_video, 4)), report::line_cost(line)),
-                    Column::Share => (report::percent(line.share), false),
+                .map(|column| match (column, flash) {
+                    (Column::Price, Some(f)) => changed(Some(price(f.unit_price)), price(line.unit_price)),
+                    (Column::PerVideo, Some(f)) => changed(Some(money::fixed(f.per_video, 4)), report::line_cost(line)),
+                    _ => match column {
+                        Column::Stage => (stage_name(line.stage).to_owned(), false),
+                        Column::Label => (line.label.to_string(), before.is_some()),
+                        // The old model is in the reason under the table: ids are too long for old → new.
+                        Column::Model => (
+                            line.model.id.to_string(),
+                            before.is_some_and(|b| b.model != line.model.id),
+                        ),
+                        Column::Price => changed(before.map(|b| price(b.unit_price)), price(line.unit_price)),
+                        Column::Rule => (line.rule().to_string(), before.is_some_and(|b| b.repriced)),
+                        Column::Quantity => changed(
+                            before.map(|b| report::quantity(b.quantity)),
+                            report::quantity(line.quantity),
+                        ),
+                        Column::PerVideo => {
+                            changed(before.map(|b| money::fixed(b.per_video, 4)), report::line_cost(line))
+                        }
+                        Column::Share => (report::percent(line.share), false),
+                    },
                 })
                 .collect()
         })
@@ -196,13 +204,20 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
     .style(theme.dim);
     let table_rows = rows.iter().zip(&app.order).map(|(cells, &i)| {
         let share = app.bill.lines.get(i).and_then(|l| l.share).unwrap_or_default();
+        let flashed = app
+            .bill
+            .lines
+            .get(i)
+            .is_some_and(|l| app.files.flash_for(l.step).is_some());
         Row::new(
             shown
                 .iter()
                 .zip(&widths)
                 .map(|(&c, &w)| {
                     let (value, changed) = &cells[c];
-                    let style = if *changed {
+                    let style = if flashed {
+                        theme.flash
+                    } else if *changed {
                         theme.changed
                     } else {
                         ratatui::style::Style::new()

@@ -28,22 +28,28 @@ fn sections(app: &App) -> Vec<Vec<Line<'static>>> {
             Span::raw(what),
         ])
     };
-    let mut sections: Vec<Vec<Line>> = [Context::Normal, Context::Typing, Context::Help, Context::Anywhere]
-        .into_iter()
-        .map(|context| {
-            let mut lines = vec![Line::from(Span::styled(context.heading(), theme.panel_title))];
-            lines.extend(
-                BINDINGS
-                    .iter()
-                    .filter(|b| b.context == context)
-                    .map(|b| row(keys_text(b.keys), b.help)),
-            );
-            if context == Context::Typing {
-                lines.push(row("other keys".to_owned(), "type the value"));
-            }
-            lines
-        })
-        .collect();
+    let mut sections: Vec<Vec<Line>> = [
+        Context::Normal,
+        Context::Typing,
+        Context::Conflict,
+        Context::Help,
+        Context::Anywhere,
+    ]
+    .into_iter()
+    .map(|context| {
+        let mut lines = vec![Line::from(Span::styled(context.heading(), theme.panel_title))];
+        lines.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(|b| row(keys_text(b.keys), b.help)),
+        );
+        if context == Context::Typing {
+            lines.push(row("other keys".to_owned(), "type a value or file name"));
+        }
+        lines
+    })
+    .collect();
     sections.push(vec![
         Line::from(Span::styled("Mouse", theme.panel_title)),
         row("wheel".to_owned(), "select a row"),
@@ -52,16 +58,27 @@ fn sections(app: &App) -> Vec<Vec<Line<'static>>> {
     sections
 }
 
-/// Sections one after another with a blank line between.
-fn stack(sections: &[Vec<Line<'static>>]) -> Vec<Line<'static>> {
-    let mut lines = Vec::new();
-    for (i, section) in sections.iter().enumerate() {
-        if i > 0 {
-            lines.push(Line::raw(""));
+/// Flows sections into columns of at most `rows` lines: a blank line between sections when
+/// `spaced`, a section split over columns only when it is taller than a column.
+fn pack(sections: &[Vec<Line<'static>>], rows: usize, spaced: bool) -> Vec<Vec<Line<'static>>> {
+    let rows = rows.max(2);
+    let mut columns: Vec<Vec<Line<'static>>> = vec![Vec::new()];
+    for section in sections {
+        let gap = usize::from(spaced && columns.last().is_some_and(|c| !c.is_empty()));
+        let fits = columns.last().is_some_and(|c| c.len() + gap + section.len() <= rows);
+        if !fits && columns.last().is_some_and(|c| !c.is_empty()) {
+            columns.push(Vec::new());
+        } else if gap == 1 {
+            columns.last_mut().into_iter().for_each(|c| c.push(Line::raw("")));
         }
-        lines.extend(section.iter().cloned());
+        for line in section {
+            if columns.last().is_some_and(|c| c.len() >= rows) {
+                columns.push(Vec::new());
+            }
+            columns.last_mut().into_iter().for_each(|c| c.push(line.clone()));
+        }
     }
-    lines
+    columns
 }
 
 fn length(n: usize) -> Constraint {
@@ -72,13 +89,13 @@ fn length(n: usize) -> Constraint {
 pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let sections = sections(app);
-    let single = stack(&sections);
-    // Borders take two rows; two columns when one would not fit.
-    let columns: Vec<Vec<Line>> = if single.len() + 2 <= usize::from(area.height) {
-        vec![single]
-    } else {
-        vec![stack(&sections[..1]), stack(&sections[1..])]
-    };
+    // Borders take two rows. Sections flow into as many columns as the height needs; when
+    // that is more than two, the blank lines between sections go first.
+    let rows = usize::from(area.height.saturating_sub(2));
+    let mut columns = pack(&sections, rows, true);
+    if columns.len() > 2 {
+        columns = pack(&sections, rows, false);
+    }
     let widths: Vec<usize> = columns
         .iter()
         .map(|c| c.iter().map(Line::width).max().unwrap_or(0))

@@ -29,6 +29,8 @@ pub const MIN_HEIGHT: u16 = 24;
 pub struct Panels {
     /// The title bar.
     pub title: Rect,
+    /// What is wrong with the files on disk, when something is; empty otherwise.
+    pub banner: Rect,
     /// The four headline figures.
     pub headline: Rect,
     /// Whether the headline has room for big digits.
@@ -63,8 +65,13 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
     } else {
         1
     };
-    let [title, headline, body, status, footer] = Layout::vertical([
+    let banner_height = match &app.files.error {
+        Some(error) => 2 + u16::from(error.snippet.is_some()),
+        None => 0,
+    };
+    let [title, banner, headline, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
+        Constraint::Length(banner_height),
         Constraint::Length(headline_height),
         Constraint::Fill(1),
         Constraint::Length(status_height),
@@ -97,6 +104,7 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
         let [notes, models] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
         Panels {
             title,
+            banner,
             headline,
             big,
             params,
@@ -125,6 +133,7 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
         .areas(right);
         Panels {
             title,
+            banner,
             headline,
             big,
             params,
@@ -161,6 +170,7 @@ pub fn render(frame: &mut Frame, app: &App) {
         present::render_presentation(frame, area, app);
     } else if let Some(panels) = layout(area, app) {
         render_title(frame, panels.title, app);
+        render_banner(frame, panels.banner, app);
         headline::render_headline(frame, panels.headline, panels.big, app);
         params::render_params(frame, panels.params, app);
         breakdown::render_breakdown(frame, panels.breakdown, app);
@@ -202,9 +212,50 @@ fn render_title(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line).style(theme.title), area);
 }
 
+/// What is wrong with the files on disk: the first problem's place and message, and its line.
+fn render_banner(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(error) = &app.files.error else { return };
+    let theme = &app.theme;
+    let more = match error.count {
+        0 | 1 => String::new(),
+        n => format!(" (+{} more)", n - 1),
+    };
+    let mut lines = vec![Line::from(Span::styled(
+        format!(" ✗ {}{more}", error.headline),
+        theme.error,
+    ))];
+    if let Some(snippet) = &error.snippet {
+        lines.push(Line::from(Span::styled(format!("   | {snippet}"), theme.warning)));
+    }
+    lines.push(Line::from(Span::styled(
+        "   Still showing the last good figures; this clears when the file is fixed.",
+        theme.dim,
+    )));
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
 /// The input being typed, a message, or what the selected parameter's keys do.
 pub(super) fn status_line(app: &App) -> Line<'static> {
     let theme = &app.theme;
+    match &app.mode {
+        Mode::Naming(name) => {
+            return Line::from(vec![
+                Span::styled(" Save as: ", theme.value),
+                Span::styled(format!("{name}▏"), theme.input),
+                Span::styled("  a new .toml file · Enter saves · Esc cancels", theme.dim),
+            ]);
+        }
+        Mode::Conflict => {
+            return Line::from(Span::styled(
+                format!(
+                    " {} changed on disk since it was loaded: o overwrite · a save as · c cancel ",
+                    app.source()
+                ),
+                theme.error,
+            ));
+        }
+        _ => {}
+    }
     if let Mode::Editing(input) = &app.mode {
         return Line::from(vec![
             Span::styled(format!(" {} = ", input.param.label()), theme.value),

@@ -1,0 +1,231 @@
+//! Live files in the dashboard: reloads swapped in (or refused, keeping the last good state),
+//! the lines a reload repriced, saving, and undo. The loop does the reading and writing; these
+//! are the state changes it reports back through `update`.
+
+use std::time::{Duration, Instant};
+
+use rust_decimal::Decimal;
+
+use super::action::{Effect, Loaded, Reload};
+use super::app::{App, Mode};
+use crate::engine::params::merge;
+use crate::engine::{Diagnostics, Params, Severity};
+
+/// How long a repriced line stays highlighted after a reload.
+pub const FLASH: Duration = Duration::from_secs(4);
+
+/// The most parameter changes undo goes back through.
+const HISTORY: usize = 100;
+
+/// A line a reload repriced, as it was before.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Flash {
+    /// The step it prices.
+    pub step: usize,
+    /// What one call cost before the reload.
+    pub unit_price: Decimal,
+    /// What it added to a video before the reload.
+    pub per_video: Decimal,
+}
+
+/// A problem in the files on disk, shown until they are fixed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileError {
+    /// `file:line:col: message` of the first problem.
+    pub headline: String,
+    /// The offending line.
+    pub snippet: Option<String>,
+    /// How many problems there are in all.
+    pub count: usize,
+}
+
+/// The dashboard's state about files on disk.
+#[derive(Debug, Clone, Default)]
+pub struct FileState {
+    /// Lines the last reload repriced.
+    pub flash: Vec<Flash>,
+    /// When the highlights fade.
+    pub flash_until: Option<Instant>,
+    /// What is wrong with the files on disk, while it is.
+    pub error: Option<FileError>,
+    /// Parameters before each change, newest last.
+    undo: Vec<Params>,
+    /// Parameters undo took back, newest last.
+    redo: Vec<Params>,
+}
+
+impl FileState {
+    /// Records the parameters a change replaced.
+    pub fn remember(&mut self, before: Params) {
+        self.undo.push(before);
+        if self.undo.len() > HISTORY {
+            self.undo.remove(0);
+        }
+        self.redo.clear();
+    }
+
+    /// The flash for a step, while it shows.
+    pub fn flash_for(&self, step: usize) -> Option<&Flash> {
+        self.flash.iter().find(|f| f.step == step)
+    }
+}
+
+impl App {
+    /// Takes back the last change of parameters.
+    pub(super) fn undo(&mut self) {
+        let Some(previous) = self.files.undo.pop() else {
+            self.say("Nothing to undo");
+            return;
+        };
+        let current = self.params.clone();
+        match self.replace(previous) {
+            Ok(()) => {
+                self.files.redo.push(current);
+                self.say("Undone (Ctrl+r redoes)");
+            }
+            Err(why) => self.refuse(format!("Cannot undo with the catalogs as they are now: {why}")),
+        }
+    }
+
+    /// Makes again the change the last undo took back.
+    pub(super) fn redo(&mut self) {
+        let Some(next) = self.files.redo.pop() else {
+            self.say("Nothing to redo");
+            return;
+        };
+        let current = self.params.clone();
+        match self.replace(next) {
+            Ok(()) => {
+                self.files.undo.push(current);
+                self.say("Redone");
+            }
+            Err(why) => self.refuse(format!("Cannot redo with the catalogs as they are now: {why}")),
+        }
+    }
+
+    /// Swaps in a project the files reloaded into. The user's own changes to parameters are
+    /// kept; parameters they left alone take the scenario file's new values.
+    pub(super) fn reloaded(&mut self, reload: Reload) {
+        let Loaded(project) = reload.project;
+        let (params, kept) = merge(&self.project.scenario.params, &project.scenario.params, &self.params);
+        let old_lines: Vec<(usize, Decimal, Decimal)> = self
+            .bill
+            .lines
+            .iter()
+            .map(|l| (l.step, l.unit_price, l.per_video))
+            .collect();
+        let old_project = std::mem::replace(&mut self.project, *project);
+        if let Err(why) = self.replace(params) {
+            // The loop checks a reload against these parameters first, so this is a race with
+            // the files: keep what was showing.
+            self.project = old_project;
+            self.refuse(format!("Reload not applied: {why}"));
+            return;
+        }
+        self.files.error = None;
+        self.files.flash = self
+            .bill
+            .lines
+            .iter()
+            .filter_map(|line| {
+                let &(step, unit_price, per_video) = old_lines.iter().find(|(s, ..)| *s == line.step)?;
+                (unit_price != line.unit_price).then_some(Flash {
+                    step,
+                    unit_price,
+                    per_video,
+                })
+            })
+            .collect();
+        self.files.flash_until = (!self.files.flash.is_empty()).then(|| reload.at + FLASH);
+        let what = if reload.scenario_changed && reload.summary == "scenario changed" {
+            format!("scenario reloaded {}", reload.time)
+        } else {
+            format!(
+                "catalogs reloaded {} ({} files: {})",
+                reload.time, reload.catalog_files, reload.summary
+            )
+        };
+        let repriced = match self.files.flash.len() {
+            0 => String::new(),
+            1 => " · 1 line repriced".to_owned(),
+            n => format!(" · {n} lines repriced"),
+        };
+        let kept = if kept.is_empty() {
+            String::new()
+        } else {
+            format!(" · kept your {}", kept.join(", "))
+        };
+        self.say(format!("{what}{repriced}{kept}"));
+    }
+
+    /// Shows what is wrong with the files, keeping the last good state.
+    pub(super) fn reload_failed(&mut self, errors: &Diagnostics, time: &str) {
+        let first = errors
+            .0
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .or(errors.0.first());
+        self.files.error = first.map(|d| FileError {
+            headline: d.headline(),
+            snippet: d.snippet.clone(),
+            count: errors.0.iter().filter(|d| d.severity == Severity::Error).count(),
+        });
+        self.refuse(format!(
+            "{time}: the files on disk are invalid; the figures are the last good ones"
+        ));
+    }
+
+    /// Fades the highlights whose time is up.
+    pub(super) fn tick(&mut self, now: std::time::Instant) {
+        if self.files.flash_until.is_some_and(|until| now >= until) {
+            self.files.flash.clear();
+            self.files.flash_until = None;
+        }
+    }
+
+    /// Asks the loop to save, or says why there is nothing to save into.
+    pub(super) fn save(&mut self) -> Option<Effect> {
+        if self.project.scenario.file.path().starts_with("<built-in>") {
+            self.refuse(
+                "A built-in scenario has no file: run `reelcost init DIR` for editable copies, or S to save as",
+            );
+            return None;
+        }
+        if self.params == self.project.scenario.params {
+            self.say(format!("Nothing to save: {} already holds these values", self.source()));
+            return None;
+        }
+        Some(Effect::Save { force: false })
+    }
+
+    /// The save was made: the file's values are now the current ones.
+    pub(super) fn saved(&mut self, project: Loaded, time: &str) {
+        let Loaded(project) = project;
+        let path = project.scenario.file.path().to_owned();
+        self.project = *project;
+        self.mode = Mode::Normal;
+        self.refresh();
+        self.say(format!("Saved {path} at {time}"));
+    }
+
+    /// The file changed on disk and was not reloaded: ask before writing over it.
+    pub(super) fn save_conflict(&mut self) {
+        self.mode = Mode::Conflict;
+    }
+
+    /// The name typed for save-as, as a path.
+    pub(super) fn save_as(&mut self, name: &str) -> Option<Effect> {
+        let name = name.trim();
+        if name.is_empty() {
+            self.mode = Mode::Normal;
+            self.say("Save as cancelled: no name typed");
+            return None;
+        }
+        let mut path = std::path::PathBuf::from(name);
+        if path.extension().is_none() {
+            path.set_extension("toml");
+        }
+        self.mode = Mode::Normal;
+        Some(Effect::SaveAs(path))
+    }
+}
