@@ -163,3 +163,19 @@ fn watch_reprints_on_a_valid_change_and_reports_an_invalid_one() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[test]
+fn the_readme_opens_with_the_dashboard_as_it_is() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let screen = std::fs::read_to_string(repo().join("assets/dashboard-120x40.txt")).unwrap();
+    let capture = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n```").next())
+        .unwrap();
+    assert_eq!(
+        capture,
+        screen.trim_end_matches('\n'),
+        "README's capture differs from assets/dashboard-120x40.txt"
+    );
+}
