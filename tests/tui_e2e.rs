@@ -213,3 +213,34 @@ fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
     tmux.send(&["q"]);
     assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
 }
+
+#[test]
+fn sigterm_ends_the_dashboard_and_restores_the_terminal() {
+    if !tmux_available() {
+        let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+        assert!(!in_ci, "tmux is needed for the end-to-end test in CI");
+        eprintln!("note: tmux is not installed; skipping the end-to-end signal test");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let (pid_file, exit_file) = (dir.path().join("pid"), dir.path().join("exit"));
+    // The inner shell records its pid and becomes the dashboard; the outer one reports how it
+    // ended and stays, so the screen after it can be read.
+    let command = format!(
+        "sh -c 'echo $$ > {}; exec {}'; echo EXIT:$? > '{}'; echo restored; sleep 30",
+        pid_file.display(),
+        env!("CARGO_BIN_EXE_reelcost"),
+        exit_file.display()
+    );
+    let tmux = Tmux::start(120, 40, &format!("cd '{}' && {command}", env!("CARGO_MANIFEST_DIR")));
+    tmux.wait_for("Cost per video");
+    let pid = std::fs::read_to_string(&pid_file).unwrap();
+    let kill = Command::new("kill").args(["-TERM", pid.trim()]).status().unwrap();
+    assert!(kill.success());
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+    let screen = tmux.wait_for("restored");
+    assert!(
+        !screen.contains("Cost per video"),
+        "the alternate screen is left:\n{screen}"
+    );
+}

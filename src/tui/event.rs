@@ -17,6 +17,8 @@ pub enum Event {
     Resize,
     /// The terminal went away or could not be read: the loop ends.
     InputClosed,
+    /// A signal asked the dashboard to stop (SIGTERM, SIGHUP when the terminal closes, SIGINT).
+    Stop,
     /// Files changed in a watched directory; the loop reloads if any concerns the dashboard.
     FilesChanged(Vec<std::path::PathBuf>),
 }
@@ -52,6 +54,20 @@ impl Events {
                 }
             }
         });
+        // Signals become an event like any other, so the loop ends and the terminal is restored.
+        if let Ok(mut signals) = signal_hook::iterator::Signals::new([
+            signal_hook::consts::SIGTERM,
+            signal_hook::consts::SIGHUP,
+            signal_hook::consts::SIGINT,
+            signal_hook::consts::SIGQUIT,
+        ]) {
+            let stop = sender.clone();
+            thread::spawn(move || {
+                if signals.forever().next().is_some() {
+                    let _ = stop.send(Event::Stop);
+                }
+            });
+        }
         Self { receiver, sender }
     }
 }

@@ -61,7 +61,7 @@ pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
         Event::Mouse(mouse) => keys::mouse_action(app, mouse, screen),
         // The next draw lays the panels out for the new size.
         Event::Resize | Event::FilesChanged(_) => None,
-        Event::InputClosed => return Some(Effect::Quit),
+        Event::InputClosed | Event::Stop => return Some(Effect::Quit),
     };
     action.and_then(|a| app.update(a))
 }
