@@ -219,3 +219,41 @@ fn the_watcher_reports_a_rename_over_in_the_catalog_directory() {
         }
     }
 }
+
+#[test]
+fn watching_follows_a_catalog_directory_deleted_and_made_again() {
+    let ws = Workspace::new();
+    let live = ws.open();
+    let (tx, rx) = mpsc::channel();
+    let notify = move |paths| {
+        let _ = tx.send(paths);
+    };
+    let mut watching = reelcost::live::Watching::default();
+    assert!(watching.keep_up(&live, notify.clone()));
+    let saved: Vec<(PathBuf, Vec<u8>)> = fs::read_dir(ws.path("catalogs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .map(|p| (p.clone(), fs::read(&p).unwrap()))
+        .collect();
+    fs::remove_dir_all(ws.path("catalogs")).unwrap();
+    std::thread::sleep(Duration::from_millis(150));
+    assert!(watching.keep_up(&live, notify.clone()));
+    fs::create_dir(ws.path("catalogs")).unwrap();
+    for (path, bytes) in &saved {
+        fs::write(path, bytes).unwrap();
+    }
+    std::thread::sleep(Duration::from_millis(150));
+    // The new directory is a new inode: only a fresh watch sees edits inside it.
+    assert!(watching.keep_up(&live, notify));
+    while rx.try_recv().is_ok() {}
+    std::thread::sleep(Duration::from_millis(100));
+    ws.edit("catalogs/fal.toml", WAN_720P, "{ resolution = \"720p\", price = 0.30 }");
+    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let paths = rx.recv_timeout(left).expect("an event from inside the new directory");
+        if paths.iter().any(|p| p.ends_with("fal.toml")) {
+            break;
+        }
+    }
+}

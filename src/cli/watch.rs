@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::sync::mpsc;
 
 use crate::engine::{Diagnostic, Diagnostics, evaluate};
-use crate::live::{FileWatcher, Live, Reload, WatchMode};
+use crate::live::{Live, Reload, WatchMode, Watching};
 use crate::project::{self, ScenarioSource};
 use crate::report::{self, Format};
 
@@ -40,13 +40,20 @@ pub fn run(scenario: &str, catalogs: Option<PathBuf>, sets: &[String], format: F
     let mut live = Live::open(source, catalogs)?;
     print_report(&live, sets, format)?;
     let (tx, rx) = mpsc::channel();
-    let watcher = FileWatcher::start(&live.watch_dirs(), move |paths| {
+    let mut watching = Watching::default();
+    let notify = move |paths| {
         let _ = tx.send(paths);
-    })
-    .map_err(|e| Diagnostic::file_error(scenario, format!("cannot watch for changes: {e}")))?;
-    let how = match watcher.mode() {
-        WatchMode::Native => "",
-        WatchMode::Polling => " (polling)",
+    };
+    if !watching.keep_up(&live, notify.clone()) {
+        return Err(Diagnostic::file_error(
+            scenario,
+            "cannot watch the scenario's or catalogs' directories for changes",
+        )
+        .into());
+    }
+    let how = match watching.mode() {
+        Some(WatchMode::Polling) => " (polling)",
+        _ => "",
     };
     print_err(format_args!("watching {} for changes{how}; Ctrl-C to stop", scenario));
     for paths in rx {
@@ -70,7 +77,7 @@ pub fn run(scenario: &str, catalogs: Option<PathBuf>, sets: &[String], format: F
                 ));
             }
         }
+        watching.keep_up(&live, notify.clone());
     }
-    drop(watcher);
     Ok(())
 }

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-pub use watch::{FileWatcher, WatchMode};
+pub use watch::{FileWatcher, WatchMode, Watching};
 
 use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
 use crate::project::{self, CatalogSource, Project, ScenarioSource};

@@ -82,3 +82,40 @@ fn watch_all(dirs: &[PathBuf], mut watch: impl FnMut(&Path) -> notify::Result<()
     }
     any
 }
+
+/// A watcher kept on the directories a [`super::Live`] needs. A watch on a directory ends when
+/// the directory goes; so when the directories to watch, or whether each exists, change (a
+/// catalog directory removed and made again, a save-as elsewhere), the watcher is started anew.
+#[derive(Default)]
+pub struct Watching {
+    dirs: Vec<(PathBuf, bool)>,
+    watcher: Option<FileWatcher>,
+}
+
+impl Watching {
+    /// Starts or restarts the watcher if what should be watched changed. False when no watcher
+    /// could be started for directories that need one.
+    pub fn keep_up(&mut self, live: &super::Live, notify: impl Fn(Vec<PathBuf>) + Send + Clone + 'static) -> bool {
+        let dirs: Vec<(PathBuf, bool)> = live.watch_dirs().into_iter().map(|d| (d.clone(), d.is_dir())).collect();
+        if dirs == self.dirs && (self.watcher.is_some() || dirs.is_empty()) {
+            return true;
+        }
+        self.watcher = None;
+        let existing: Vec<PathBuf> = dirs
+            .iter()
+            .filter(|(_, exists)| *exists)
+            .map(|(d, _)| d.clone())
+            .collect();
+        self.dirs = dirs;
+        if existing.is_empty() {
+            return self.dirs.is_empty();
+        }
+        self.watcher = FileWatcher::start(&existing, notify).ok();
+        self.watcher.is_some()
+    }
+
+    /// How the watcher learns of changes, while there is one.
+    pub fn mode(&self) -> Option<WatchMode> {
+        self.watcher.as_ref().map(FileWatcher::mode)
+    }
+}

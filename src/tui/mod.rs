@@ -20,7 +20,7 @@ use std::io::{self, Stdout};
 use std::path::Path;
 use std::sync::Once;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError};
+use std::sync::mpsc::RecvTimeoutError;
 use std::time::Instant;
 
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
@@ -38,7 +38,7 @@ pub use theme::Theme;
 
 use crate::engine::params::merge;
 use crate::engine::{Diagnostic, Diagnostics, evaluate};
-use crate::live::{FileWatcher, Live, Reload};
+use crate::live::{Live, Reload, Watching};
 use crate::project::{CatalogSource, Project, ScenarioSource};
 use crate::save;
 use action::Loaded;
@@ -71,32 +71,30 @@ fn drive(app: &mut App, mut live: Live) -> io::Result<()> {
     let _restore = Session::start()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let events = Events::start();
-    let watcher = start_watching(&live, &events);
-    if watcher.is_none() && live.scenario_path().is_some() {
-        app.refuse("Cannot watch the files for changes: edits on disk will not show until restart");
-    }
-    event_loop(&mut terminal, app, &mut live, &events.receiver)
+    event_loop(&mut terminal, app, &mut live, &events)
 }
 
-/// Watches the scenario's and catalogs' directories, sending their changes into the channel.
-fn start_watching(live: &Live, events: &Events) -> Option<FileWatcher> {
-    let dirs = live.watch_dirs();
-    if dirs.is_empty() {
-        return None;
-    }
+/// Keeps the watcher on the scenario's and catalogs' directories, sending their changes into the
+/// channel; says so once if it cannot.
+fn keep_watching(watching: &mut Watching, live: &Live, events: &Events, app: &mut App) {
     let sender = events.sender.clone();
-    FileWatcher::start(&dirs, move |paths| {
+    let watched = watching.keep_up(live, move |paths| {
         let _ = sender.send(Event::FilesChanged(paths));
-    })
-    .ok()
+    });
+    if !watched {
+        app.refuse("Cannot watch the files for changes: edits on disk will show after a restart");
+    }
 }
 
 fn event_loop(
     terminal: &mut Terminal<CrosstermBackend<Stdout>>,
     app: &mut App,
     live: &mut Live,
-    events: &Receiver<Event>,
+    channel: &Events,
 ) -> io::Result<()> {
+    let events = &channel.receiver;
+    let mut watching = Watching::default();
+    keep_watching(&mut watching, live, channel, app);
     terminal.draw(|frame| ui::render(frame, app))?;
     loop {
         // While a highlight is showing, wake up to fade it on time.
@@ -131,6 +129,7 @@ fn event_loop(
         if files_changed && let Some(action) = reload(app, live) {
             app.update(action);
         }
+        keep_watching(&mut watching, live, channel, app);
         app.update(Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, app))?;
     }
