@@ -2,8 +2,10 @@
 //! of catalog files, with the reloaded bill or the kept last-good state and its error.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -19,17 +21,9 @@ struct Workspace {
 
 impl Workspace {
     fn new() -> Self {
-        let dir = tempfile::tempdir().unwrap();
-        let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-        for sub in ["catalogs", "scenarios"] {
-            fs::create_dir(dir.path().join(sub)).unwrap();
+        Self {
+            dir: support::copy_of_atve(),
         }
-        for entry in fs::read_dir(repo.join("catalogs")).unwrap() {
-            let path = entry.unwrap().path();
-            fs::copy(&path, dir.path().join("catalogs").join(path.file_name().unwrap())).unwrap();
-        }
-        fs::copy(repo.join("scenarios/atve.toml"), dir.path().join("scenarios/atve.toml")).unwrap();
-        Self { dir }
     }
 
     fn path(&self, rel: &str) -> PathBuf {

@@ -83,6 +83,18 @@ impl Drop for Tmux {
     }
 }
 
+/// True when tmux can run; false (after a note) where it is missing outside CI. In CI a missing
+/// tmux fails the test: `.ci/run` installs it.
+fn tmux_or_skip() -> bool {
+    if tmux_available() {
+        return true;
+    }
+    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
+    assert!(!in_ci, "tmux is needed for the end-to-end tests in CI");
+    eprintln!("note: tmux is not installed; skipping an end-to-end test");
+    false
+}
+
 fn tmux_available() -> bool {
     Command::new("tmux")
         .arg("-V")
@@ -109,10 +121,7 @@ fn wait_for_exit(path: &Path) -> String {
 
 #[test]
 fn frames_100_to_80_in_the_real_dashboard() {
-    if !tmux_available() {
-        let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-        assert!(!in_ci, "tmux is needed for the end-to-end test in CI");
-        eprintln!("note: tmux is not installed; skipping the end-to-end dashboard test");
+    if !tmux_or_skip() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -153,10 +162,7 @@ fn save_like_vim(path: &Path, text: &str) {
 
 #[test]
 fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
-    if !tmux_available() {
-        let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-        assert!(!in_ci, "tmux is needed for the end-to-end test in CI");
-        eprintln!("note: tmux is not installed; skipping the end-to-end live-files test");
+    if !tmux_or_skip() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -216,10 +222,7 @@ fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
 
 #[test]
 fn sigterm_ends_the_dashboard_and_restores_the_terminal() {
-    if !tmux_available() {
-        let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-        assert!(!in_ci, "tmux is needed for the end-to-end test in CI");
-        eprintln!("note: tmux is not installed; skipping the end-to-end signal test");
+    if !tmux_or_skip() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();

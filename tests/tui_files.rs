@@ -2,8 +2,10 @@
 //! refused, repriced lines highlighted then faded, user tweaks kept, undo, and the save prompts.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod support;
+
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use reelcost::live::{Live, Reload as LiveReload};
@@ -15,16 +17,7 @@ use rust_decimal::Decimal;
 
 /// A copy of the shipped catalogs and the atve scenario in a temporary directory.
 fn workspace() -> (tempfile::TempDir, Live) {
-    let dir = tempfile::tempdir().unwrap();
-    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
-    for sub in ["catalogs", "scenarios"] {
-        fs::create_dir(dir.path().join(sub)).unwrap();
-    }
-    for entry in fs::read_dir(repo.join("catalogs")).unwrap() {
-        let path = entry.unwrap().path();
-        fs::copy(&path, dir.path().join("catalogs").join(path.file_name().unwrap())).unwrap();
-    }
-    fs::copy(repo.join("scenarios/atve.toml"), dir.path().join("scenarios/atve.toml")).unwrap();
+    let dir = support::copy_of_atve();
     let live = Live::open(ScenarioSource::File(dir.path().join("scenarios/atve.toml")), None).unwrap();
     (dir, live)
 }
