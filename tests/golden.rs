@@ -540,3 +540,64 @@ fn two_currencies_need_a_stated_rate() {
     let b = evaluate(&p.scenario, &p.catalogs, &p.scenario.params).unwrap();
     assert_eq!(b.totals.per_video, d("0.148"));
 }
+
+#[test]
+fn natak_credit_table_margins() {
+    // (scenario, the sheet's margin, whether the sheet's own figure holds at the pack it implies)
+    let rows = [
+        ("natak-basic-image", "0.027", "0.027", true),
+        ("natak-premium-image", "0.016", "0.0157856", true),
+        ("natak-nsfw-video", "0.04", "0.037", true),
+        ("natak-premium-video", "0.08", "0.037", false),
+        ("natak-character-setup", "2.05", "0.45925", false),
+    ];
+    for (name, sheet, exact, holds) in rows {
+        let t = bill(name, &[]).totals;
+        assert_eq!(t.margin, Some(d(exact)), "{name}");
+        let figure = d(sheet);
+        let unit = Decimal::new(1, figure.scale());
+        assert_eq!((exact_margin_near(t.margin.unwrap(), figure, unit)), holds, "{name}");
+    }
+    // "Based on 50% margin": only the basic image reaches it.
+    let below: Vec<&str> = rows
+        .iter()
+        .filter(|(name, ..)| {
+            bill(name, &[])
+                .warnings
+                .iter()
+                .any(|w| w.message().contains("below the 50% target"))
+        })
+        .map(|(name, ..)| *name)
+        .collect();
+    assert_eq!(
+        below,
+        [
+            "natak-premium-image",
+            "natak-nsfw-video",
+            "natak-premium-video",
+            "natak-character-setup"
+        ]
+    );
+    let premium = bill("natak-premium-video", &[]);
+    let warning = premium
+        .warnings
+        .iter()
+        .find(|w| w.message().contains("margin"))
+        .unwrap();
+    assert_eq!(
+        warning.message(),
+        "a 4.9% margin at $0.75 a video (15 credits at $0.05) is below the 50% target"
+    );
+    // At the Pro pack's $0.04 a credit, 15 credits lose money.
+    let project = project("natak-premium-video");
+    let mut scenario = project.scenario.clone();
+    if let Some(sale) = scenario.sale.as_mut() {
+        sale.price = d("0.60");
+    }
+    let at_pro = evaluate(&scenario, &project.catalogs, &scenario.params).unwrap();
+    assert_eq!(at_pro.totals.margin, Some(d("-0.113")));
+}
+
+fn exact_margin_near(exact: Decimal, figure: Decimal, unit: Decimal) -> bool {
+    (exact - figure).abs() < unit
+}

@@ -113,6 +113,12 @@ pub struct Totals {
     pub per_finished_second: Option<Decimal>,
     /// Cost of a month's videos.
     pub per_month: Decimal,
+    /// What a video sells for, when the scenario says.
+    pub price: Option<Decimal>,
+    /// Price less cost, per video.
+    pub margin: Option<Decimal>,
+    /// The margin as a share of the price; `None` when there is no price or it is zero.
+    pub margin_share: Option<Decimal>,
 }
 
 /// An itemised bill for one video.
@@ -235,6 +241,25 @@ impl Evaluation<'_> {
             }
             _ => (Decimal::ZERO, Decimal::ZERO),
         };
+        let sale = self.scenario.sale.as_ref();
+        let margin = sale.map(|s| s.price - per_video);
+        let margin_share = sale
+            .zip(margin)
+            .and_then(|(s, m)| (!s.price.is_zero()).then(|| m / s.price));
+        if let (Some(sale), Some(share), Some(target)) = (sale, margin_share, sale.and_then(|s| s.target_margin))
+            && share < target
+        {
+            self.warnings.push(Warning {
+                origin: Some(sale.origin.clone()),
+                file: Arc::clone(&self.scenario.file),
+                kind: WarningKind::MarginBelowTarget {
+                    share,
+                    target,
+                    price: sale.price,
+                    credits: sale.credits,
+                },
+            });
+        }
         let per = |seconds: Decimal| {
             if seconds.is_zero() {
                 Some(None)
@@ -249,6 +274,9 @@ impl Evaluation<'_> {
             per_generated_second: per(generated)?,
             per_finished_second: per(finished)?,
             per_month: money::mul(per_video, Decimal::from(p.videos_per_month))?,
+            price: sale.map(|s| s.price),
+            margin,
+            margin_share,
         })
     }
 

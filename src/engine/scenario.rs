@@ -97,6 +97,19 @@ pub struct Step {
     pub model_origin: Origin,
 }
 
+/// What a video sells for, and the margin aimed for.
+#[derive(Debug, Clone)]
+pub struct Sale {
+    /// The price of one video.
+    pub price: Decimal,
+    /// Credits charged per video and the price of one credit, when it is sold in credits.
+    pub credits: Option<(Decimal, Decimal)>,
+    /// The margin aimed for, as a share of the price.
+    pub target_margin: Option<Decimal>,
+    /// Where the sale is written.
+    pub origin: Origin,
+}
+
 /// A pipeline and the parameters it starts from.
 #[derive(Debug, Clone)]
 pub struct Scenario {
@@ -116,6 +129,8 @@ pub struct Scenario {
     pub param_origins: BTreeMap<&'static str, Origin>,
     /// The steps in file order within each stage.
     pub steps: Vec<Step>,
+    /// What a video sells for, when the scenario says.
+    pub sale: Option<Sale>,
     /// The file.
     pub file: Arc<SourceFile>,
 }
@@ -138,6 +153,16 @@ struct RawScenario {
     video: Vec<Spanned<RawStep>>,
     #[serde(default)]
     month: Vec<Spanned<RawStep>>,
+    sale: Option<Spanned<RawSale>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSale {
+    price: Option<RawNumber>,
+    credits: Option<RawNumber>,
+    credit_price: Option<RawNumber>,
+    target_margin: Option<RawNumber>,
 }
 
 #[derive(Deserialize, Default)]
@@ -237,6 +262,10 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
             }
         }
     }
+    let sale = raw
+        .sale
+        .as_ref()
+        .and_then(|s| read_sale(file, s).map_err(|d| found.push(d)).ok());
     if steps.is_empty() && found.is_empty() {
         found.push(
             Diagnostic::file_error(file.path(), "the scenario has no steps")
@@ -255,7 +284,49 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
         params,
         param_origins,
         steps,
+        sale,
         file: Arc::clone(file),
+    })
+}
+
+fn read_sale(file: &Arc<SourceFile>, raw: &Spanned<RawSale>) -> Result<Sale, Diagnostic> {
+    let origin = Origin::new(file, raw.span());
+    let s = raw.get_ref();
+    let help = "give `price` (per video), or `credits` and `credit_price`";
+    let (price, credits) = match (&s.price, &s.credits, &s.credit_price) {
+        (Some(price), None, None) => (number::non_negative(file, price, "price")?.value, None),
+        (None, Some(credits), Some(credit_price)) => {
+            let credits = number::non_negative(file, credits, "credits")?.value;
+            let credit_price = number::non_negative(file, credit_price, "credit_price")?.value;
+            let price = credits
+                .checked_mul(credit_price)
+                .ok_or_else(|| origin.error("credits x credit_price is too large to compute exactly"))?;
+            (price, Some((credits, credit_price)))
+        }
+        _ => {
+            return Err(origin
+                .error("a sale needs a price per video, or credits with a credit price")
+                .with_help(help));
+        }
+    };
+    let target_margin = match &s.target_margin {
+        Some(t) => {
+            let target = number::non_negative(file, t, "target_margin")?;
+            if target.value >= Decimal::ONE {
+                return Err(target
+                    .origin
+                    .error(format!("target_margin {} is not below 1", target.value))
+                    .with_help("a margin is a share of the price, e.g. 0.5 for 50%"));
+            }
+            Some(target.value)
+        }
+        None => None,
+    };
+    Ok(Sale {
+        price,
+        credits,
+        target_margin,
+        origin,
     })
 }
 

@@ -35,6 +35,17 @@ pub enum WarningKind {
         /// The step's stage.
         stage: Stage,
     },
+    /// What a video sells for leaves less margin than the scenario aims for.
+    MarginBelowTarget {
+        /// The margin, as a share of the price.
+        share: Decimal,
+        /// The margin aimed for.
+        target: Decimal,
+        /// The price of a video.
+        price: Decimal,
+        /// Credits and the price of one, when sold in credits.
+        credits: Option<(Decimal, Decimal)>,
+    },
     /// The trimmed scene is longer than the clip it is cut from.
     TrimLongerThanClip {
         /// The finished length asked for.
@@ -94,6 +105,19 @@ impl fmt::Display for WarningKind {
                 model.id,
                 stage.name()
             ),
+            Self::MarginBelowTarget {
+                share,
+                target,
+                price,
+                credits,
+            } => {
+                let percent = |d: Decimal| money::round(d * Decimal::ONE_HUNDRED, 1).normalize();
+                write!(f, "a {}% margin at {} a video", percent(*share), money::price(*price))?;
+                if let Some((count, each)) = credits {
+                    write!(f, " ({} credits at {})", count.normalize(), money::price(*each))?;
+                }
+                write!(f, " is below the {}% target", percent(*target))
+            }
             Self::TrimLongerThanClip { finished, clip } => {
                 let clip = money::round(*clip, 3).normalize();
                 write!(

@@ -33,6 +33,24 @@ pub fn render(format: Format, scenario: &Scenario, params: &Params, bill: &Bill)
     }
 }
 
+/// Price and margin lines, when the scenario sells its videos: (name, figure, note).
+pub fn sale_figures(scenario: &Scenario, bill: &Bill) -> Vec<(&'static str, String, String)> {
+    let (Some(sale), Some(price), Some(margin)) = (&scenario.sale, bill.totals.price, bill.totals.margin) else {
+        return Vec::new();
+    };
+    let how = sale.credits.map_or_else(String::new, |(credits, each)| {
+        format!("({} credits at {})", credits.normalize(), money::price(each))
+    });
+    let share = bill
+        .totals
+        .margin_share
+        .map_or_else(String::new, |s| format!("({} of the price)", percent(Some(s))));
+    vec![
+        ("Price per video", money::fixed(price, 2), how),
+        ("Margin per video", money::fixed(margin, 4), share),
+    ]
+}
+
 /// A count for display: up to four decimals, no trailing zeros.
 pub fn quantity(value: Decimal) -> String {
     money::round(value, 4).normalize().to_string()
