@@ -288,9 +288,26 @@ fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(status_line(app)).wrap(Wrap { trim: false }), area);
 }
 
+/// Footer hints in the order they give way on a narrow screen; the help lists them all.
+const FOOTER_DROPPED_FIRST: [&str; 8] = ["present", "reset", "pin", "undo", "model", "type", "save", "change"];
+
 /// The footer's key hints for the current mode, from the binding table, spaced out when they fit.
 pub(super) fn footer_line(app: &App, width: u16) -> Line<'static> {
-    let entries = keys::footer_for(app);
+    let mut entries = keys::footer_for(app);
+    let room = usize::from(width).saturating_sub(1);
+    let needed = |entries: &[(String, &str)]| {
+        entries
+            .iter()
+            .map(|(k, w)| text::width(k) + text::width(w) + 2)
+            .sum::<usize>()
+    };
+    // Where there is no room for every hint, the least needed go first; help and quit stay.
+    for word in FOOTER_DROPPED_FIRST {
+        if needed(&entries) <= room {
+            break;
+        }
+        entries.retain(|(_, w)| *w != word);
+    }
     let wide: usize = entries.iter().map(|(k, w)| text::width(k) + text::width(w) + 3).sum();
     let gap = if wide < usize::from(width) { "  " } else { " " };
     let mut spans = vec![Span::raw(" ")];
