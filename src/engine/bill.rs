@@ -145,6 +145,7 @@ impl Bill {
 
 /// Evaluates a scenario at the given parameters against the loaded catalogs.
 pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Result<Bill, Diagnostics> {
+    let has = |stage| scenario.steps.iter().any(|s| s.stage == stage);
     let mut eval = Evaluation {
         scenario,
         catalogs,
@@ -152,17 +153,29 @@ pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Re
         warnings: Vec::new(),
         currency: scenario.currency.clone(),
         free_used: Vec::new(),
+        // Only stages that have steps are divided out.
         runs: [
             Decimal::from(params.scenes),
-            Decimal::from(params.characters) / Decimal::from(params.videos_per_character.max(1)),
+            if has(Stage::Character) {
+                Decimal::from(params.characters) / Decimal::from(params.videos_per_character.max(1))
+            } else {
+                Decimal::ZERO
+            },
             Decimal::ONE,
-            Decimal::ONE / Decimal::from(params.videos_per_month.max(1)),
+            if has(Stage::Month) {
+                Decimal::ONE / Decimal::from(params.videos_per_month.max(1))
+            } else {
+                Decimal::ZERO
+            },
         ],
+        seconds: params.seconds(),
         // A rate in [0, 1) leaves 1 - p > 0; so close to 1 that the division overflows, the
-        // attempts are counted as infinite and the steps that reroll report it.
-        reroll: Decimal::ONE
-            .checked_div(Decimal::ONE - params.reroll_rate)
-            .unwrap_or(Decimal::MAX),
+        // attempts cannot be counted and the steps that reroll report it. No rerolls, no division.
+        reroll: if params.reroll_rate.is_zero() {
+            Some(Decimal::ONE)
+        } else {
+            Decimal::ONE.checked_div(Decimal::ONE - params.reroll_rate)
+        },
     };
     let mut lines = Vec::with_capacity(scenario.steps.len());
     let mut errors = Vec::new();
@@ -186,22 +199,39 @@ pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Re
     if !per_video.is_zero() {
         let reciprocal = Decimal::ONE / per_video;
         for line in &mut lines {
-            line.share = Some(
-                line.per_video
-                    .checked_mul(reciprocal)
-                    .unwrap_or(Decimal::ONE)
-                    .min(Decimal::ONE),
-            );
+            line.share = Some(line.per_video.checked_mul(reciprocal).map_or(Decimal::ONE, at_most_one));
         }
     }
     let totals = eval.totals(&lines, per_video).ok_or_else(overflow)?;
-    let currency = eval.currency.clone().unwrap_or_else(|| "USD".into());
+    let currency = eval.currency.take().unwrap_or_else(|| "USD".into());
     Ok(Bill {
         lines,
         totals,
         currency,
         warnings: eval.warnings,
     })
+}
+
+/// 10^0 to 10^28: one at every scale a Decimal can have.
+const POWERS_OF_TEN: [i128; 29] = {
+    let mut powers = [1i128; 29];
+    let mut i = 1;
+    while i < powers.len() {
+        powers[i] = powers[i - 1] * 10;
+        i += 1;
+    }
+    powers
+};
+
+/// `share.min(Decimal::ONE)` for a share that is never negative, without the comparison's
+/// rescaling of one to the share's 28 decimal places: a value is above one exactly when its
+/// mantissa is above ten to the power of its scale (at most 10^28, well inside an i128).
+fn at_most_one(share: Decimal) -> Decimal {
+    if share.mantissa() > POWERS_OF_TEN[share.scale() as usize] {
+        Decimal::ONE
+    } else {
+        share
+    }
 }
 
 struct Evaluation<'a> {
@@ -213,8 +243,11 @@ struct Evaluation<'a> {
     free_used: Vec<(Arc<str>, Decimal)>,
     /// Runs per video of each stage, worked out once: decimal division is the costly operation.
     runs: [Decimal; 4],
-    /// Billed attempts per accepted output under the scenario's reroll rate.
-    reroll: Decimal,
+    /// The clip length the parameters give, worked out once.
+    seconds: Option<Decimal>,
+    /// Billed attempts per accepted output under the scenario's reroll rate; `None` when there
+    /// are too many to count.
+    reroll: Option<Decimal>,
 }
 
 impl Evaluation<'_> {
@@ -225,7 +258,7 @@ impl Evaluation<'_> {
             lines
                 .iter()
                 .any(|l| l.stage == Stage::Scene && l.model.kind == Kind::Video),
-            p.seconds(),
+            self.seconds,
         ) {
             (true, Some(clip)) => {
                 let mut finished = p.finished_seconds_per_scene.unwrap_or(clip);
@@ -344,7 +377,7 @@ impl Evaluation<'_> {
         let pricing = quote.and_then(|i| model.quotes.get(i)).unwrap_or(&model.pricing);
         let at = |e: &dyn fmt::Display| step.model_origin.error(format!("{}: {e}", model.id));
 
-        let mut usage = call_usage(p, step, &model)?;
+        let mut usage = call_usage(p, self.seconds, step, &model)?;
         // A free tier covers the month's total, so it is taken off month steps in order.
         let mut free_units = Decimal::ZERO;
         if let (Some(free), Some(gb), Stage::Month) = (pricing.free_tier, usage.gb, step.stage) {
@@ -377,7 +410,7 @@ impl Evaluation<'_> {
             None => None,
             Some(fb) => {
                 let fb_model = Arc::clone(self.model(&fb.model, &fb.origin)?);
-                let fb_usage = call_usage(p, step, &fb_model)?;
+                let fb_usage = call_usage(p, self.seconds, step, &fb_model)?;
                 let cost = fb_model
                     .pricing
                     .price(fb_model.kind, &fb_usage)
@@ -427,7 +460,12 @@ impl Evaluation<'_> {
 }
 
 /// What one call of the step asks of a model, with the model's limits checked.
-fn call_usage<'u>(p: &'u Params, step: &'u Step, model: &Model) -> Result<Usage<'u>, Diagnostic> {
+fn call_usage<'u>(
+    p: &'u Params,
+    clip: Option<Decimal>,
+    step: &'u Step,
+    model: &Model,
+) -> Result<Usage<'u>, Diagnostic> {
     {
         let mut usage = Usage {
             steps: step.steps,
@@ -442,7 +480,7 @@ fn call_usage<'u>(p: &'u Params, step: &'u Step, model: &Model) -> Result<Usage<
         }
         let seconds = match step.seconds {
             Some(s) => s,
-            None => p.seconds().ok_or_else(|| {
+            None => clip.ok_or_else(|| {
                 step.origin
                     .error("a video step needs a clip length")
                     .with_help("set frames (or seconds) and fps in [parameters]")
@@ -463,8 +501,8 @@ fn call_usage<'u>(p: &'u Params, step: &'u Step, model: &Model) -> Result<Usage<
         };
         let name = &model.name;
         let limits = &model.limits;
-        let secs = money::round(seconds, 3).normalize();
         if limits.max_seconds.is_some_and(|m| seconds > m) || limits.min_seconds.is_some_and(|m| seconds < m) {
+            let secs = money::round(seconds, 3).normalize();
             let range = format!(
                 "{}-{} s",
                 limits.min_seconds.unwrap_or_default().normalize(),
@@ -506,11 +544,11 @@ impl Evaluation<'_> {
         let rerolls = step
             .rerolls
             .unwrap_or(step.stage == Stage::Scene && matches!(model.kind, Kind::Video | Kind::Image));
-        let attempts = if rerolls { self.reroll } else { Decimal::ONE };
+        let attempts = if rerolls { self.reroll? } else { Decimal::ONE };
         if step.failed_billed && !step.retry_rate.is_zero() {
             return attempts.checked_div(Decimal::ONE - step.retry_rate);
         }
-        (attempts != Decimal::MAX).then_some(attempts)
+        Some(attempts)
     }
 
     fn exchange(&mut self, step: &Step, model: &Model) -> Result<Decimal, Diagnostic> {

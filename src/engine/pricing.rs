@@ -108,6 +108,13 @@ impl fmt::Display for PriceError {
     }
 }
 
+/// The overflow error, built only when it happens: `ok_or(PriceError::Overflow)` builds one and
+/// calls its destructor on every success.
+#[cold]
+fn overflow() -> PriceError {
+    PriceError::Overflow
+}
+
 impl Pricing {
     /// Prices one call.
     pub fn price(&self, kind: Kind, usage: &Usage<'_>) -> Result<Priced, PriceError> {
@@ -125,7 +132,7 @@ impl Pricing {
                     money::mul(Decimal::from(tokens_out), output.point()),
                 ])
                 .map(|c| c / Decimal::from(1_000_000u32))
-                .ok_or(PriceError::Overflow)?;
+                .ok_or_else(overflow)?;
                 (Decimal::from(tokens_in + tokens_out), cost)
             }
             Charge::PerUnit(amount) => {
@@ -142,12 +149,12 @@ impl Pricing {
                 && m.resolution.as_deref().is_none_or(|r| usage.resolution == Some(r))
                 && m.audio.is_none_or(|a| a == usage.audio);
             if holds {
-                factor = money::mul(factor, m.factor).ok_or(PriceError::Overflow)?;
+                factor = money::mul(factor, m.factor).ok_or_else(overflow)?;
                 fired |= 1 << i;
             }
         }
         Ok(Priced {
-            cost: money::mul(cost, factor).ok_or(PriceError::Overflow)?,
+            cost: money::mul(cost, factor).ok_or_else(overflow)?,
             rate: rate_index,
             unit_price: match rate.charge {
                 Charge::PerUnit(a) => a.point(),
@@ -168,12 +175,15 @@ impl Pricing {
             }
             None => money::mul(billed, amount.point()),
         };
-        cost.ok_or(PriceError::Overflow)
+        cost.ok_or_else(overflow)
     }
 
     /// The quantity the unit counts, as measured.
     fn measure(&self, usage: &Usage<'_>) -> Result<Decimal, PriceError> {
-        let need = |value: Option<Decimal>, what| value.ok_or(PriceError::Missing(what));
+        let need = |value: Option<Decimal>, what| match value {
+            Some(value) => Ok(value),
+            None => Err(PriceError::Missing(what)),
+        };
         match self.unit {
             unit if unit.is_per_call() => Ok(Decimal::ONE),
             Unit::Second => need(usage.seconds, "a clip length in seconds"),
