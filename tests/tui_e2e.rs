@@ -14,13 +14,16 @@ const DEADLINE: Duration = Duration::from_secs(10);
 /// pass or fail.
 struct Tmux {
     name: String,
+    /// The server's socket file, which tmux leaves behind when the server ends.
+    socket: Option<String>,
 }
 
 impl Tmux {
     fn start(width: u16, height: u16, command: &str) -> Self {
         let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().subsec_nanos();
-        let tmux = Self {
+        let mut tmux = Self {
             name: format!("reelcost-e2e-{}-{nanos}", std::process::id()),
+            socket: None,
         };
         let (width, height) = (width.to_string(), height.to_string());
         let out = tmux.run(&[
@@ -39,6 +42,9 @@ impl Tmux {
             "tmux new-session: {}",
             String::from_utf8_lossy(&out.stderr)
         );
+        let socket = tmux.run(&["display-message", "-p", "#{socket_path}"]);
+        tmux.socket =
+            Some(String::from_utf8_lossy(&socket.stdout).trim().to_owned()).filter(|p| p.contains(&tmux.name));
         tmux
     }
 
@@ -80,6 +86,10 @@ impl Tmux {
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);
+        // The server leaves its socket file behind; remove it so runs do not pile them up.
+        if let Some(path) = &self.socket {
+            let _ = std::fs::remove_file(path);
+        }
     }
 }
 
