@@ -73,33 +73,52 @@ impl FileState {
 impl App {
     /// Takes back the last change of parameters.
     pub(super) fn undo(&mut self) {
-        let Some(previous) = self.files.undo.pop() else {
-            self.say("Nothing to undo");
-            return;
-        };
-        let current = self.params.clone();
-        match self.replace(previous) {
-            Ok(()) => {
-                self.files.redo.push(current);
-                self.say("Undone (Ctrl+r redoes)");
-            }
-            Err(why) => self.refuse(format!("Cannot undo with the catalogs as they are now: {why}")),
-        }
+        self.walk_history(true);
     }
 
     /// Makes again the change the last undo took back.
     pub(super) fn redo(&mut self) {
-        let Some(next) = self.files.redo.pop() else {
-            self.say("Nothing to redo");
+        self.walk_history(false);
+    }
+
+    /// Moves one step through the history: parameters come off one stack and the current ones
+    /// go on the other.
+    fn walk_history(&mut self, back: bool) {
+        let (word, done) = if back {
+            ("undo", "Undone (Ctrl+r redoes)")
+        } else {
+            ("redo", "Redone")
+        };
+        let taken = if back {
+            self.files.undo.pop()
+        } else {
+            self.files.redo.pop()
+        };
+        let Some(params) = taken else {
+            self.say(format!("Nothing to {word}"));
             return;
         };
         let current = self.params.clone();
-        match self.replace(next) {
+        match self.replace(params.clone()) {
             Ok(()) => {
-                self.files.undo.push(current);
-                self.say("Redone");
+                let other = if back {
+                    &mut self.files.redo
+                } else {
+                    &mut self.files.undo
+                };
+                other.push(current);
+                self.say(done);
             }
-            Err(why) => self.refuse(format!("Cannot redo with the catalogs as they are now: {why}")),
+            Err(why) => {
+                // Kept, so the step can be tried again once the catalogs allow it.
+                let own = if back {
+                    &mut self.files.undo
+                } else {
+                    &mut self.files.redo
+                };
+                own.push(params);
+                self.refuse(format!("Cannot {word} with the catalogs as they are now: {why}"));
+            }
         }
     }
 

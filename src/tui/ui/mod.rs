@@ -83,7 +83,7 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
     // Header, lines, total, the reasons for changed rules, and borders.
     let breakdown_full = lines.saturating_add(why).saturating_add(4);
     let param_rows = u16::try_from(super::param::Param::ALL.len()).unwrap_or(8);
-    let panels = if wide {
+    let (params, breakdown, chart, notes, models) = if wide {
         // The breakdown is drawn whole when it can be; the list of clip models grows a little;
         // the parameters and the chart take the rest.
         let middle_least = param_rows + 3;
@@ -102,19 +102,7 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
         .areas(body);
         let [params, chart] = Layout::horizontal([Constraint::Length(52), Constraint::Fill(1)]).areas(middle);
         let [notes, models] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
-        Panels {
-            title,
-            banner,
-            headline,
-            big,
-            params,
-            breakdown,
-            chart,
-            notes,
-            models,
-            status,
-            footer,
-        }
+        (params, breakdown, chart, notes, models)
     } else {
         let [middle, bottom] = Layout::vertical([
             Constraint::Length(breakdown_full.max(param_rows + 3)),
@@ -131,21 +119,21 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
             Constraint::Fill(1),
         ])
         .areas(right);
-        Panels {
-            title,
-            banner,
-            headline,
-            big,
-            params,
-            breakdown,
-            chart,
-            notes,
-            models,
-            status,
-            footer,
-        }
+        (params, breakdown, chart, notes, models)
     };
-    Some(panels)
+    Some(Panels {
+        title,
+        banner,
+        headline,
+        big,
+        params,
+        breakdown,
+        chart,
+        notes,
+        models,
+        status,
+        footer,
+    })
 }
 
 /// The row inside a bordered panel that a position falls on, counting from 0.
