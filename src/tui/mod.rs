@@ -112,16 +112,23 @@ fn event_loop(
         let size = terminal.size()?;
         let screen = Rect::new(0, 0, size.width, size.height);
         let mut files_changed = false;
+        // Whether the directories to watch may have changed: after file events and saves only,
+        // so a key press does no file-system work.
+        let mut recheck_watch = false;
         for event in first.into_iter().chain(events.try_iter()) {
             if let Event::FilesChanged(paths) = &event {
                 files_changed |= paths.iter().any(|p| live.concerns(p));
+                recheck_watch = true;
                 continue;
             }
             let mut effect = handle(app, event, screen);
             while let Some(next) = effect {
                 effect = match next {
                     Effect::Quit => return Ok(()),
-                    other => carry_out(other, app, live),
+                    other => {
+                        recheck_watch = true;
+                        carry_out(other, app, live)
+                    }
                 };
             }
         }
@@ -129,7 +136,9 @@ fn event_loop(
         if files_changed && let Some(action) = reload(app, live) {
             app.update(action);
         }
-        keep_watching(&mut watching, live, channel, app);
+        if recheck_watch {
+            keep_watching(&mut watching, live, channel, app);
+        }
         app.update(Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, app))?;
     }
