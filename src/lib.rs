@@ -1,11 +1,13 @@
 //! reelcost: the unit economics of generative-media pipelines, from TOML price catalogs and
 //! scenarios to an itemised bill per video.
 //!
-//! [`engine`] is the one cost model; [`report`], [`cli`] and the dashboard ([`tui`]) are its clients.
+//! [`engine`] is the one cost model; [`report`], [`cli`] and the dashboard ([`tui`]) are its clients,
+//! and put its figures into words through [`format`].
 
 pub mod builtin;
 pub mod cli;
 pub mod engine;
+pub mod format;
 pub mod live;
 pub mod project;
 pub mod report;

@@ -9,9 +9,31 @@ use std::str::FromStr;
 
 use reelcost::cli::apply_sets;
 use reelcost::engine::pricing::Usage;
-use reelcost::engine::{Bill, Diagnostics, Stage, evaluate, money};
+use reelcost::engine::{Bill, Diagnostics, Line, Stage, Warning, evaluate, money};
+use reelcost::format::{Currency, rule, warning};
 use reelcost::project::{self, Project, ScenarioSource};
 use rust_decimal::Decimal;
+
+/// The words the reports show, in the currencies of the shipped (dollar) files.
+trait Words {
+    fn rule(&self) -> String;
+}
+
+impl Words for Line {
+    fn rule(&self) -> String {
+        rule::line(self, &Currency::of(&self.model.currency))
+    }
+}
+
+trait Said {
+    fn message(&self) -> String;
+}
+
+impl Said for Warning {
+    fn message(&self) -> String {
+        warning::message(&self.kind, &Currency::of("USD"))
+    }
+}
 
 fn d(text: &str) -> Decimal {
     Decimal::from_str(text).unwrap()
@@ -236,7 +258,7 @@ fn atve_lora_disagreement_is_a_warning() {
         "{}",
         warning.message()
     );
-    let location = warning.diagnostic().location();
+    let location = warning::diagnostic(warning, &Currency::of("USD")).location();
     assert!(location.ends_with("scenarios/atve.toml:77:9"), "{location}");
 }
 

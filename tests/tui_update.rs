@@ -72,7 +72,8 @@ fn frames_100_to_80_saves_40_cents_a_video_and_2_5_cents_a_finished_second() {
     let before = app.before[clip].as_ref().expect("the clip line changed");
     assert!(before.repriced);
     assert!(before.rule.contains(">81 frames x1.25"), "{}", before.rule);
-    assert!(!app.bill.lines[clip].rule().to_string().contains("x1.25"));
+    let rule = reelcost::format::rule::line(&app.bill.lines[clip], &app.money());
+    assert!(!rule.contains("x1.25"), "{rule}");
     assert_eq!((before.per_video, app.bill.lines[clip].per_video), (d("2"), d("1.6")));
     assert_eq!(app.before.iter().flatten().count(), 1, "only the clip line changed");
     assert_eq!(app.was[Param::Frames.index()].as_deref(), Some("100"));

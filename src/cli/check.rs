@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use crate::engine::catalog::disagreements;
 use crate::engine::{Diagnostic, Severity, SourceFile, evaluate, load_catalogs, load_scenario, suggest};
+use crate::format::{Currency, warning};
 use crate::project::{self, ScenarioSource};
 
 /// What a file holds, judged by its top-level keys.
@@ -52,7 +53,7 @@ pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>) -> ExitCode {
         }
     }
     match load_catalogs(&catalog_files) {
-        Ok(catalogs) => found.extend(disagreements(&catalogs)),
+        Ok(catalogs) => found.extend(disagreements(&catalogs).iter().filter_map(warning::quote_disagreement)),
         Err(errors) => found.extend(errors.0),
     }
     for (path, file) in &scenario_files {
@@ -66,7 +67,10 @@ pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>) -> ExitCode {
         // Price the scenario as `report` would, so unknown models and limits show up here too.
         match project::load(&ScenarioSource::File(path.clone()), catalogs_override) {
             Ok(project) => match evaluate(&scenario, &project.catalogs, &scenario.params) {
-                Ok(bill) => found.extend(bill.warnings.iter().map(|w| w.diagnostic())),
+                Ok(bill) => {
+                    let currency = Currency::of(&bill.currency);
+                    found.extend(bill.warnings.iter().map(|w| warning::diagnostic(w, &currency)));
+                }
                 Err(errors) => found.extend(errors.0),
             },
             Err(errors) => found.extend(

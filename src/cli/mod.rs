@@ -14,7 +14,7 @@ use clap::{Parser, Subcommand};
 
 use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
 use crate::project::{self, Project, ScenarioSource};
-use crate::report::{self, Format};
+use crate::report::{self, Format, Section};
 
 /// The unit economics of AI-generated video: what one output really costs.
 #[derive(Debug, Parser)]
@@ -41,6 +41,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// With --format csv, only these sections (comma-separated); all three by default.
+        #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTION")]
+        what: Vec<Section>,
     },
     /// Validate catalogs and scenarios (files or directories); exit 1 on any error.
     Check {
@@ -72,9 +75,12 @@ enum Command {
 /// Runs the command line and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Some(Command::Report { scenario, sets, format }) => {
-            report_command(&scenario, cli.catalogs.as_deref(), &sets, format)
-        }
+        Some(Command::Report {
+            scenario,
+            sets,
+            format,
+            what,
+        }) => report_command(&scenario, cli.catalogs.as_deref(), &sets, (format, &what)),
         Some(Command::Check { paths }) => return check::run(&paths, cli.catalogs.as_deref()),
         Some(Command::Init { dir, force }) => init::run(&dir, force),
         Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
@@ -90,7 +96,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
                     .and_then(crate::tui::run)
             } else {
-                report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table)
+                report_command(&scenario, cli.catalogs.as_deref(), &[], (Format::Table, &[]))
             }
         }
     };
@@ -159,14 +165,23 @@ fn report_command(
     scenario: &str,
     catalogs: Option<&std::path::Path>,
     sets: &[String],
-    format: Format,
+    (format, sections): (Format, &[Section]),
 ) -> Result<(), Diagnostics> {
+    if !sections.is_empty() && format != Format::Csv {
+        return Err(Diagnostic::file_error("--what", "chooses the sections of a CSV report")
+            .with_help("add --format csv, or leave --what out")
+            .into());
+    }
     let project = load_project(scenario, catalogs)?;
     let mut params = project.scenario.params.clone();
     apply_sets(&mut params, sets)?;
     check_video_model(&project, &params)?;
     let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
-    let text = report::render(format, &project.scenario, &params, &bill);
+    let text = if sections.is_empty() {
+        report::render(format, &project.scenario, &params, &bill)
+    } else {
+        report::render_csv(&project.scenario, &params, &bill, sections)
+    };
     // A closed pipe (e.g. `| head`) is not an error worth a message.
     let _ = std::io::stdout().write_all(text.as_bytes());
     Ok(())

@@ -94,18 +94,29 @@ pub fn video_alternatives(scenario: &Scenario, catalogs: &Catalogs, params: &Par
     found
 }
 
+/// What makes a multiplier fire.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Threshold {
+    /// More frames than this.
+    Frames(u32),
+    /// A clip longer than this many seconds.
+    Seconds(Decimal),
+}
+
 /// A threshold the scenario sits just past, and what stepping back below it saves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Cliff {
-    /// The parameter to change.
-    pub parameter: &'static str,
-    /// Its value below the threshold.
-    pub value: String,
-    /// What the change is, e.g. `80 frames (5 s)`.
-    pub change: String,
-    /// Why it is cheaper, e.g. `fal-ai/wan-i2v: >81 frames x1.25`.
-    pub reason: String,
-    /// What a video costs less.
+    /// Frames per clip below the threshold.
+    pub frames: u32,
+    /// The clip's length at those frames, when the scenario has a frame rate.
+    pub seconds: Option<Decimal>,
+    /// The model whose multiplier fires.
+    pub model: Arc<str>,
+    /// What fires it.
+    pub threshold: Threshold,
+    /// The multiplier.
+    pub factor: Decimal,
+    /// What a video costs less, in the bill's currency.
     pub saving: Decimal,
 }
 
@@ -142,22 +153,18 @@ pub fn cliffs(scenario: &Scenario, catalogs: &Catalogs, params: &Params, bill: &
                 continue;
             };
             let saving = bill.totals.per_video - cheaper.totals.per_video;
-            if saving <= Decimal::ZERO || found.iter().any(|c| c.value == frames.to_string()) {
+            if saving <= Decimal::ZERO || found.iter().any(|c| c.frames == frames) {
                 continue;
             }
-            let seconds = at
-                .seconds()
-                .map(|s| super::money::round(s, 2).normalize().to_string())
-                .unwrap_or_default();
-            let condition = m.frames_above.map_or_else(
-                || format!(">{} s", m.seconds_above.unwrap_or_default().normalize()),
-                |n| format!(">{n} frames"),
-            );
             found.push(Cliff {
-                parameter: "frames",
-                value: frames.to_string(),
-                change: format!("{frames} frames ({seconds} s)"),
-                reason: format!("{}: {condition} x{}", line.model.id, m.factor.normalize()),
+                frames,
+                seconds: at.seconds(),
+                model: Arc::clone(&line.model.id),
+                threshold: m.frames_above.map_or_else(
+                    || Threshold::Seconds(m.seconds_above.unwrap_or_default()),
+                    Threshold::Frames,
+                ),
+                factor: m.factor,
                 saving,
             });
         }
@@ -196,7 +203,9 @@ mod tests {
         let bill = evaluate(&scenario, &catalogs, &scenario.params).expect("bill");
         let cliffs = cliffs(&scenario, &catalogs, &scenario.params, &bill);
         assert_eq!(cliffs.len(), 1);
-        assert_eq!(cliffs[0].change, "80 frames (5 s)");
+        assert_eq!((cliffs[0].frames, cliffs[0].seconds), (80, Some(Decimal::from(5))));
+        assert_eq!(cliffs[0].threshold, Threshold::Frames(81));
+        assert_eq!(cliffs[0].factor, Decimal::new(125, 2));
         assert_eq!(cliffs[0].saving, Decimal::new(40, 2));
         let mut at = scenario.params.clone();
         at.frames = 80;

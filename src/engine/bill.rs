@@ -62,40 +62,6 @@ impl Line {
             .and_then(|i| self.model.quotes.get(i))
             .unwrap_or(&self.model.pricing)
     }
-
-    /// The rule that fired, e.g. `720p $0.40/clip, >81 frames x1.25`.
-    pub fn rule(&self) -> LineRule<'_> {
-        LineRule(self)
-    }
-}
-
-/// A line's price rule for display, with rerolls, fallback and free tier noted.
-pub struct LineRule<'a>(&'a Line);
-
-impl fmt::Display for LineRule<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let line = self.0;
-        write!(f, "{}", line.pricing().explain(&line.priced))?;
-        if let Some(name) = &line.pricing().name {
-            write!(f, " [{name}]")?;
-        }
-        if line.free_units > Decimal::ZERO {
-            write!(f, ", {} free", line.free_units.normalize())?;
-        }
-        if let Some(fb) = &line.fallback {
-            write!(
-                f,
-                ", {}% via {} at {}",
-                (fb.share * Decimal::ONE_HUNDRED).normalize(),
-                fb.model.id,
-                money::price(fb.cost)
-            )?;
-        }
-        if line.attempts != Decimal::ONE {
-            write!(f, ", x{} attempts", money::round(line.attempts, 4).normalize())?;
-        }
-        Ok(())
-    }
 }
 
 /// The bill's totals.

@@ -1,7 +1,7 @@
 //! Source text and diagnostics: every value the engine loads remembers where it came from, so
-//! any problem can be reported as `file:line:col: message` with the offending line.
+//! any problem can be reported as `file:line:col: message` with an excerpt of the offending line.
+//! Diagnostics are data; `crate::format::diagnostic` puts them into words for a terminal.
 
-use std::fmt;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -87,8 +87,55 @@ impl SourceFile {
             path: self.path.clone(),
             position: Some((line, col)),
             message: message.into(),
-            snippet: Some(self.line_text(line).to_owned()),
+            snippet: Some(Snippet::around(self.line_text(line), col - 1)),
             help: None,
+        }
+    }
+}
+
+/// Characters of a long line kept before the column a diagnostic points at.
+const BEFORE: usize = 40;
+/// Characters of a long line kept from the column on.
+const AFTER: usize = 60;
+
+/// An excerpt of the line a diagnostic points at: the whole line when it is short, else a window
+/// around the column. A line can be megabytes long (a minified catalog); a diagnostic keeps only
+/// what a reader can use.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Snippet {
+    /// The excerpt, exactly as the file has it.
+    pub text: String,
+    /// Characters of `text` before the column pointed at.
+    pub caret: usize,
+    /// True when the line goes on before the excerpt.
+    pub cut_before: bool,
+    /// True when the line goes on after the excerpt.
+    pub cut_after: bool,
+}
+
+impl Snippet {
+    /// The excerpt of `line` around the character at index `column` (0-based).
+    pub fn around(line: &str, column: usize) -> Self {
+        if line.chars().nth(BEFORE + AFTER).is_none() {
+            return Self {
+                text: line.to_owned(),
+                caret: column,
+                cut_before: false,
+                cut_after: false,
+            };
+        }
+        let mut chars = line.char_indices().map(|(i, _)| i);
+        // Byte offsets of the window's first character and of the character after its last.
+        let first = column.saturating_sub(BEFORE);
+        let start = chars.nth(first);
+        let end = chars.nth((column - first).saturating_add(AFTER).saturating_sub(1));
+        let start = start.unwrap_or(line.len());
+        let end = end.unwrap_or(line.len());
+        Self {
+            text: line[start..end].to_owned(),
+            caret: column - first,
+            cut_before: start > 0,
+            cut_after: end < line.len(),
         }
     }
 }
@@ -157,8 +204,8 @@ pub struct Diagnostic {
     pub position: Option<(usize, usize)>,
     /// What is wrong.
     pub message: String,
-    /// The offending line.
-    pub snippet: Option<String>,
+    /// The offending line, or the part of it around the column.
+    pub snippet: Option<Snippet>,
     /// What would be valid.
     pub help: Option<String>,
 }
@@ -189,30 +236,6 @@ impl Diagnostic {
             None => self.path.clone(),
         }
     }
-
-    /// The first line alone: `file:line:col: message`.
-    pub fn headline(&self) -> String {
-        let kind = match self.severity {
-            Severity::Error => "",
-            Severity::Warning => "warning: ",
-        };
-        format!("{}: {kind}{}", self.location(), self.message)
-    }
-}
-
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.headline())?;
-        if let (Some(snippet), Some((line, col))) = (&self.snippet, self.position) {
-            let gutter = line.to_string().len();
-            write!(f, "\n{line} | {snippet}")?;
-            write!(f, "\n{:gutter$} | {:>col$}", "", "^")?;
-        }
-        if let Some(help) = &self.help {
-            write!(f, "\n  help: {help}")?;
-        }
-        Ok(())
-    }
 }
 
 impl std::error::Error for Diagnostic {}
@@ -231,18 +254,6 @@ impl Diagnostics {
 impl From<Diagnostic> for Diagnostics {
     fn from(diagnostic: Diagnostic) -> Self {
         Self(vec![diagnostic])
-    }
-}
-
-impl fmt::Display for Diagnostics {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for (i, diagnostic) in self.0.iter().enumerate() {
-            if i > 0 {
-                writeln!(f)?;
-            }
-            write!(f, "{diagnostic}")?;
-        }
-        Ok(())
     }
 }
 
@@ -276,12 +287,32 @@ mod tests {
     }
 
     #[test]
-    fn display_points_at_the_column() {
+    fn a_short_line_is_kept_whole() {
         let file = SourceFile::new("s.toml", "scenes = -1\n");
-        let text = file.diagnostic(9..11, "scenes must be at least 1").to_string();
+        let snippet = file.diagnostic(9..11, "scenes must be at least 1").snippet;
         assert_eq!(
-            text,
-            "s.toml:1:10: scenes must be at least 1\n1 | scenes = -1\n  |          ^"
+            snippet,
+            Some(Snippet {
+                text: "scenes = -1".into(),
+                caret: 9,
+                cut_before: false,
+                cut_after: false
+            })
         );
+    }
+
+    #[test]
+    fn a_long_line_is_cut_to_a_window_around_the_column() {
+        let line = format!("{}é{}", "a".repeat(100_000), "b".repeat(100_000));
+        let snippet = Snippet::around(&line, 100_000);
+        assert_eq!(snippet.caret, BEFORE);
+        assert!(snippet.cut_before && snippet.cut_after);
+        assert_eq!(snippet.text.chars().count(), BEFORE + AFTER);
+        assert_eq!(snippet.text.chars().nth(snippet.caret), Some('é'));
+        // Near either end, the window stops at the line's edge.
+        let start = Snippet::around(&line, 3);
+        assert_eq!((start.caret, start.cut_before, start.cut_after), (3, false, true));
+        let end = Snippet::around("abc", 3);
+        assert_eq!((end.text.as_str(), end.caret, end.cut_after), ("abc", 3, false));
     }
 }

@@ -1,32 +1,141 @@
-//! The bill as CSV with exact figures, one row per line.
+//! The bill as CSV for a spreadsheet, written with the `csv` crate: the parameters, the lines and
+//! the totals, each a section with its own header row, separated by a blank line. Figures are
+//! plain decimals a spreadsheet reads as numbers (see [`crate::format::number::plain`]); money is
+//! in the currency its `currency` column names.
 
-use crate::engine::Bill;
+use rust_decimal::Decimal;
+use serde_json::Value;
 
-fn field(value: &str) -> String {
-    if value.contains([',', '"', '\n']) {
-        format!("\"{}\"", value.replace('"', "\"\""))
+use crate::engine::{Bill, Params, Scenario};
+use crate::format::number::plain;
+use crate::format::{Currency, escape, rule};
+
+/// A part of the CSV report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Section {
+    /// One row per parameter: `parameter,value`.
+    Parameters,
+    /// One row per line of the bill.
+    Lines,
+    /// One row per total: per video, per second, per month, price and margin.
+    Totals,
+}
+
+impl Section {
+    /// Every section, in the order a full report gives them.
+    pub const ALL: [Self; 3] = [Self::Parameters, Self::Lines, Self::Totals];
+}
+
+/// File text for a cell: control characters escaped, and a leading `=`, `+`, `-` or `@` made
+/// plain text with a `'`, so a spreadsheet never runs a label as a formula.
+fn text(value: &str) -> String {
+    let value = escape(value);
+    if value.starts_with(['=', '+', '-', '@']) {
+        format!("'{value}")
     } else {
-        value.to_owned()
+        value.into_owned()
     }
 }
 
-/// Renders the lines as CSV; totals are the sum of `per_video`.
-pub fn render(bill: &Bill) -> String {
-    let mut out = String::from("stage,label,model,unit_price,rule,quantity,per_video,share\n");
-    for l in &bill.lines {
-        let cells = [
-            l.stage.name().to_owned(),
-            l.label.to_string(),
-            l.model.id.to_string(),
-            l.unit_price.normalize().to_string(),
-            l.rule().to_string(),
-            l.quantity.normalize().to_string(),
-            l.per_video.normalize().to_string(),
-            l.share.map(|s| s.normalize().to_string()).unwrap_or_default(),
-        ];
-        let row: Vec<String> = cells.iter().map(|c| field(c)).collect();
-        out.push_str(&row.join(","));
-        out.push('\n');
+fn figure(value: Option<Decimal>) -> String {
+    value.map(plain).unwrap_or_default()
+}
+
+/// Renders the chosen sections, each with its header row.
+pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, sections: &[Section]) -> String {
+    let tables: Vec<Vec<Vec<String>>> = sections
+        .iter()
+        .map(|section| match section {
+            Section::Parameters => parameters(scenario, params),
+            Section::Lines => lines(bill),
+            Section::Totals => totals(bill),
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (i, rows) in tables.iter().enumerate() {
+        if i > 0 {
+            out.push(b'\n');
+        }
+        let mut writer = csv::WriterBuilder::new().flexible(true).from_writer(&mut out);
+        for row in rows {
+            // Writing to memory fails only when out of memory, which aborts anyway.
+            let _ = writer.write_record(row);
+        }
+        let _ = writer.flush();
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
+}
+
+fn parameters(scenario: &Scenario, params: &Params) -> Vec<Vec<String>> {
+    let mut rows = vec![
+        vec!["parameter".to_owned(), "value".to_owned()],
+        vec!["scenario".to_owned(), text(&scenario.name)],
+    ];
+    let Value::Object(values) = super::json::parameters(params) else {
+        return rows;
+    };
+    for (name, value) in values {
+        let value = match value {
+            Value::Null => String::new(),
+            Value::String(s) => s.parse::<Decimal>().map_or_else(|_| text(&s), plain),
+            other => other.to_string(),
+        };
+        rows.push(vec![text(&name), value]);
+    }
+    rows
+}
+
+fn lines(bill: &Bill) -> Vec<Vec<String>> {
+    let money = Currency::of(&bill.currency);
+    let header = [
+        "stage",
+        "label",
+        "model",
+        "unit_price",
+        "rule",
+        "quantity",
+        "per_video",
+        "share",
+        "currency",
+    ];
+    let mut rows = vec![header.map(str::to_owned).to_vec()];
+    rows.extend(bill.lines.iter().map(|l| {
+        vec![
+            l.stage.name().to_owned(),
+            text(&l.label),
+            text(&l.model.id),
+            plain(l.unit_price),
+            text(&rule::line(l, &money)),
+            plain(l.quantity),
+            plain(l.per_video),
+            figure(l.share),
+            text(&bill.currency),
+        ]
+    }));
+    rows
+}
+
+fn totals(bill: &Bill) -> Vec<Vec<String>> {
+    let t = &bill.totals;
+    let currency = text(&bill.currency);
+    let seconds = "s".to_owned();
+    let per_second = format!("{currency}/s");
+    let figures = [
+        ("per_video", Some(t.per_video), currency.clone()),
+        ("generated_seconds", Some(t.generated_seconds), seconds.clone()),
+        ("finished_seconds", Some(t.finished_seconds), seconds),
+        ("per_generated_second", t.per_generated_second, per_second.clone()),
+        ("per_finished_second", t.per_finished_second, per_second),
+        ("per_month", Some(t.per_month), currency.clone()),
+        ("price", t.price, currency.clone()),
+        ("margin", t.margin, currency),
+        ("margin_share", t.margin_share, "share".to_owned()),
+    ];
+    let mut rows = vec![vec!["total".to_owned(), "value".to_owned(), "unit".to_owned()]];
+    rows.extend(
+        figures
+            .into_iter()
+            .map(|(name, value, unit)| vec![name.to_owned(), figure(value), unit]),
+    );
+    rows
 }

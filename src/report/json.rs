@@ -3,6 +3,7 @@
 use serde_json::{Value, json};
 
 use crate::engine::{Bill, PARAMETER_NAMES, Params, Scenario};
+use crate::format::{Currency, rule, warning};
 
 fn text(value: rust_decimal::Decimal) -> Value {
     Value::String(value.normalize().to_string())
@@ -39,6 +40,7 @@ pub fn parameters(params: &Params) -> Value {
 /// Renders the bill as pretty-printed JSON.
 pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
     let t = &bill.totals;
+    let money = Currency::of(&bill.currency);
     let lines: Vec<Value> = bill
         .lines
         .iter()
@@ -48,7 +50,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
                 "label": &*l.label,
                 "model": &*l.model.id,
                 "unit_price": text(l.unit_price),
-                "rule": l.rule().to_string(),
+                "rule": rule::line(l, &money),
                 "quantity": text(l.quantity),
                 "per_video": text(l.per_video),
                 "share": optional(l.share),
@@ -71,7 +73,11 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
             "margin_share": optional(t.margin_share),
         },
         "lines": lines,
-        "warnings": bill.warnings.iter().map(|w| w.headline()).collect::<Vec<_>>(),
+        "warnings": bill
+            .warnings
+            .iter()
+            .map(|w| warning::diagnostic(w, &money).plain_headline())
+            .collect::<Vec<_>>(),
     });
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
 }

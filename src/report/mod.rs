@@ -6,9 +6,15 @@ mod json;
 mod markdown;
 mod table;
 
+use std::borrow::Cow;
+
 use rust_decimal::Decimal;
 
-use crate::engine::{Bill, Line, Params, Scenario, money};
+pub use self::csv::Section;
+use crate::engine::{Bill, Line, Params, Scenario};
+use crate::format::escape::escape_lines;
+pub use crate::format::number::{group, percent, quantity};
+use crate::format::{Currency, escape, number};
 
 /// An output format for a report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -17,19 +23,34 @@ pub enum Format {
     Table,
     /// JSON, money as decimal strings.
     Json,
-    /// CSV with exact figures, for a spreadsheet.
+    /// CSV of plain decimals for a spreadsheet: parameters, lines and totals.
     Csv,
     /// A Markdown table, for a document or an issue.
     Markdown,
 }
 
-/// Renders a bill in a format.
+/// Renders a bill in a format. The text formats escape any control character that file text
+/// brings (see [`crate::format::escape`]); JSON escapes them in its own way.
 pub fn render(format: Format, scenario: &Scenario, params: &Params, bill: &Bill) -> String {
     match format {
-        Format::Table => table::render(scenario, params, bill),
         Format::Json => json::render(scenario, params, bill),
-        Format::Csv => csv::render(bill),
-        Format::Markdown => markdown::render(scenario, params, bill),
+        Format::Table => safe(table::render(scenario, params, bill)),
+        Format::Csv => safe(csv::render(scenario, params, bill, &Section::ALL)),
+        Format::Markdown => safe(markdown::render(scenario, params, bill)),
+    }
+}
+
+/// Renders chosen sections of the bill as CSV.
+pub fn render_csv(scenario: &Scenario, params: &Params, bill: &Bill, sections: &[Section]) -> String {
+    safe(csv::render(scenario, params, bill, sections))
+}
+
+/// The last guard before a terminal: each field was escaped as it went in, so this changes
+/// nothing unless a field was missed.
+fn safe(text: String) -> String {
+    match escape_lines(&text) {
+        Cow::Borrowed(_) => text,
+        Cow::Owned(escaped) => escaped,
     }
 }
 
@@ -38,50 +59,35 @@ pub fn sale_figures(scenario: &Scenario, bill: &Bill) -> Vec<(&'static str, Stri
     let (Some(sale), Some(price), Some(margin)) = (&scenario.sale, bill.totals.price, bill.totals.margin) else {
         return Vec::new();
     };
+    let money = Currency::of(&bill.currency);
     let how = sale.credits.map_or_else(String::new, |(credits, each)| {
-        format!("({} credits at {})", credits.normalize(), money::price(each))
+        format!("({} credits at {})", credits.normalize(), money.price(each))
     });
     let share = bill
         .totals
         .margin_share
         .map_or_else(String::new, |s| format!("({} of the price)", percent(Some(s))));
     vec![
-        ("Price per video", money::fixed(price, 2), how),
-        ("Margin per video", money::fixed(margin, 4), share),
+        ("Price per video", money.fixed(price, 2), how),
+        ("Margin per video", money.fixed(margin, 4), share),
     ]
 }
 
-/// A count for display: up to four decimals, no trailing zeros.
-pub fn quantity(value: Decimal) -> String {
-    money::round(value, 4).normalize().to_string()
-}
-
-/// A share of the bill as a percentage with one decimal.
-pub fn percent(share: Option<Decimal>) -> String {
-    share.map_or_else(
-        || "-".to_owned(),
-        |s| format!("{}%", money::round(s * Decimal::ONE_HUNDRED, 1)),
-    )
-}
-
 /// A line's cost per video for display: four decimals, so sub-cent lines still show.
-pub fn line_cost(line: &Line) -> String {
-    money::fixed(line.per_video, 4)
+pub fn line_cost(line: &Line, money: &Currency) -> String {
+    money.fixed(line.per_video, 4)
 }
 
 /// A per-second figure: four decimals, or a dash and the reason when there are no seconds.
-pub fn per_second(value: Option<Decimal>) -> String {
-    value.map_or_else(|| "n/a (no video)".to_owned(), |v| money::fixed(v, 4))
+pub fn per_second(value: Option<Decimal>, money: &Currency) -> String {
+    value.map_or_else(|| "n/a (no video)".to_owned(), |v| money.fixed(v, 4))
 }
 
 /// One line summing up the parameters, e.g. `4 scenes x 100 frames @ 16 fps (6.25 s), 720p, silent`.
 pub fn describe_params(params: &Params, bill: &Bill) -> String {
     let mut parts = Vec::new();
     if bill.totals.generated_seconds > Decimal::ZERO {
-        let seconds = params
-            .seconds()
-            .map(|s| money::round(s, 3).normalize().to_string())
-            .unwrap_or_default();
+        let seconds = params.seconds().map(number::seconds).unwrap_or_default();
         parts.push(format!(
             "{} scene{} x {} frames @ {} fps ({seconds} s)",
             params.scenes,
@@ -90,7 +96,7 @@ pub fn describe_params(params: &Params, bill: &Bill) -> String {
             params.fps
         ));
         if let Some(r) = &params.resolution {
-            parts.push(r.to_string());
+            parts.push(escape(r).into_owned());
         }
         parts.push(if params.audio { "audio".into() } else { "silent".into() });
     }
@@ -112,9 +118,4 @@ pub fn describe_params(params: &Params, bill: &Bill) -> String {
 
 fn plural(n: u32) -> &'static str {
     if n == 1 { "" } else { "s" }
-}
-
-/// A whole number with thousands separators.
-pub fn group(n: u64) -> String {
-    money::fixed(Decimal::from(n), 0).trim_start_matches('$').to_owned()
 }

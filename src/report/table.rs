@@ -2,12 +2,17 @@
 
 use std::fmt::Write;
 
-use crate::engine::{Bill, Params, Scenario, money};
+use unicode_truncate::{Alignment, UnicodeTruncateStr};
+use unicode_width::UnicodeWidthStr;
+
+use crate::engine::{Bill, Params, Scenario};
+use crate::format::{Currency, escape, number, rule, warning};
 
 use super::{describe_params, group, line_cost, per_second, percent, quantity};
 
 /// Renders the bill as a table with totals and warnings.
 pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
+    let money = Currency::of(&bill.currency);
     let header = [
         "STAGE",
         "LINE",
@@ -24,12 +29,12 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
         .map(|l| {
             [
                 l.stage.name().to_owned(),
-                l.label.to_string(),
-                l.model.id.to_string(),
-                money::price(money::round(l.unit_price, 6)),
-                l.rule().to_string(),
+                escape(&l.label).into_owned(),
+                escape(&l.model.id).into_owned(),
+                money.price(crate::engine::money::round(l.unit_price, 6)),
+                escape(&rule::line(l, &money)).into_owned(),
                 quantity(l.quantity),
-                line_cost(l),
+                line_cost(l, &money),
                 percent(l.share),
             ]
         })
@@ -37,7 +42,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
     let mut widths = header.map(str::len);
     for row in &rows {
         for (w, cell) in widths.iter_mut().zip(row) {
-            *w = (*w).max(cell.chars().count());
+            *w = (*w).max(cell.width());
         }
     }
     // Figures align right, words left.
@@ -45,18 +50,14 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
     let format_row = |cells: &[String]| {
         let mut out = String::new();
         for (i, cell) in cells.iter().enumerate() {
-            let w = widths[i];
-            if right[i] {
-                let _ = write!(out, "{cell:>w$}  ");
-            } else {
-                let _ = write!(out, "{cell:<w$}  ");
-            }
+            let align = if right[i] { Alignment::Right } else { Alignment::Left };
+            let _ = write!(out, "{}  ", cell.unicode_pad(widths[i], align, false));
         }
         out.trim_end().to_owned()
     };
 
     let mut out = String::new();
-    let _ = writeln!(out, "{}", scenario.name);
+    let _ = writeln!(out, "{}", escape(&scenario.name));
     let _ = writeln!(out, "{}", describe_params(params, bill));
     let _ = writeln!(out);
     let _ = writeln!(out, "{}", format_row(&header.map(String::from)));
@@ -67,20 +68,21 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
     let _ = writeln!(out, "{}", "-".repeat(total_width));
     let total = format!(
         "{}  {:>w$}",
-        money::fixed(bill.totals.per_video, 4),
+        money.fixed(bill.totals.per_video, 4),
         "100.0%",
         w = widths[7]
     );
-    let _ = writeln!(out, "{:>total_width$}", format!("total per video  {total}"));
+    let total = format!("total per video  {total}");
+    let _ = writeln!(out, "{}", total.unicode_pad(total_width, Alignment::Right, false));
     let _ = writeln!(out);
 
     let t = &bill.totals;
-    let seconds = |s: rust_decimal::Decimal| format!("({} s)", money::round(s, 3).normalize());
+    let seconds = |s| format!("({} s)", number::seconds(s));
     let figures = [
-        ("Per video", money::fixed(t.per_video, 2), String::new()),
+        ("Per video", money.fixed(t.per_video, 2), String::new()),
         (
             "Per generated second",
-            per_second(t.per_generated_second),
+            per_second(t.per_generated_second, &money),
             if t.generated_seconds.is_zero() {
                 String::new()
             } else {
@@ -89,7 +91,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
         ),
         (
             "Per finished second",
-            per_second(t.per_finished_second),
+            per_second(t.per_finished_second, &money),
             if t.finished_seconds.is_zero() {
                 String::new()
             } else {
@@ -98,19 +100,20 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
         ),
         (
             "Per month",
-            money::fixed(t.per_month, 2),
+            money.fixed(t.per_month, 2),
             format!("({} videos)", group(params.videos_per_month)),
         ),
     ];
     let figures: Vec<(&str, String, String)> = figures.into_iter().chain(super::sale_figures(scenario, bill)).collect();
-    let value_width = figures.iter().map(|f| f.1.len()).max().unwrap_or(0);
+    let value_width = figures.iter().map(|f| f.1.width()).max().unwrap_or(0);
     for (name, value, note) in figures {
-        let _ = writeln!(out, "{}", format!("{name:<22}{value:>value_width$}  {note}").trim_end());
+        let value = value.unicode_pad(value_width, Alignment::Right, false);
+        let _ = writeln!(out, "{}", format!("{name:<22}{value}  {note}").trim_end());
     }
     if !bill.warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings:");
         for w in &bill.warnings {
-            let _ = writeln!(out, "  {}", w.headline());
+            let _ = writeln!(out, "  {}", warning::diagnostic(w, &money).headline());
         }
     }
     out.trim_end().to_owned() + "\n"

@@ -11,6 +11,7 @@ use super::param::Param;
 use super::theme::Theme;
 use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
 use crate::engine::{Bill, Diagnostics, Model, Params, Severity, Totals, evaluate};
+use crate::format::{self, Currency};
 use crate::project::Project;
 
 /// Videos per character the amortisation chart sweeps.
@@ -279,7 +280,8 @@ impl App {
             .iter()
             .map(|line| {
                 let then = self.baseline.bill.lines.iter().find(|b| b.step == line.step)?;
-                let (rule, now) = (then.rule().to_string(), line.rule().to_string());
+                let rule = format::rule::line(then, &Currency::of(&self.baseline.bill.currency));
+                let now = format::rule::line(line, &self.money());
                 let repriced = rule != now || then.model.id != line.model.id;
                 let same = !repriced
                     && then.unit_price == line.unit_price
@@ -308,6 +310,11 @@ impl App {
             ..self.params.clone()
         };
         analysis::clip_model(&self.project.scenario, &self.project.catalogs, &own).map(|m| Arc::clone(&m.id))
+    }
+
+    /// How the bill's money is written, in its currency.
+    pub fn money(&self) -> Currency {
+        Currency::of(&self.bill.currency)
     }
 
     /// Where the scenario was read from, for the title bar.

@@ -33,7 +33,7 @@ pub struct Flash {
 pub struct FileError {
     /// `file:line:col: message` of the first problem.
     pub headline: String,
-    /// The offending line.
+    /// The offending line as shown: escaped, and cut to a window around the column when long.
     pub snippet: Option<String>,
     /// How many problems there are in all.
     pub count: usize,
@@ -186,7 +186,7 @@ impl App {
             .or(errors.0.first());
         self.files.error = first.map(|d| FileError {
             headline: d.headline(),
-            snippet: d.snippet.clone(),
+            snippet: d.snippet.as_ref().map(|s| crate::format::diagnostic::snippet(s).0),
             count: errors.0.iter().filter(|d| d.severity == Severity::Error).count(),
         });
         self.refuse(format!(

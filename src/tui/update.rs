@@ -6,7 +6,6 @@ use std::sync::Arc;
 use super::action::{Action, Effect};
 use super::app::{App, Input, Message, Mode, View};
 use super::param::Param;
-use crate::engine::money;
 
 /// The longest value the input takes: enough for any number, short enough to show.
 const MAX_INPUT: usize = 24;
@@ -121,16 +120,17 @@ impl App {
     }
 
     pub(super) fn say(&mut self, text: impl Into<String>) {
+        // Messages quote model ids, paths and file text: shown escaped, like every text output.
         self.message = Some(Message {
             error: false,
-            text: text.into(),
+            text: crate::format::escape(&text.into()).into_owned(),
         });
     }
 
     pub(super) fn refuse(&mut self, text: impl Into<String>) {
         self.message = Some(Message {
             error: true,
-            text: text.into(),
+            text: crate::format::escape(&text.into()).into_owned(),
         });
     }
 
@@ -171,8 +171,8 @@ impl App {
         self.say(format!(
             "{} {before} → {after}: {} → {} per video",
             param.label(),
-            money::amount(per_video),
-            money::amount(self.bill.totals.per_video)
+            self.money().amount(per_video),
+            self.money().amount(self.bill.totals.per_video)
         ));
     }
 
@@ -264,8 +264,8 @@ impl App {
             Ok(()) => self.say(format!(
                 "Clip model {} → {id}: {} → {} per video",
                 before.as_deref().unwrap_or("-"),
-                money::amount(per_video),
-                money::amount(self.bill.totals.per_video)
+                self.money().amount(per_video),
+                self.money().amount(self.bill.totals.per_video)
             )),
             Err(why) => self.refuse(format!("Refused clip model {id}: {why}")),
         }

@@ -397,14 +397,41 @@ impl fmt::Display for Kind {
     }
 }
 
-/// Warnings for models whose quotes disagree with their catalog price at the quantity the quote
-/// names (e.g. a per-run price for 1500 steps against a per-step price).
-pub fn disagreements(catalogs: &Catalogs) -> Vec<super::source::Diagnostic> {
+/// A quote that disagrees with its model's catalog price at the quantity the quote names (e.g. a
+/// per-run price for 1500 steps against a per-step price). Both costs are in the model's currency.
+#[derive(Debug, Clone)]
+pub struct QuoteDisagreement {
+    /// The model.
+    pub model: Arc<Model>,
+    /// The quote's index in the model's quotes.
+    pub quote: usize,
+    /// The quote's rate that names the quantity.
+    pub rate: usize,
+    /// What the quote charges there.
+    pub theirs: super::pricing::Priced,
+    /// What the catalog price charges there.
+    pub ours: super::pricing::Priced,
+}
+
+impl QuoteDisagreement {
+    /// The quote's pricing.
+    pub fn quote(&self) -> &Pricing {
+        self.model.quotes.get(self.quote).unwrap_or(&self.model.pricing)
+    }
+
+    /// The rate that names the quantity.
+    pub fn rate(&self) -> Option<&Rate> {
+        self.quote().rates.get(self.rate)
+    }
+}
+
+/// Quotes that disagree with their catalog price at the quantity they name.
+pub fn disagreements(catalogs: &Catalogs) -> Vec<QuoteDisagreement> {
     use super::pricing::Usage;
     let mut found = Vec::new();
     for model in catalogs.models() {
-        for quote in &model.quotes {
-            for rate in &quote.rates {
+        for (q, quote) in model.quotes.iter().enumerate() {
+            for (r, rate) in quote.rates.iter().enumerate() {
                 let usage = Usage {
                     steps: rate.steps,
                     seconds: rate.seconds,
@@ -416,42 +443,19 @@ pub fn disagreements(catalogs: &Catalogs) -> Vec<super::source::Diagnostic> {
                 else {
                     continue;
                 };
-                if theirs.cost == ours.cost {
-                    continue;
+                if theirs.cost != ours.cost {
+                    found.push(QuoteDisagreement {
+                        model: Arc::clone(model),
+                        quote: q,
+                        rate: r,
+                        theirs,
+                        ours,
+                    });
                 }
-                let at = match (rate.steps, rate.seconds) {
-                    (Some(steps), _) => format!("{steps} steps"),
-                    (_, Some(seconds)) => format!("{} s", seconds.normalize()),
-                    _ => "one call".to_owned(),
-                };
-                let diagnostic = rate.origin.warning(format!(
-                    "sources disagree on {}: {at} cost {} by quote `{}` but {} by the catalog price ({})",
-                    model.id,
-                    super::money::price(theirs.cost),
-                    quote.name.as_deref().unwrap_or(""),
-                    super::money::price(ours.cost),
-                    model.pricing.explain(&ours),
-                ));
-                found.push(diagnostic.with_help(sources(quote, &model.pricing)));
             }
         }
     }
     found
-}
-
-/// Names the sources of two disagreeing prices, for a diagnostic's help.
-pub fn sources(first: &Pricing, second: &Pricing) -> String {
-    let describe = |p: &Pricing| {
-        let name = p
-            .name
-            .as_deref()
-            .map_or_else(|| "catalog price".to_owned(), |n| format!("quote `{n}`"));
-        format!(
-            "{name}: {}",
-            p.provenance.source.as_deref().unwrap_or("no source given")
-        )
-    };
-    format!("{}; {}", describe(first), describe(second))
 }
 
 #[cfg(test)]

@@ -9,6 +9,7 @@ use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::text;
 use crate::engine::{Stage, money};
+use crate::format::{escape, rule};
 use crate::report;
 use crate::tui::app::App;
 
@@ -147,7 +148,8 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
     let inner = Block::bordered().inner(area);
 
     // The cells of each line, and which of them changed since the baseline.
-    let price = |d| money::price(money::round(d, 6));
+    let money = app.money();
+    let price = |d| money.price(money::round(d, 6));
     let rows: Vec<Vec<(String, bool)>> = app
         .order
         .iter()
@@ -159,24 +161,30 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
                 .iter()
                 .map(|column| match (column, flash) {
                     (Column::Price, Some(f)) => changed(Some(price(f.unit_price)), price(line.unit_price)),
-                    (Column::PerVideo, Some(f)) => changed(Some(money::fixed(f.per_video, 4)), report::line_cost(line)),
+                    (Column::PerVideo, Some(f)) => {
+                        changed(Some(money.fixed(f.per_video, 4)), report::line_cost(line, &money))
+                    }
                     _ => match column {
                         Column::Stage => (stage_name(line.stage).to_owned(), false),
-                        Column::Label => (line.label.to_string(), before.is_some()),
+                        Column::Label => (escape(&line.label).into_owned(), before.is_some()),
                         // The old model is in the reason under the table: ids are too long for old → new.
                         Column::Model => (
-                            line.model.id.to_string(),
+                            escape(&line.model.id).into_owned(),
                             before.is_some_and(|b| b.model != line.model.id),
                         ),
                         Column::Price => changed(before.map(|b| price(b.unit_price)), price(line.unit_price)),
-                        Column::Rule => (line.rule().to_string(), before.is_some_and(|b| b.repriced)),
+                        Column::Rule => (
+                            escape(&rule::line(line, &money)).into_owned(),
+                            before.is_some_and(|b| b.repriced),
+                        ),
                         Column::Quantity => changed(
                             before.map(|b| report::quantity(b.quantity)),
                             report::quantity(line.quantity),
                         ),
-                        Column::PerVideo => {
-                            changed(before.map(|b| money::fixed(b.per_video, 4)), report::line_cost(line))
-                        }
+                        Column::PerVideo => changed(
+                            before.map(|b| money.fixed(b.per_video, 4)),
+                            report::line_cost(line, &money),
+                        ),
                         Column::Share => (report::percent(line.share), false),
                     },
                 })
@@ -184,8 +192,8 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
         })
         .collect();
     let total = changed(
-        Some(money::fixed(app.baseline.bill.totals.per_video, 4)),
-        money::fixed(app.bill.totals.per_video, 4),
+        Some(money.fixed(app.baseline.bill.totals.per_video, 4)),
+        money.fixed(app.bill.totals.per_video, 4),
     );
 
     let widths = fit_columns(&rows, &total.0, usize::from(inner.width));
@@ -295,6 +303,7 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
 
 /// Why each repriced line costs what it does now: the rule (and model) then and now.
 fn reasons(app: &App) -> Vec<String> {
+    let money = app.money();
     app.order
         .iter()
         .filter_map(|&i| Some((app.bill.lines.get(i)?, app.before.get(i)?.as_ref()?)))
@@ -305,12 +314,13 @@ fn reasons(app: &App) -> Vec<String> {
             } else {
                 (format!("{}: ", before.model), format!("{}: ", line.model.id))
             };
-            format!(
+            let reason = format!(
                 "↳ {} was {was_model}{}; now {now_model}{}",
                 line.label,
                 before.rule,
-                line.rule()
-            )
+                rule::line(line, &money)
+            );
+            escape(&reason).into_owned()
         })
         .collect()
 }

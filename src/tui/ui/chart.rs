@@ -10,7 +10,6 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::text;
-use crate::engine::money;
 use crate::tui::app::{App, SWEEP};
 
 /// Draws the amortisation chart.
@@ -21,7 +20,7 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
     let now = match cost {
         Some(cost) => {
             let plural = if videos == 1 { "" } else { "s" };
-            format!(" now {videos} video{plural}/char: {} ", money::fixed(cost, 4))
+            format!(" now {videos} video{plural}/char: {} ", app.money().fixed(cost, 4))
         }
         None => String::new(),
     };
@@ -96,7 +95,7 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
     };
     let y_labels: Vec<Span> = [Decimal::ZERO, top / Decimal::TWO, top]
         .into_iter()
-        .map(|v| Span::styled(money::fixed(v, places), theme.dim))
+        .map(|v| Span::styled(app.money().fixed(v, places), theme.dim))
         .collect();
     let chart = Chart::new(datasets)
         .block(block)

@@ -8,6 +8,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::text;
+use crate::format::Currency;
 use crate::tui::app::{App, Figure};
 use crate::tui::digits;
 use crate::tui::theme::Theme;
@@ -16,23 +17,25 @@ use crate::tui::theme::Theme;
 const CELL_PADDING: usize = 4;
 
 /// Columns a figure's value takes in big digits, or in plain text when the font lacks it.
-fn big_width(figure: &Figure) -> usize {
-    let shown = text::figure(figure.value, figure.places);
+fn big_width(figure: &Figure, money: &Currency) -> usize {
+    let shown = text::figure(figure.value, figure.places, money);
     digits::width(&shown, 1).unwrap_or_else(|| text::width(&shown))
 }
 
 /// Whether the four figures fit across `width` columns in big digits.
 pub fn fits_big(app: &App, width: u16) -> bool {
-    let needed: usize = app.figures.iter().map(|f| big_width(f) + CELL_PADDING).sum();
+    let money = app.money();
+    let needed: usize = app.figures.iter().map(|f| big_width(f, &money) + CELL_PADDING).sum();
     needed <= usize::from(width)
 }
 
 /// Draws the headline row.
 pub fn render_headline(frame: &mut Frame, area: Rect, big: bool, app: &App) {
+    let money = app.money();
     let constraints = app.figures.iter().map(|f| {
         if big {
             // Wide enough for the label too when the figure is short (`n/a`).
-            let width = big_width(f).max(text::width(f.label));
+            let width = big_width(f, &money).max(text::width(f.label));
             Constraint::Fill(u16::try_from(width + CELL_PADDING).unwrap_or(1))
         } else {
             Constraint::Fill(1)
@@ -40,14 +43,22 @@ pub fn render_headline(frame: &mut Frame, area: Rect, big: bool, app: &App) {
     });
     let cells = Layout::horizontal(constraints).split(area);
     for (figure, cell) in app.figures.iter().zip(cells.iter()) {
-        render_figure(frame, *cell, figure, usize::from(big), &app.theme, app.theme.big);
+        let style = (&app.theme, app.theme.big);
+        render_figure(frame, *cell, figure, usize::from(big), style, &money);
     }
 }
 
 /// Draws one figure in a bordered cell: the label on top, what it is measured over and its
 /// exact value below; the value in big digits at `scale` (plain text at 0). Shared with the
 /// presentation view, which passes its own digit style.
-pub fn render_figure(frame: &mut Frame, area: Rect, figure: &Figure, scale: usize, theme: &Theme, digit_style: Style) {
+pub fn render_figure(
+    frame: &mut Frame,
+    area: Rect,
+    figure: &Figure,
+    scale: usize,
+    (theme, digit_style): (&Theme, Style),
+    money: &Currency,
+) {
     let inner_width = usize::from(area.width.saturating_sub(2));
     let label = if text::width(figure.label) + 2 <= inner_width {
         figure.label
@@ -58,14 +69,14 @@ pub fn render_figure(frame: &mut Frame, area: Rect, figure: &Figure, scale: usiz
         .border_style(theme.border)
         .title(Span::styled(format!(" {label} "), theme.panel_title));
     if let Some(value) = figure.value {
-        let exact = format!(" {} ", text::exact(value));
+        let exact = format!(" {} ", text::exact(value, money));
         let note = format!(" {} ", figure.note);
         if !figure.note.is_empty() && text::width(&exact) + text::width(&note) + 2 <= inner_width {
             block = block.title_bottom(Line::from(Span::styled(note, theme.dim)));
         }
         block = block.title_bottom(Line::from(Span::styled(exact, theme.dim)).right_aligned());
     }
-    let shown = text::figure(figure.value, figure.places);
+    let shown = text::figure(figure.value, figure.places, money);
     let big = if scale > 0 {
         digits::render_scaled(&shown, scale)
     } else {
@@ -78,16 +89,16 @@ pub fn render_figure(frame: &mut Frame, area: Rect, figure: &Figure, scale: usiz
             .collect(),
         None => vec![Line::from(Span::styled(shown, theme.value))],
     };
-    lines.push(delta_line(figure, theme));
+    lines.push(delta_line(figure, theme, money));
     let paragraph = Paragraph::new(lines).alignment(Alignment::Center).block(block);
     frame.render_widget(paragraph, area);
 }
 
 /// The change against the baseline, coloured by which way it goes.
-pub fn delta_line(figure: &Figure, theme: &Theme) -> Line<'static> {
+pub fn delta_line(figure: &Figure, theme: &Theme, money: &Currency) -> Line<'static> {
     match &figure.delta {
         Some(delta) => {
-            let shown = text::delta(delta, figure.places);
+            let shown = text::delta(delta, figure.places, money);
             let style = if shown == "no change" {
                 theme.dim
             } else {

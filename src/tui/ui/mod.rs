@@ -190,6 +190,7 @@ fn render_title(frame: &mut Frame, area: Rect, app: &App) {
         "changes vs the file's values"
     };
     let left = format!(" reelcost · {} · {}", app.project.scenario.name, app.source());
+    let left = crate::format::escape(&left).into_owned();
     let right = format!("{against} ");
     let gap = usize::from(area.width).saturating_sub(text::width(&left) + text::width(&right));
     let line = if gap > 0 {

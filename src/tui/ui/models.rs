@@ -7,7 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::text;
-use crate::engine::money;
+use crate::format::escape;
 use crate::tui::app::App;
 
 /// Index of the model in use among the alternatives.
@@ -42,6 +42,7 @@ pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let inner = usize::from(area.width.saturating_sub(2));
+    let money = app.money();
     let now = current(app);
     let lines: Vec<Line> = alternatives
         .iter()
@@ -49,10 +50,10 @@ pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
         .skip(first_shown(app, area))
         .map(|(i, alternative)| {
             let in_use = Some(i) == now;
-            let cost = money::fixed(alternative.totals.per_video, 2);
+            let cost = money.fixed(alternative.totals.per_video, 2);
             let head = if in_use { "▶ " } else { "  " };
             let room = inner.saturating_sub(text::width(head) + text::width(&cost) + 1);
-            let id = text::fit(&alternative.model.id, room);
+            let id = text::fit(&escape(&alternative.model.id), room);
             let gap = " ".repeat(room.saturating_sub(text::width(&id)) + 1);
             let line = Line::from(vec![
                 Span::raw(head),

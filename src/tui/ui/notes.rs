@@ -6,23 +6,22 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 use super::text;
-use crate::engine::money;
+use crate::format::{escape, warning};
 use crate::tui::app::App;
 
 /// The panel's lines: each cliff with what it saves and why, then each warning.
 fn lines(app: &App) -> Vec<Line<'static>> {
     let theme = &app.theme;
+    let money = app.money();
     let mut lines: Vec<Line> = app
         .analysis
         .cliffs
         .iter()
         .map(|cliff| {
+            let (change, reason) = warning::cliff(cliff, &money);
             Line::from(vec![
-                Span::styled(
-                    format!("{}: -{} per video", cliff.change, money::amount(cliff.saving)),
-                    theme.cheaper,
-                ),
-                Span::styled(format!("  ({})", cliff.reason), theme.dim),
+                Span::styled(change, theme.cheaper),
+                Span::styled(format!("  ({})", escape(&reason)), theme.dim),
             ])
         })
         .collect();
@@ -34,7 +33,7 @@ fn lines(app: &App) -> Vec<Line<'static>> {
     }
     for warning in &app.bill.warnings {
         lines.push(Line::from(Span::styled(
-            format!("⚠ {}", warning.message()),
+            format!("⚠ {}", escape(&warning::message(&warning.kind, &money))),
             theme.warning,
         )));
     }

@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 
 use super::{footer_line, headline, status_line, text};
+use crate::format::escape;
 use crate::report;
 use crate::tui::app::App;
 use crate::tui::digits;
@@ -17,7 +18,7 @@ fn arrangement(app: &App, area: Rect) -> (usize, usize) {
         app.figures
             .iter()
             .map(|f| {
-                let shown = text::figure(f.value, f.places);
+                let shown = text::figure(f.value, f.places, &app.money());
                 digits::width(&shown, scale).unwrap_or_else(|| text::width(&shown))
             })
             .max()
@@ -79,7 +80,13 @@ pub fn render_presentation(frame: &mut Frame, area: Rect, app: &App) {
     .flex(Flex::Center)
     .areas(stage);
     frame.render_widget(
-        Paragraph::new(Line::from(Span::styled(app.project.scenario.name.to_string(), theme.present_big)).centered()),
+        Paragraph::new(
+            Line::from(Span::styled(
+                escape(&app.project.scenario.name).into_owned(),
+                theme.present_big,
+            ))
+            .centered(),
+        ),
         title,
     );
     let row_areas = Layout::vertical(vec![length(cell_height); rows]).split(figures);
@@ -90,7 +97,7 @@ pub fn render_presentation(frame: &mut Frame, area: Rect, app: &App) {
     });
     for figure in &app.figures {
         if let Some(cell) = cells.next() {
-            headline::render_figure(frame, cell, figure, scale, theme, theme.present_big);
+            headline::render_figure(frame, cell, figure, scale, (theme, theme.present_big), &app.money());
         }
     }
     render_shares(frame, shares, app);
@@ -112,7 +119,7 @@ fn render_shares(frame: &mut Frame, area: Rect, app: &App) {
         .bill
         .lines
         .iter()
-        .map(|l| text::width(&l.label))
+        .map(|l| text::width(&escape(&l.label)))
         .max()
         .unwrap_or(0)
         .min(width / 3);
@@ -125,7 +132,10 @@ fn render_shares(frame: &mut Frame, area: Rect, app: &App) {
             let bar_width = width.saturating_sub(label_width + 10);
             Line::from(vec![
                 Span::styled(
-                    format!(" {:<label_width$} ", text::fit(&line.label, label_width)),
+                    format!(
+                        " {} ",
+                        text::pad(&text::fit(&escape(&line.label), label_width), label_width)
+                    ),
                     theme.present_big,
                 ),
                 Span::styled(

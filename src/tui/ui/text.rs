@@ -2,8 +2,10 @@
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
+use unicode_truncate::UnicodeTruncateStr;
 
 use crate::engine::money;
+use crate::format::Currency;
 use crate::tui::app::Delta;
 
 /// Columns a string takes on screen.
@@ -19,15 +21,14 @@ pub fn fit(text: &str, max: usize) -> String {
     if max == 0 {
         return String::new();
     }
-    let mut out = String::new();
-    for c in text.chars() {
-        if width(&out) + width(&c.to_string()) + 1 > max {
-            break;
-        }
-        out.push(c);
-    }
-    out.push('…');
-    out
+    let (kept, _) = text.unicode_truncate(max - 1);
+    format!("{kept}…")
+}
+
+/// `text` padded with spaces to `columns` wide, by the columns it takes on screen.
+pub fn pad(text: &str, columns: usize) -> String {
+    text.unicode_pad(columns, unicode_truncate::Alignment::Left, false)
+        .into_owned()
 }
 
 /// `text` broken into rows of at most `width` columns, at spaces where it can be.
@@ -56,18 +57,8 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     rows
 }
 
-/// Money with its sign always shown: `+$0.40`, `-$0.0250`.
-pub fn signed(value: Decimal, places: u32) -> String {
-    let shown = money::fixed(value, places);
-    if shown.starts_with('-') {
-        shown
-    } else {
-        format!("+{shown}")
-    }
-}
-
 /// A change as `-$0.40 (-13.3%)`, or `no change`.
-pub fn delta(delta: &Delta, places: u32) -> String {
+pub fn delta(delta: &Delta, places: u32, currency: &Currency) -> String {
     if money::round(delta.amount, places).is_zero() {
         return "no change".to_owned();
     }
@@ -75,20 +66,20 @@ pub fn delta(delta: &Delta, places: u32) -> String {
         Some(p) => {
             let p = money::round(p, 1);
             let sign = if p.is_sign_negative() { "" } else { "+" };
-            format!("{} ({sign}{p}%)", signed(delta.amount, places))
+            format!("{} ({sign}{p}%)", currency.signed(delta.amount, places))
         }
-        None => signed(delta.amount, places),
+        None => currency.signed(delta.amount, places),
     }
 }
 
 /// A figure to the places the headline shows it to, or `n/a` when it has no value.
-pub fn figure(value: Option<Decimal>, places: u32) -> String {
-    value.map_or_else(|| "n/a".to_owned(), |v| money::fixed(v, places))
+pub fn figure(value: Option<Decimal>, places: u32, currency: &Currency) -> String {
+    value.map_or_else(|| "n/a".to_owned(), |v| currency.fixed(v, places))
 }
 
 /// An exact figure, up to six decimals without trailing zeros: `$2.614`, `$0.163375`.
-pub fn exact(value: Decimal) -> String {
-    money::price(money::round(value, 6))
+pub fn exact(value: Decimal, currency: &Currency) -> String {
+    currency.price(money::round(value, 6))
 }
 
 /// A bar of `share` (0 to 1) of `cells` columns, in eighths of a cell.
@@ -116,12 +107,12 @@ mod tests {
             ["was 720p", "$0.40/clip,", ">81 frames"]
         );
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
-        assert_eq!(signed(Decimal::new(40, 2), 2), "+$0.40");
-        assert_eq!(signed(Decimal::new(-25, 3), 4), "-$0.0250");
         assert_eq!(bar(Decimal::new(5, 1), 4), "██");
         assert_eq!(bar(Decimal::new(1, 1), 4), "▍");
         assert_eq!(bar(Decimal::new(1, 2), 4), "");
         let d = Delta::between(Decimal::new(3014, 3), Decimal::new(2614, 3));
-        assert_eq!(delta(&d, 2), "-$0.40 (-13.3%)");
+        assert_eq!(delta(&d, 2, &Currency::of("USD")), "-$0.40 (-13.3%)");
+        assert_eq!(delta(&d, 2, &Currency::of("EUR")), "-€0.40 (-13.3%)");
+        assert_eq!(fit("日本語のラベル", 6), "日本…");
     }
 }
