@@ -44,8 +44,9 @@ const MAX_SCALE: u32 = 28;
 /// line's share of the bill): there the engine's 28 digits are rounded to 15 significant digits
 /// (`13.3333333333333`), all that a spreadsheet keeps.
 pub fn plain(value: Decimal) -> String {
+    // Judged before trailing zeros go: a quotient's last digit can round to a zero.
+    let cut_off = value.scale() >= MAX_SCALE || significant_digits(value) >= FULL;
     let exact = value.normalize();
-    let cut_off = exact.scale() >= MAX_SCALE || significant_digits(exact) >= FULL;
     match exact.round_sf(QUOTIENT_DIGITS).filter(|_| cut_off) {
         Some(rounded) => rounded.normalize().to_string(),
         None => exact.to_string(),
@@ -76,6 +77,8 @@ mod tests {
         assert_eq!(plain(Decimal::from(2) / Decimal::from(3014)), "0.0006635700066357");
         assert_eq!(plain(Decimal::ONE / Decimal::from(8)), "0.125");
         assert_eq!(plain(Decimal::ZERO), "0");
+        let share = Decimal::new(6, 3) * (Decimal::ONE / Decimal::new(3014, 3));
+        assert_eq!(plain(share), "0.0019907100199071");
     }
 
     #[test]

@@ -1,8 +1,11 @@
 //! The bill as JSON: money as exact decimal strings, keys as documented in the README.
 
+use std::fmt::Write;
+
 use serde_json::{Value, json};
 
 use crate::engine::{Bill, PARAMETER_NAMES, Params, Scenario};
+use crate::format::escape::is_unsafe;
 use crate::format::{Currency, rule, warning};
 
 fn text(value: rust_decimal::Decimal) -> Value {
@@ -79,5 +82,20 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
             .map(|w| warning::diagnostic(w, &money).plain_headline())
             .collect::<Vec<_>>(),
     });
-    serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
+    escape_raw(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"))
+}
+
+/// JSON escapes the C0 controls but leaves DEL, the C1 controls (U+009B is a CSI to some
+/// terminals) and the bidirectional overrides raw. Outside its strings, pretty JSON is plain
+/// ASCII with line breaks, so any such character is inside a string, where `\uXXXX` is valid.
+fn escape_raw(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    for c in json.chars() {
+        if c != '\n' && is_unsafe(c) {
+            let _ = write!(out, "\\u{:04x}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
