@@ -21,6 +21,9 @@ fn bitmap(c: char) -> Option<&'static [&'static str]> {
         '8' => &["###", "#.#", "###", "#.#", "###"],
         '9' => &["###", "#.#", "###", "..#", "###"],
         '$' => &[".##", "#..", ".#.", "..#", "##."],
+        '€' => &[".##", "#..", "###", "#..", ".##"],
+        '£' => &[".##", ".#.", "###", ".#.", "###"],
+        '¥' => &["#.#", ".#.", "###", ".#.", ".#."],
         '-' => &["...", "...", "###", "...", "..."],
         '+' => &["...", ".#.", "###", ".#.", "..."],
         '%' => &["#.#", "..#", ".#.", "#..", "#.#"],
@@ -98,7 +101,7 @@ mod tests {
 
     #[test]
     fn every_row_has_the_same_width() {
-        let rows = render("-$1,234.56%+").expect("all glyphs exist");
+        let rows = render("-$1,234.56%+€£¥").expect("all glyphs exist");
         let widths: Vec<usize> = rows.iter().map(|r| r.chars().count()).collect();
         assert!(widths.iter().all(|&w| w == widths[0]), "{widths:?}");
     }

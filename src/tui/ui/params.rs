@@ -7,6 +7,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::text;
+use crate::format::escape;
 use crate::tui::app::{App, Mode};
 use crate::tui::param::Param;
 
@@ -56,6 +57,7 @@ pub fn render_params(frame: &mut Frame, area: Rect, app: &App) {
                         }
                         _ => String::new(),
                     };
+                    let (value, extra) = (escape(&value), escape(&extra).into_owned());
                     let value = text::fit(&value, room);
                     // The extra goes whole or not at all.
                     let extra = if text::width(&value) + text::width(&extra) <= room {
@@ -79,7 +81,7 @@ pub fn render_params(frame: &mut Frame, area: Rect, app: &App) {
         let room = inner.saturating_sub(text::width(&head));
         lines.push(Line::from(vec![
             Span::styled(head, theme.dim),
-            Span::styled(text::fit(&model.id, room), theme.value),
+            Span::styled(text::fit(&escape(&model.id), room), theme.value),
         ]));
     }
     frame.render_widget(Paragraph::new(lines).block(block), area);
