@@ -66,6 +66,9 @@ impl Column {
     }
 }
 
+/// The total row's label; the label column makes room for it when it can.
+const TOTAL: &str = "Total per video";
+
 /// The narrowest share bar worth drawing, and the widest.
 const MIN_BAR: usize = 5;
 const MAX_BAR: usize = 24;
@@ -79,6 +82,7 @@ fn fit_columns(rows: &[Vec<(String, bool)>], total: &str, available: usize) -> V
         .enumerate()
         .map(|(c, column)| {
             let extra = match column {
+                Column::Label => text::width(TOTAL),
                 Column::PerVideo => text::width(total),
                 Column::Share => text::width("100.0%"),
                 _ => 0,
@@ -236,7 +240,7 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
         )
     });
     let total_row = Row::new(shown.iter().zip(&widths).map(|(&c, &w)| match COLUMNS[c] {
-        Column::Label => Cell::from(Span::styled("Total per video", theme.value)),
+        Column::Label => Cell::from(Span::styled(text::fit(TOTAL, w), theme.value)),
         Column::PerVideo => Cell::from(Span::styled(
             text::fit(&total.0, w),
             if total.1 { theme.changed } else { theme.value },
