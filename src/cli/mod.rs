@@ -13,6 +13,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
+use crate::format::escape::escape_lines;
 use crate::project::{self, Project, ScenarioSource};
 use crate::report::{self, Format, Section};
 
@@ -110,13 +111,15 @@ pub fn run(cli: Cli) -> ExitCode {
 }
 
 /// Prints a line to standard output; a closed pipe (`reelcost check . | head -1`) is not an error.
+/// Diagnostics escape their file text themselves; the escape here is for anything else that
+/// quotes a file, such as a changed file's name.
 pub(crate) fn print_out(text: impl std::fmt::Display) {
-    let _ = writeln!(std::io::stdout().lock(), "{text}");
+    let _ = writeln!(std::io::stdout().lock(), "{}", escape_lines(&text.to_string()));
 }
 
-/// Prints a line to standard error, likewise ignoring a closed pipe.
+/// Prints a line to standard error, likewise ignoring a closed pipe and escaping.
 pub(crate) fn print_err(text: impl std::fmt::Display) {
-    let _ = writeln!(std::io::stderr().lock(), "{text}");
+    let _ = writeln!(std::io::stderr().lock(), "{}", escape_lines(&text.to_string()));
 }
 
 /// Applies `NAME=VALUE` settings in order.
