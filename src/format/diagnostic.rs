@@ -44,7 +44,11 @@ pub fn snippet(snippet: &Snippet) -> (String, usize) {
         if snippet.cut_after { CUT } else { "" },
     );
     let before = format!("{cut_before}{}", escape(&before));
-    let caret = before.width();
+    let caret = if before.is_ascii() {
+        before.len()
+    } else {
+        before.width()
+    };
     (format!("{before}{}{cut_after}", escape(after)), caret)
 }
 

@@ -29,6 +29,11 @@ pub fn escape_lines(text: &str) -> Cow<'_, str> {
 }
 
 fn escape_keeping(text: &str, keep: Option<char>) -> Cow<'_, str> {
+    // Most text is printable ASCII, which a byte scan settles without decoding characters.
+    let plain_ascii = |b: u8| b.is_ascii_graphic() || b == b' ' || Some(char::from(b)) == keep;
+    if text.bytes().all(plain_ascii) {
+        return Cow::Borrowed(text);
+    }
     let needs = |c: char| is_unsafe(c) && Some(c) != keep;
     if !text.contains(needs) {
         return Cow::Borrowed(text);
