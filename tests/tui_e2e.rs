@@ -257,3 +257,50 @@ fn sigterm_ends_the_dashboard_and_restores_the_terminal() {
         "the alternate screen is left:\n{screen}"
     );
 }
+
+/// A scenario whose names carry terminal sequences (OSC 0 sets the window title, OSC 52 the
+/// clipboard): the report, check and the dashboard show them escaped, and the terminal obeys none.
+#[test]
+fn hostile_file_text_never_reaches_the_terminal() {
+    assert!(tmux_available(), "tmux is needed for the end-to-end tests");
+    let dir = tempfile::tempdir().unwrap();
+    let exit_file = dir.path().join("exit");
+    let bin = env!("CARGO_BIN_EXE_reelcost");
+    let scenario = "tests/fixtures/hostile/scenario.toml";
+    // It waits for a line on its input, so the pane can be set to take OSC 52 first, and stays
+    // open after, so its title can be read.
+    let command = format!(
+        "cd '{}' && read _ && '{bin}' report {scenario} && '{bin}' check tests/fixtures/hostile/catalogs {scenario}; \
+         '{bin}' {scenario}; echo EXIT:$? > '{}'; sleep 600",
+        env!("CARGO_MANIFEST_DIR"),
+        exit_file.display()
+    );
+    let tmux = Tmux::start(200, 50, &command);
+    assert!(tmux.run(&["set-option", "-g", "set-clipboard", "on"]).status.success());
+    let title = |tmux: &Tmux| {
+        let out = tmux.run(&["display-message", "-p", "-t", &tmux.name, "#{pane_title}"]);
+        String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    };
+    let before = title(&tmux);
+    tmux.send(&["Enter"]);
+
+    let screen = tmux.wait_for("Clip model (m)");
+    for visible in [
+        "Hostile \\u{1b}]0;pwned\\u{7} scenario\\r",
+        "Clip \\u{1b}]52;c;cm0gLXJmIH4=\\u{7}|=cmd",
+        "evil/clip\\u{1b}[2J",
+    ] {
+        assert!(screen.contains(visible), "the dashboard lacks {visible}:\n{screen}");
+    }
+    tmux.send(&["q"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+    // The report and check ran before the dashboard; none of the three set the title or the
+    // clipboard.
+    assert_eq!(title(&tmux), before, "the pane's title changed");
+    let buffers = tmux.run(&["list-buffers"]);
+    assert_eq!(
+        String::from_utf8_lossy(&buffers.stdout),
+        "",
+        "something wrote the clipboard"
+    );
+}
