@@ -78,7 +78,7 @@ proptest! {
     #[test]
     fn a_diagnostic_anywhere_shows_a_window_with_its_caret_on_the_column(
         before in hostile_text(),
-        filler in 0usize..200_000,
+        filler in prop_oneof![0usize..200, 65_400usize..70_000],
         after in hostile_text(),
     ) {
         // `before` and the filler, then the mistake `X`, on one line.
