@@ -39,6 +39,7 @@ pub fn parameters(params: &Params) -> Value {
 /// Renders the bill as pretty-printed JSON.
 pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
     let t = &bill.totals;
+    let sale = t.sale.as_deref();
     let lines: Vec<Value> = bill
         .lines
         .iter()
@@ -66,9 +67,14 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
             "per_generated_second": optional(t.per_generated_second),
             "per_finished_second": optional(t.per_finished_second),
             "per_month": text(t.per_month),
-            "price": optional(t.price),
-            "margin": optional(t.margin),
-            "margin_share": optional(t.margin_share),
+            "price": optional(sale.map(|s| s.price)),
+            "margin": optional(sale.map(|s| s.margin_per_video)),
+            "margin_share": optional(sale.and_then(|s| s.margin_share)),
+            "revenue_per_video": optional(sale.map(|s| s.revenue_per_video)),
+            "margin_per_video": optional(sale.map(|s| s.margin_per_video)),
+            "revenue_per_month": optional(sale.map(|s| s.revenue_per_month)),
+            "profit_per_month": optional(sale.map(|s| s.profit_per_month)),
+            "break_even_price": optional(sale.and_then(|s| s.break_even_price)),
         },
         "lines": lines,
         "warnings": bill.warnings.iter().map(|w| w.headline()).collect::<Vec<_>>(),

@@ -5,13 +5,21 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+mod totals;
+mod usage;
+
+use std::borrow::Cow;
+
 use super::catalog::{Catalogs, Kind, Model, Pricing};
 use super::money;
-use super::params::Params;
+use super::params::{MODEL_SUFFIX, Params};
 use super::pricing::{Priced, Usage};
 use super::scenario::{Scenario, Stage, Step};
 use super::source::{Diagnostic, Diagnostics};
 use super::warning::{Warning, WarningKind};
+
+pub use totals::{SaleTotals, Totals, sale_totals};
+use usage::call_usage;
 
 /// Calls that failed over to a second model.
 #[derive(Debug, Clone)]
@@ -98,29 +106,6 @@ impl fmt::Display for LineRule<'_> {
     }
 }
 
-/// The bill's totals.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Totals {
-    /// Cost of one video.
-    pub per_video: Decimal,
-    /// Seconds of video generated (and paid for): scenes x frames / fps.
-    pub generated_seconds: Decimal,
-    /// Seconds left after trimming: scenes x finished seconds per scene.
-    pub finished_seconds: Decimal,
-    /// Cost per generated second; `None` when nothing is generated.
-    pub per_generated_second: Option<Decimal>,
-    /// Cost per finished second; `None` when nothing is finished.
-    pub per_finished_second: Option<Decimal>,
-    /// Cost of a month's videos.
-    pub per_month: Decimal,
-    /// What a video sells for, when the scenario says.
-    pub price: Option<Decimal>,
-    /// Price less cost, per video.
-    pub margin: Option<Decimal>,
-    /// The margin as a share of the price; `None` when there is no price or it is zero.
-    pub margin_share: Option<Decimal>,
-}
-
 /// An itemised bill for one video.
 #[derive(Debug, Clone)]
 pub struct Bill {
@@ -145,6 +130,15 @@ impl Bill {
 
 /// Evaluates a scenario at the given parameters against the loaded catalogs.
 pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Result<Bill, Diagnostics> {
+    // Derived parameters are computed afresh from what they read; most scenarios have none.
+    let params: Cow<'_, Params> = if params.schema.derivations.is_empty() {
+        Cow::Borrowed(params)
+    } else {
+        let mut resolved = params.clone();
+        resolved.resolve()?;
+        Cow::Owned(resolved)
+    };
+    let params = &*params;
     let has = |stage| scenario.steps.iter().any(|s| s.stage == stage);
     let mut eval = Evaluation {
         scenario,
@@ -203,6 +197,7 @@ pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Re
         }
     }
     let totals = eval.totals(&lines, per_video).ok_or_else(overflow)?;
+    eval.unread_parameters();
     let currency = eval.currency.take().unwrap_or_else(|| "USD".into());
     Ok(Bill {
         lines,
@@ -251,68 +246,6 @@ struct Evaluation<'a> {
 }
 
 impl Evaluation<'_> {
-    fn totals(&mut self, lines: &[Line], per_video: Decimal) -> Option<Totals> {
-        let p = self.params;
-        let scenes = Decimal::from(p.scenes);
-        let (generated, finished) = match (
-            lines
-                .iter()
-                .any(|l| l.stage == Stage::Scene && l.model.kind == Kind::Video),
-            self.seconds,
-        ) {
-            (true, Some(clip)) => {
-                let mut finished = p.finished_seconds_per_scene.unwrap_or(clip);
-                if finished > clip {
-                    self.warnings.push(Warning {
-                        origin: self.scenario.param_origins.get("finished_seconds_per_scene").cloned(),
-                        file: Arc::clone(&self.scenario.file),
-                        kind: WarningKind::TrimLongerThanClip { finished, clip },
-                    });
-                    finished = clip;
-                }
-                (money::mul(scenes, clip)?, money::mul(scenes, finished)?)
-            }
-            _ => (Decimal::ZERO, Decimal::ZERO),
-        };
-        let sale = self.scenario.sale.as_ref();
-        let margin = sale.map(|s| s.price - per_video);
-        let margin_share = sale
-            .zip(margin)
-            .and_then(|(s, m)| (!s.price.is_zero()).then(|| m / s.price));
-        if let (Some(sale), Some(share), Some(target)) = (sale, margin_share, sale.and_then(|s| s.target_margin))
-            && share < target
-        {
-            self.warnings.push(Warning {
-                origin: Some(sale.origin.clone()),
-                file: Arc::clone(&self.scenario.file),
-                kind: WarningKind::MarginBelowTarget {
-                    share,
-                    target,
-                    price: sale.price,
-                    credits: sale.credits,
-                },
-            });
-        }
-        let per = |seconds: Decimal| {
-            if seconds.is_zero() {
-                Some(None)
-            } else {
-                per_video.checked_div(seconds).map(Some)
-            }
-        };
-        Some(Totals {
-            per_video,
-            generated_seconds: generated,
-            finished_seconds: finished,
-            per_generated_second: per(generated)?,
-            per_finished_second: per(finished)?,
-            per_month: money::mul(per_video, Decimal::from(p.videos_per_month))?,
-            price: sale.map(|s| s.price),
-            margin,
-            margin_share,
-        })
-    }
-
     /// The model `video_model` names, with an error at the parameter when the file set it.
     fn video_model(&self, id: &str) -> Result<&Arc<Model>, Diagnostic> {
         let from_file = self.scenario.params.video_model.as_deref() == Some(id);
@@ -344,15 +277,74 @@ impl Evaluation<'_> {
         })
     }
 
+    /// The model that prices a step, and whether it is a swap: the step's own `STEP.model`,
+    /// else `video_model` for a scene step that makes video, else the file's. A swap must be
+    /// a model of the same kind as the file's.
+    fn step_model(&self, index: usize, step: &Step) -> Result<(Arc<Model>, bool), Diagnostic> {
+        let own = self.model(&step.model, &step.model_origin)?;
+        if let Some(id) = self.params.models.get(index).and_then(Option::as_deref) {
+            let shown = format!("{}{MODEL_SUFFIX} = {id}", step.id);
+            let swap = self.catalogs.model(id).ok_or_else(|| {
+                let error = step
+                    .model_origin
+                    .error(format!("{shown}: no catalog prices the model `{id}`"));
+                match self.catalogs.closest_id(id) {
+                    Some(best) => error.with_help(format!("did you mean `{best}`?")),
+                    None => error.with_help(format!("name a model of {} from a catalog", kind_name(own.kind))),
+                }
+            })?;
+            if swap.kind != own.kind {
+                return Err(step
+                    .model_origin
+                    .error(format!(
+                        "{shown}: {id} makes {}, but this step makes {} (its model is {})",
+                        kind_name(swap.kind),
+                        kind_name(own.kind),
+                        own.id
+                    ))
+                    .with_help(format!("choose a model that makes {}", kind_name(own.kind))));
+            }
+            return Ok((Arc::clone(swap), swap.id != own.id));
+        }
+        match (&self.params.video_model, step.stage, own.kind) {
+            (Some(id), Stage::Scene, Kind::Video) if **id != *own.id => Ok((Arc::clone(self.video_model(id)?), true)),
+            _ => Ok((Arc::clone(own), false)),
+        }
+    }
+
+    /// Warns of usage fields the step gives that no price of its model reads.
+    fn unused_fields(&mut self, step: &Step, model: &Arc<Model>) {
+        for (field, origin) in &step.usage {
+            if !usage::uses(model, *field) {
+                self.warnings.push(Warning {
+                    origin: Some(origin.clone()),
+                    file: Arc::clone(&self.scenario.file),
+                    kind: WarningKind::UnusedField {
+                        field: *field,
+                        model: Arc::clone(model),
+                    },
+                });
+            }
+        }
+    }
+
+    /// Warns of the scenario's own parameters that nothing reads.
+    fn unread_parameters(&mut self) {
+        for custom in self.params.schema.custom.iter().filter(|c| !c.used) {
+            self.warnings.push(Warning {
+                origin: Some(custom.origin.clone()),
+                file: Arc::clone(&self.scenario.file),
+                kind: WarningKind::UnreadParameter {
+                    name: Arc::clone(&custom.name),
+                },
+            });
+        }
+    }
+
     fn line(&mut self, index: usize, step: &Step) -> Result<Line, Diagnostic> {
         let p = self.params;
-        let scenario_model = self.model(&step.model, &step.model_origin)?;
-        let swapped = match (&p.video_model, step.stage, scenario_model.kind) {
-            (Some(id), Stage::Scene, Kind::Video) if **id != *scenario_model.id => Some(self.video_model(id)?),
-            _ => None,
-        };
-        let model = Arc::clone(swapped.unwrap_or(scenario_model));
-        let quote_name = if swapped.is_some() { None } else { step.quote.as_deref() };
+        let (model, swapped) = self.step_model(index, step)?;
+        let quote_name = if swapped { None } else { step.quote.as_deref() };
         let quote = match quote_name {
             None => None,
             Some(name) => Some(
@@ -376,6 +368,9 @@ impl Evaluation<'_> {
         };
         let pricing = quote.and_then(|i| model.quotes.get(i)).unwrap_or(&model.pricing);
         let at = |e: &dyn fmt::Display| step.model_origin.error(format!("{}: {e}", model.id));
+        if !step.usage.is_empty() {
+            self.unused_fields(step, &model);
+        }
 
         let mut usage = call_usage(p, self.seconds, step, &model)?;
         // A free tier covers the month's total, so it is taken off month steps in order.
@@ -400,7 +395,19 @@ impl Evaluation<'_> {
                 },
             });
         }
-        let priced = pricing.price(model.kind, &usage).map_err(|e| at(&e))?;
+        let priced = pricing.price(model.kind, &usage).map_err(|e| match swapped {
+            true => step
+                .model_origin
+                .error(format!(
+                    "{}{MODEL_SUFFIX} = {}: this step cannot be priced with it: {e}",
+                    step.id, model.id
+                ))
+                .with_help(format!(
+                    "choose a model of {} that can price this step",
+                    kind_name(model.kind)
+                )),
+            false => at(&e),
+        })?;
         self.compare_quotes(step, &model, quote, &usage, priced.cost);
 
         let rate = self.exchange(step, &model)?;
@@ -409,6 +416,7 @@ impl Evaluation<'_> {
         let fallback = match &step.fallback {
             None => None,
             Some(fb) => {
+                let share = fb.share.value(p)?;
                 let fb_model = Arc::clone(self.model(&fb.model, &fb.origin)?);
                 let fb_usage = call_usage(p, self.seconds, step, &fb_model)?;
                 let cost = fb_model
@@ -417,26 +425,24 @@ impl Evaluation<'_> {
                     .map_err(|e| fb.origin.error(format!("{}: {e}", fb_model.id)))?
                     .cost;
                 let cost = money::mul(cost, self.exchange(step, &fb_model)?).ok_or_else(|| at(&"overflow"))?;
-                unit_price = money::sum([
-                    money::mul(unit_price, Decimal::ONE - fb.share),
-                    money::mul(cost, fb.share),
-                ])
-                .ok_or_else(|| at(&"overflow"))?;
+                unit_price = money::sum([money::mul(unit_price, Decimal::ONE - share), money::mul(cost, share)])
+                    .ok_or_else(|| at(&"overflow"))?;
                 Some(FallbackLine {
                     model: fb_model,
-                    share: fb.share,
+                    share,
                     cost,
                 })
             }
         };
 
-        let attempts = self.attempts(step, &model).ok_or_else(|| {
+        let retry_rate = step.retry_rate.value(p)?;
+        let attempts = self.attempts(step, &model, retry_rate).ok_or_else(|| {
             step.origin
                 .error("the reroll and retry rates are so close to 1 that the attempts per output cannot be counted")
                 .with_help("a rate of 0.5 means two attempts per output; keep rates well below 1")
         })?;
         let runs = self.runs[step.stage as usize];
-        let quantity = money::mul(step.count, runs)
+        let quantity = money::mul(step.count.value(p)?, runs)
             .and_then(|q| money::mul(q, attempts))
             .ok_or_else(|| at(&"the number of calls is too large"))?;
         let per_video =
@@ -459,94 +465,14 @@ impl Evaluation<'_> {
     }
 }
 
-/// What one call of the step asks of a model, with the model's limits checked.
-fn call_usage<'u>(
-    p: &'u Params,
-    clip: Option<Decimal>,
-    step: &'u Step,
-    model: &Model,
-) -> Result<Usage<'u>, Diagnostic> {
-    {
-        let mut usage = Usage {
-            steps: step.steps,
-            megapixels: step.megapixels,
-            input_tokens: step.input_tokens,
-            output_tokens: step.output_tokens,
-            gb: step.gb,
-            ..Usage::default()
-        };
-        if model.kind != Kind::Video {
-            return Ok(usage);
-        }
-        let seconds = match step.seconds {
-            Some(s) => s,
-            None => clip.ok_or_else(|| {
-                step.origin
-                    .error("a video step needs a clip length")
-                    .with_help("set frames (or seconds) and fps in [parameters]")
-            })?,
-        };
-        let frames = match step.seconds {
-            Some(s) => s
-                .checked_mul(Decimal::from(p.fps))
-                .and_then(|f| u32::try_from(f.round()).ok())
-                .ok_or_else(|| {
-                    step.seconds_origin
-                        .as_ref()
-                        .unwrap_or(&step.origin)
-                        .error("this step's clip length is too large to count its frames")
-                        .with_help("seconds is a clip length, e.g. 5")
-                })?,
-            None => p.frames,
-        };
-        let name = &model.name;
-        let limits = &model.limits;
-        if limits.max_seconds.is_some_and(|m| seconds > m) || limits.min_seconds.is_some_and(|m| seconds < m) {
-            let secs = money::round(seconds, 3).normalize();
-            let range = format!(
-                "{}-{} s",
-                limits.min_seconds.unwrap_or_default().normalize(),
-                limits.max_seconds.map_or("any".into(), |m| m.normalize().to_string())
-            );
-            return Err(step
-                .model_origin
-                .error(format!("{}: a {secs} s clip is outside {name}'s {range}", model.id))
-                .with_help(format!("set seconds within {range}")));
-        }
-        if let Some(max) = limits.max_frames.filter(|&m| frames > m) {
-            return Err(step
-                .model_origin
-                .error(format!(
-                    "{}: {frames} frames is above {name}'s maximum of {max}",
-                    model.id
-                ))
-                .with_help(format!("set frames to {max} or fewer")));
-        }
-        if let Some(min) = limits.min_frames.filter(|&m| frames < m) {
-            return Err(step
-                .model_origin
-                .error(format!(
-                    "{}: {frames} frames is below {name}'s minimum of {min}",
-                    model.id
-                ))
-                .with_help(format!("set frames to {min} or more")));
-        }
-        usage.seconds = Some(seconds);
-        usage.frames = Some(frames);
-        usage.resolution = step.resolution.as_deref().or(p.resolution.as_deref());
-        usage.audio = step.audio.unwrap_or(p.audio);
-        Ok(usage)
-    }
-}
-
 impl Evaluation<'_> {
-    fn attempts(&self, step: &Step, model: &Model) -> Option<Decimal> {
+    fn attempts(&self, step: &Step, model: &Model, retry_rate: Decimal) -> Option<Decimal> {
         let rerolls = step
             .rerolls
             .unwrap_or(step.stage == Stage::Scene && matches!(model.kind, Kind::Video | Kind::Image));
         let attempts = if rerolls { self.reroll? } else { Decimal::ONE };
-        if step.failed_billed && !step.retry_rate.is_zero() {
-            return attempts.checked_div(Decimal::ONE - step.retry_rate);
+        if step.failed_billed && !retry_rate.is_zero() {
+            return attempts.checked_div(Decimal::ONE - retry_rate);
         }
         Some(attempts)
     }
@@ -584,7 +510,9 @@ impl Evaluation<'_> {
         usage: &Usage<'_>,
         cost: Decimal,
     ) {
-        if model.quotes.is_empty() {
+        // Only a step priced by a quote is told the catalog disagrees: a step on the catalog's
+        // own price has not chosen any other source.
+        if model.quotes.is_empty() || used.is_none() {
             return;
         }
         for (i, other) in model.all_pricings().enumerate() {
@@ -611,5 +539,18 @@ impl Evaluation<'_> {
                 },
             });
         }
+    }
+}
+
+/// A model kind as a noun: `images`, `video`.
+fn kind_name(kind: Kind) -> &'static str {
+    match kind {
+        Kind::Video => "video",
+        Kind::Image => "images",
+        Kind::Audio => "audio",
+        Kind::Text => "text",
+        Kind::Training => "training runs",
+        Kind::Storage => "storage",
+        Kind::Fixed => "fixed costs",
     }
 }
