@@ -132,6 +132,12 @@ pub fn describe_params(params: &Params, bill: &Bill) -> String {
         parts.push(format!("reroll {}", percent(Some(params.reroll_rate))));
     }
     parts.push(format!("{} videos/month", group(params.videos_per_month)));
+    // The scenario's own levers, as `augmentations 35`.
+    for custom in params.schema.custom.iter().filter(|c| c.used) {
+        if let Some(value) = params.get(&custom.name) {
+            parts.push(format!("{} {value}", custom.name));
+        }
+    }
     parts.join(", ")
 }
 
