@@ -50,9 +50,18 @@ impl Params {
 
     fn set_custom(&mut self, slot: usize, name: &str, text: &str) -> Result<(), ParamError> {
         let whole = self.schema.custom.get(slot).is_some_and(|c| c.whole);
-        let help = if whole { "a whole number" } else { "a number" };
+        let mut help = (if whole { "a whole number" } else { "a number" }).to_owned();
+        if let Some(b) = self.schema.custom.get(slot).map(|c| &c.bounds) {
+            let show = |d: Option<Decimal>| d.map(|d| d.normalize().to_string());
+            match (show(b.min), show(b.max)) {
+                (Some(min), Some(max)) => help.push_str(&format!(" from {min} to {max}")),
+                (Some(min), None) => help.push_str(&format!(" from {min}")),
+                (None, Some(max)) => help.push_str(&format!(" up to {max}")),
+                (None, None) => {}
+            }
+        }
         let value = crate::engine::number::parse_decimal(text)
-            .map_err(|_| error(name, format!("`{}` is not a number", text.trim()), help))?;
+            .map_err(|_| error(name, format!("`{}` is not a number", text.trim()), help.clone()))?;
         if whole && !value.fract().is_zero() {
             return Err(error(
                 name,
