@@ -150,7 +150,7 @@ fn csv_reads_back_as_sections_of_plain_numbers() {
         }
     }
     let totals = rows(sections[2]);
-    assert_eq!(totals[1], ["per_video", "1.01", "USD"]);
+    assert_eq!(totals[1], ["per_video", "1.012", "USD"]);
 
     // One section alone is a single table, ready to open.
     let only = success(&["report", EURO, "--format", "csv", "--what", "totals"]);

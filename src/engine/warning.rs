@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 
 use super::catalog::{Model, Pricing};
 use super::pricing::Priced;
-use super::scenario::Stage;
+use super::scenario::{Stage, UsageField};
 use super::source::{Origin, SourceFile};
 
 /// What a warning is about.
@@ -44,6 +44,18 @@ pub enum WarningKind {
         price: Decimal,
         /// Credits and the price of one, when sold in credits.
         credits: Option<(Decimal, Decimal)>,
+    },
+    /// A step gives a usage field that no price of its model reads.
+    UnusedField {
+        /// The field.
+        field: UsageField,
+        /// The model that has no use for it.
+        model: Arc<Model>,
+    },
+    /// A parameter the scenario declares that no step or sale figure reads.
+    UnreadParameter {
+        /// Its name.
+        name: Arc<str>,
     },
     /// The trimmed scene is longer than the clip it is cut from.
     TrimLongerThanClip {

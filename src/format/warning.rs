@@ -66,6 +66,16 @@ pub fn message(kind: &WarningKind, currency: &Currency) -> String {
                 percent(*target)
             )
         }
+        WarningKind::UnusedField { field, model } => format!(
+            "{} is ignored: {} ({}, priced per {}) does not use it",
+            field.name(),
+            model.id,
+            model.name,
+            model.pricing.unit.noun()
+        ),
+        WarningKind::UnreadParameter { name } => {
+            format!("parameter `{name}` is read by no step: changing it changes nothing")
+        }
         WarningKind::TrimLongerThanClip { finished, clip } => {
             let clip = round(*clip, 3).normalize();
             format!(

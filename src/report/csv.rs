@@ -17,7 +17,7 @@ pub enum Section {
     Parameters,
     /// One row per line of the bill.
     Lines,
-    /// One row per total: per video, per second, per month, price and margin.
+    /// One row per total: per video, per second, per month, and what a sale brings in.
     Totals,
 }
 
@@ -48,7 +48,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, sections: &[Sec
         .map(|section| match section {
             Section::Parameters => parameters(scenario, params),
             Section::Lines => lines(bill),
-            Section::Totals => totals(bill),
+            Section::Totals => totals_rows(bill),
         })
         .collect();
     let mut out = Vec::new();
@@ -115,27 +115,39 @@ fn lines(bill: &Bill) -> Vec<Vec<String>> {
     rows
 }
 
-fn totals(bill: &Bill) -> Vec<Vec<String>> {
+/// The totals as (JSON key, exact value, unit), in JSON's order; figures without a value are
+/// left out. The unit is the bill's currency, `s`, the currency per second, or `share`.
+pub fn totals(bill: &Bill) -> Vec<(&'static str, Decimal, String)> {
     let t = &bill.totals;
-    let currency = text(&bill.currency);
-    let seconds = "s".to_owned();
-    let per_second = format!("{currency}/s");
-    let figures = [
-        ("per_video", Some(t.per_video), currency.clone()),
-        ("generated_seconds", Some(t.generated_seconds), seconds.clone()),
-        ("finished_seconds", Some(t.finished_seconds), seconds),
-        ("per_generated_second", t.per_generated_second, per_second.clone()),
-        ("per_finished_second", t.per_finished_second, per_second),
-        ("per_month", Some(t.per_month), currency.clone()),
-        ("price", t.price, currency.clone()),
-        ("margin", t.margin, currency),
-        ("margin_share", t.margin_share, "share".to_owned()),
-    ];
+    let sale = t.sale.as_deref();
+    let money = || text(&bill.currency);
+    let per_second = || format!("{}/s", money());
+    [
+        ("per_video", Some(t.per_video), money()),
+        ("generated_seconds", Some(t.generated_seconds), "s".to_owned()),
+        ("finished_seconds", Some(t.finished_seconds), "s".to_owned()),
+        ("per_generated_second", t.per_generated_second, per_second()),
+        ("per_finished_second", t.per_finished_second, per_second()),
+        ("per_month", Some(t.per_month), money()),
+        ("price", sale.map(|s| s.price), money()),
+        ("margin_share", sale.and_then(|s| s.margin_share), "share".to_owned()),
+        ("revenue_per_video", sale.map(|s| s.revenue_per_video), money()),
+        ("margin_per_video", sale.map(|s| s.margin_per_video), money()),
+        ("revenue_per_month", sale.map(|s| s.revenue_per_month), money()),
+        ("profit_per_month", sale.map(|s| s.profit_per_month), money()),
+        ("break_even_price", sale.and_then(|s| s.break_even_price), money()),
+    ]
+    .into_iter()
+    .filter_map(|(name, value, unit)| Some((name, value?, unit)))
+    .collect()
+}
+
+fn totals_rows(bill: &Bill) -> Vec<Vec<String>> {
     let mut rows = vec![vec!["total".to_owned(), "value".to_owned(), "unit".to_owned()]];
     rows.extend(
-        figures
+        totals(bill)
             .into_iter()
-            .map(|(name, value, unit)| vec![name.to_owned(), figure(value), unit]),
+            .map(|(name, value, unit)| vec![name.to_owned(), plain(value), unit]),
     );
     rows
 }

@@ -104,7 +104,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
             format!("({} videos)", group(params.videos_per_month)),
         ),
     ];
-    let figures: Vec<(&str, String, String)> = figures.into_iter().chain(super::sale_figures(scenario, bill)).collect();
+    let figures: Vec<(&str, String, String)> = figures.into_iter().chain(super::sale_figures(bill, params)).collect();
     let value_width = figures.iter().map(|f| f.1.width()).max().unwrap_or(0);
     for (name, value, note) in figures {
         let value = value.unicode_pad(value_width, Alignment::Right, false);
