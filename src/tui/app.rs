@@ -236,10 +236,15 @@ impl App {
     /// Evaluates `next` and makes it current, leaving the undo history alone.
     pub(super) fn replace(&mut self, next: Params) -> Result<(), String> {
         let bill = evaluate(&self.project.scenario, &self.project.catalogs, &next).map_err(|d| describe(&d))?;
-        self.params = next;
+        self.install(next, bill);
+        Ok(())
+    }
+
+    /// Makes parameters and the bill the engine made of them current.
+    pub(super) fn install(&mut self, params: Params, bill: Bill) {
+        self.params = params;
         self.bill = bill;
         self.refresh();
-        Ok(())
     }
 
     /// Makes the current state the baseline.

@@ -9,7 +9,8 @@ use rust_decimal::Decimal;
 use super::action::{Effect, Loaded, Reload};
 use super::app::{App, Mode};
 use crate::engine::params::merge;
-use crate::engine::{Diagnostics, Params, Severity};
+use crate::engine::{Bill, Diagnostics, Params, Severity, evaluate};
+use crate::project::Project;
 
 /// How long a repriced line stays highlighted after a reload.
 pub const FLASH: Duration = Duration::from_secs(4);
@@ -122,25 +123,31 @@ impl App {
         }
     }
 
-    /// Swaps in a project the files reloaded into. The user's own changes to parameters are
-    /// kept; parameters they left alone take the scenario file's new values.
-    pub(super) fn reloaded(&mut self, reload: Reload) {
-        let Loaded(project) = reload.project;
+    /// Prices a project the files reloaded into, at the parameters the user is looking at: their
+    /// own changes kept, the parameters they left alone taking the scenario file's new values.
+    /// The shell runs this as the reload's check, so the bill is evaluated once per reload.
+    pub fn price_reload(&self, project: &Project) -> Result<(Params, Vec<String>, Bill), Diagnostics> {
         let (params, kept) = merge(&self.project.scenario.params, &project.scenario.params, &self.params);
+        let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+        Ok((params, kept.iter().map(ToString::to_string).collect(), bill))
+    }
+
+    /// Swaps in a project the files reloaded into, with the bill `price_reload` made of it.
+    pub(super) fn reloaded(&mut self, reload: Box<Reload>) {
+        let Reload {
+            project: Loaded(project),
+            params,
+            bill,
+            ..
+        } = *reload;
         let old_lines: Vec<(usize, Decimal, Decimal)> = self
             .bill
             .lines
             .iter()
             .map(|l| (l.step, l.unit_price, l.per_video))
             .collect();
-        let old_project = std::mem::replace(&mut self.project, *project);
-        if let Err(why) = self.replace(params) {
-            // The loop checks a reload against these parameters first, so this is a race with
-            // the files: keep what was showing.
-            self.project = old_project;
-            self.refuse(format!("Reload not applied: {why}"));
-            return;
-        }
+        self.project = *project;
+        self.install(params, bill);
         self.files.error = None;
         self.files.flash = self
             .bill
@@ -169,10 +176,10 @@ impl App {
             1 => " · 1 line repriced".to_owned(),
             n => format!(" · {n} lines repriced"),
         };
-        let kept = if kept.is_empty() {
+        let kept = if reload.kept.is_empty() {
             String::new()
         } else {
-            format!(" · kept your {}", kept.join(", "))
+            format!(" · kept your {}", reload.kept.join(", "))
         };
         self.say(format!("{what}{repriced}{kept}"));
     }

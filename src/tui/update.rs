@@ -17,8 +17,12 @@ const MAX_NAME: usize = 200;
 impl App {
     /// Carries out an action and recomputes what it changed. Returns what the loop must do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        // Feedback answers one action: typing keeps it in view, anything else replaces it.
-        if !matches!(action, Action::InputChar(_) | Action::InputBackspace | Action::Tick(_)) {
+        // Feedback answers one action: typing keeps it in view, and so does a file event until it
+        // turns out to matter; anything else replaces it.
+        if !matches!(
+            action,
+            Action::InputChar(_) | Action::InputBackspace | Action::Tick(_) | Action::FilesChanged(_)
+        ) {
             self.message = None;
         }
         match action {
@@ -73,6 +77,7 @@ impl App {
                 self.mode = Mode::Normal;
                 return Some(Effect::Save { force: true });
             }
+            Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
             Action::Reloaded(reload) => self.reloaded(reload),
             Action::ReloadFailed { errors, time } => self.reload_failed(&errors, &time),
             Action::Saved { project, time } => self.saved(project, &time),
@@ -82,6 +87,9 @@ impl App {
             }
             Action::SaveConflict => self.save_conflict(),
             Action::Tick(now) => self.tick(now),
+            Action::WatchFailed => {
+                self.refuse("Cannot watch the files for changes: edits on disk will show after a restart");
+            }
             Action::SetParam(param, text) => self.set_typed(param, &text),
             Action::NextModel => self.swap_model(1),
             Action::PreviousModel => self.swap_model(-1),
