@@ -6,8 +6,9 @@ use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
 
-use super::action::{Effect, Loaded, Reload};
+use super::action::{Action, Effect, Loaded, Reload};
 use super::app::{App, Mode};
+use super::keys::{self, Context};
 use crate::engine::params::merge;
 use crate::engine::{Bill, Diagnostics, Params, Severity, evaluate};
 use crate::project::Project;
@@ -86,9 +87,12 @@ impl App {
     /// go on the other.
     fn walk_history(&mut self, back: bool) {
         let (word, done) = if back {
-            ("undo", "Undone (Ctrl+r redoes)")
+            (
+                "undo",
+                format!("Undone ({} redoes)", keys::key_name(Context::Normal, &Action::Redo)),
+            )
         } else {
-            ("redo", "Redone")
+            ("redo", "Redone".to_owned())
         };
         let taken = if back {
             self.files.undo.pop()
@@ -212,9 +216,10 @@ impl App {
     /// Asks the loop to save, or says why there is nothing to save into.
     pub(super) fn save(&mut self) -> Option<Effect> {
         if self.project.scenario.file.path().starts_with("<built-in>") {
-            self.refuse(
-                "A built-in scenario has no file: run `reelcost init DIR` for editable copies, or S to save as",
-            );
+            self.refuse(format!(
+                "A built-in scenario has no file: run `reelcost init DIR` for editable copies, or {} to save as",
+                keys::key_name(Context::Normal, &Action::StartSaveAs)
+            ));
             return None;
         }
         if self.params == self.project.scenario.params {

@@ -11,7 +11,9 @@ pub mod action;
 pub mod app;
 pub mod digits;
 pub mod event;
+mod figures;
 pub mod files;
+mod input;
 pub mod keys;
 pub mod param;
 pub mod shell;
@@ -19,6 +21,7 @@ mod terminal;
 pub mod theme;
 pub mod ui;
 mod update;
+pub mod view_model;
 
 use std::io::{self, Stdout};
 use std::sync::mpsc::RecvTimeoutError;

@@ -14,6 +14,7 @@ use super::action::{self, Action, Effect, Loaded};
 use super::app::App;
 use super::event::Event;
 use super::handle;
+use super::keys::{self, Context};
 use crate::live::{Live, Reload, Watching};
 use crate::project::{CatalogSource, ScenarioSource};
 use crate::save;
@@ -164,7 +165,10 @@ impl Shell {
 
     fn save_into_scenario(&mut self, app: &App, force: bool) -> Action {
         let Some(path) = self.live.scenario_path().map(Path::to_path_buf) else {
-            return Action::SaveFailed("a built-in scenario has no file; save as a new file with S".into());
+            let save_as = keys::key_name(Context::Normal, &Action::StartSaveAs);
+            return Action::SaveFailed(format!(
+                "a built-in scenario has no file; save as a new file with {save_as}"
+            ));
         };
         let loaded = app.project.scenario.file.text();
         if !force && save::changed_on_disk(&path, loaded) {
