@@ -13,6 +13,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use reelcost::live::Live;
 use reelcost::project::ScenarioSource;
+use reelcost::save::Links;
 use reelcost::tui::files::FLASH;
 use reelcost::tui::{Action, App, Effect, Event, Flow, Mode, Param, Shell, Theme};
 use rust_decimal::Decimal;
@@ -140,10 +141,22 @@ fn saving_asks_the_loop_and_prompts_on_a_conflict() {
     let (_dir, mut app, _shell) = workspace();
     assert_eq!(app.update(Action::Save), None, "nothing to save yet");
     app.update(Action::SetParam(Param::Frames, "80".into()));
-    assert_eq!(app.update(Action::Save), Some(Effect::Save { force: false }));
+    assert_eq!(
+        app.update(Action::Save),
+        Some(Effect::Save {
+            force: false,
+            links: Links::Ask
+        })
+    );
     app.update(Action::SaveConflict);
     assert_eq!(app.mode, Mode::Conflict);
-    assert_eq!(app.update(Action::Overwrite), Some(Effect::Save { force: true }));
+    assert_eq!(
+        app.update(Action::Overwrite),
+        Some(Effect::Save {
+            force: true,
+            links: Links::Ask
+        })
+    );
     app.update(Action::SaveConflict);
     app.update(Action::CancelInput);
     assert_eq!(app.mode, Mode::Normal);
@@ -270,4 +283,115 @@ fn q_quits_through_the_shell() {
     let (_dir, mut app, mut shell) = workspace();
     assert_eq!(keys(&mut app, &mut shell, [key('q')]), Flow::Quit);
     assert_eq!(keys(&mut app, &mut shell, [Event::Stop]), Flow::Quit);
+}
+
+fn status(app: &App) -> String {
+    app.shown.status.iter().map(|(t, _)| t.as_str()).collect()
+}
+
+#[test]
+fn a_read_only_scenario_is_refused_with_the_reason_and_save_as_is_offered() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, mut app, mut shell) = workspace();
+    let path = dir.path().join("scenarios/atve.toml");
+    let before = fs::read_to_string(&path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    app.update(Action::SetParam(Param::Frames, "80".into()));
+    keys(&mut app, &mut shell, [key('s')]);
+    assert_eq!(app.mode, Mode::ReadOnly("r--r--r--".into()));
+    assert_eq!(fs::read_to_string(&path).unwrap(), before, "nothing written");
+    assert!(
+        status(&app).contains("atve.toml is read-only (r--r--r--): not saved. a save as · c cancel"),
+        "{}",
+        status(&app)
+    );
+    keys(&mut app, &mut shell, [key('a')]);
+    assert_eq!(app.mode, Mode::Naming(String::new()));
+}
+
+/// The scenario with a second name, `other.toml`, for the same file.
+fn hard_linked() -> (tempfile::TempDir, App, Shell, PathBuf, PathBuf) {
+    let (dir, mut app, shell) = workspace();
+    let path = dir.path().join("scenarios/atve.toml");
+    let other = dir.path().join("scenarios/other.toml");
+    fs::hard_link(&path, &other).unwrap();
+    app.update(Action::SetParam(Param::Frames, "80".into()));
+    (dir, app, shell, path, other)
+}
+
+#[test]
+fn a_hard_linked_scenario_asks_before_it_is_saved() {
+    use std::os::unix::fs::MetadataExt;
+    let (_dir, mut app, mut shell, path, other) = hard_linked();
+    let before = fs::read_to_string(&path).unwrap();
+    keys(&mut app, &mut shell, [key('s')]);
+    assert_eq!(app.mode, Mode::Linked { names: 2, force: false });
+    assert!(
+        status(&app).contains("has 2 names (hard links): w write all · r this name only"),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), before, "nothing written yet");
+    keys(&mut app, &mut shell, [key('c')]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(fs::metadata(&other).unwrap().nlink(), 2, "cancel keeps the link");
+}
+
+#[test]
+fn writing_through_a_hard_link_changes_every_name() {
+    use std::os::unix::fs::MetadataExt;
+    let (_dir, mut app, mut shell, path, other) = hard_linked();
+    keys(&mut app, &mut shell, [key('s'), key('w')]);
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
+    assert!(fs::read_to_string(&other).unwrap().contains("frames = 80 "));
+    assert_eq!(fs::metadata(&path).unwrap().ino(), fs::metadata(&other).unwrap().ino());
+}
+
+#[test]
+fn replacing_one_name_of_a_hard_link_leaves_the_other_as_it_was() {
+    use std::os::unix::fs::MetadataExt;
+    let (_dir, mut app, mut shell, path, other) = hard_linked();
+    let before = fs::read_to_string(&other).unwrap();
+    keys(&mut app, &mut shell, [key('s'), key('r')]);
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
+    assert!(fs::read_to_string(&path).unwrap().contains("frames = 80 "));
+    assert_eq!(fs::read_to_string(&other).unwrap(), before);
+    assert_eq!(fs::metadata(&other).unwrap().nlink(), 1);
+}
+
+#[test]
+fn a_crlf_scenario_with_a_bom_keeps_both_and_changes_one_line() {
+    let dir = support::copy_of_atve();
+    let path = dir.path().join("scenarios/atve.toml");
+    let lf = fs::read_to_string(&path).unwrap();
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    fs::write(&path, &crlf).unwrap();
+    let live = Live::open(ScenarioSource::File(path.clone()), None).unwrap();
+    let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
+    let mut shell = Shell::new(live).with_clock(|| "12:00:00".to_owned());
+    app.update(Action::SetParam(Param::Frames, "80".into()));
+    // A key the file does not have yet is a new line, written the file's way too.
+    app.update(Action::ChooseModel("kling/o3/text-to-video".into()));
+    keys(&mut app, &mut shell, [key('s')]);
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with('\u{feff}'), "the byte-order mark is kept");
+    let (old, new): (Vec<&str>, Vec<&str>) = (
+        crlf.split_inclusive('\n').collect(),
+        saved.split_inclusive('\n').collect(),
+    );
+    assert!(new.iter().all(|l| l.ends_with("\r\n")), "every line ends in CRLF");
+    let gone: Vec<&&str> = old.iter().filter(|l| !new.contains(l)).collect();
+    let added: Vec<&&str> = new.iter().filter(|l| !old.contains(l)).collect();
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert!(gone[0].starts_with("frames = 100 "));
+    assert_eq!(added.len(), 2, "{added:?}");
+    assert!(added[0].starts_with("frames = 80 "));
+    assert_eq!(*added[1], "video_model = \"kling/o3/text-to-video\"\r\n");
+    // Its own save is not a change on disk: no reload, no conflict on the next save.
+    changed(&mut app, &mut shell, path);
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
+    app.update(Action::SetParam(Param::Frames, "70".into()));
+    keys(&mut app, &mut shell, [key('s')]);
+    assert_eq!(app.mode, Mode::Normal, "no conflict: {}", message(&app));
 }

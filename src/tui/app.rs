@@ -31,6 +31,16 @@ pub enum Mode {
     Naming(String),
     /// The scenario changed on disk since it was loaded: overwrite, save as, or cancel?
     Conflict,
+    /// The scenario file is read-only (its permissions): save as, or cancel?
+    ReadOnly(String),
+    /// The scenario file has other names: write through them all, replace this name only, save
+    /// as, or cancel?
+    Linked {
+        /// The file's names, this one included.
+        names: u64,
+        /// Whether the save writes over a change made on disk.
+        force: bool,
+    },
 }
 
 /// What fills the screen.

@@ -12,6 +12,7 @@ use super::keys::{self, Context};
 use crate::engine::params::merge;
 use crate::engine::{Bill, Diagnostics, Params, Severity, evaluate};
 use crate::project::Project;
+use crate::save::Links;
 
 /// How long a repriced line stays highlighted after a reload.
 pub const FLASH: Duration = Duration::from_secs(4);
@@ -226,7 +227,19 @@ impl App {
             self.say(format!("Nothing to save: {} already holds these values", self.source()));
             return None;
         }
-        Some(Effect::Save { force: false })
+        Some(Effect::Save {
+            force: false,
+            links: Links::Ask,
+        })
+    }
+
+    /// Saves into a file with other names as the user chose.
+    pub(super) fn save_linked(&mut self, links: Links) -> Option<Effect> {
+        let Mode::Linked { force, .. } = self.mode else {
+            return None;
+        };
+        self.mode = Mode::Normal;
+        Some(Effect::Save { force, links })
     }
 
     /// The save was made: the file's values are now the current ones.

@@ -62,7 +62,7 @@ impl App {
 
     /// Closes the input or the save prompt without changing anything.
     pub(super) fn cancel_input(&mut self) {
-        if matches!(self.mode, Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict) {
+        if self.mode != Mode::Normal && self.mode != Mode::Help {
             self.mode = Mode::Normal;
         }
     }
@@ -87,9 +87,9 @@ impl App {
     /// Closes what is open; quits when nothing is.
     pub(super) fn back(&mut self) -> Option<Effect> {
         match (&self.mode, self.view) {
-            (Mode::Help | Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict, _) => self.mode = Mode::Normal,
             (Mode::Normal, View::Presentation) => self.view = View::Dashboard,
             (Mode::Normal, View::Dashboard) => return Some(Effect::Quit),
+            _ => self.mode = Mode::Normal,
         }
         None
     }

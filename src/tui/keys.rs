@@ -20,6 +20,10 @@ pub enum Context {
     Help,
     /// When a save would write over a file changed on disk.
     Conflict,
+    /// When the scenario file is read-only.
+    ReadOnly,
+    /// When the scenario file has other names (hard links).
+    Linked,
     /// Whatever is open.
     Anywhere,
 }
@@ -31,7 +35,8 @@ impl Context {
             Self::Normal => "Dashboard",
             Self::Typing => "Typing a value",
             Self::Help => "This help",
-            Self::Conflict => "Saving over a changed file",
+            // The prompts a save can raise share one section of the help.
+            Self::Conflict | Self::ReadOnly | Self::Linked => "When a save asks first",
             Self::Anywhere => "Anywhere",
         }
     }
@@ -43,6 +48,8 @@ impl Context {
             Mode::Editing(_) | Mode::Naming(_) => Self::Typing,
             Mode::Help => Self::Help,
             Mode::Conflict => Self::Conflict,
+            Mode::ReadOnly(_) => Self::ReadOnly,
+            Mode::Linked { .. } => Self::Linked,
         }
     }
 }
@@ -145,7 +152,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Conflict, Help, Normal, Typing};
+use Context::{Anywhere, Conflict, Help, Linked, Normal, ReadOnly, Typing};
 
 /// Every key binding. One line each, so the table reads as the help does.
 #[rustfmt::skip]
@@ -176,6 +183,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Conflict, &[Key::char('o')], Action::Overwrite, "write over the file", Some("overwrite")),
     bind(Conflict, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
     bind(Conflict, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(ReadOnly, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
+    bind(ReadOnly, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(Linked, &[Key::char('w')], Action::WriteThrough, "write to all its names", Some("write all")),
+    bind(Linked, &[Key::char('r')], Action::ReplaceName, "replace this name only", Some("this name only")),
+    bind(Linked, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
+    bind(Linked, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Anywhere, &[Key::ctrl('c')], Action::Quit, "quit", None),
 ];
 

@@ -17,7 +17,7 @@ use super::handle;
 use super::keys::{self, Context};
 use crate::live::{Live, Reload, Watching};
 use crate::project::{CatalogSource, ScenarioSource};
-use crate::save;
+use crate::save::{self, Links, Refusal};
 
 /// Whether the dashboard goes on after a batch of events.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -122,7 +122,7 @@ impl Shell {
     fn carry_out(&mut self, effect: Effect, app: &App) -> Option<Action> {
         match effect {
             Effect::Quit | Effect::Reload(_) => None,
-            Effect::Save { force } => Some(self.save_into_scenario(app, force)),
+            Effect::Save { force, links } => Some(self.save_into_scenario(app, force, links)),
             Effect::SaveAs(path) => Some(self.save_as(app, &path)),
         }
     }
@@ -163,7 +163,7 @@ impl Shell {
         }
     }
 
-    fn save_into_scenario(&mut self, app: &App, force: bool) -> Action {
+    fn save_into_scenario(&mut self, app: &App, force: bool, links: Links) -> Action {
         let Some(path) = self.live.scenario_path().map(Path::to_path_buf) else {
             let save_as = keys::key_name(Context::Normal, &Action::StartSaveAs);
             return Action::SaveFailed(format!(
@@ -174,7 +174,7 @@ impl Shell {
         if !force && save::changed_on_disk(&path, loaded) {
             return Action::SaveConflict;
         }
-        match save::save_params(&path, loaded, &app.project.scenario.params, &app.params) {
+        match save::save_params_with_links(&path, loaded, &app.project.scenario.params, &app.params, links) {
             Ok(text) => {
                 self.live.saved(&text);
                 Action::Saved {
@@ -182,7 +182,9 @@ impl Shell {
                     time: (self.clock)(),
                 }
             }
-            Err(d) => Action::SaveFailed(d.headline()),
+            Err(Refusal::ReadOnly(mode)) => Action::SaveReadOnly(mode),
+            Err(Refusal::HardLinked(names)) => Action::SaveLinked { names, force },
+            Err(Refusal::Failed(d)) => Action::SaveFailed(d.headline()),
         }
     }
 
@@ -190,11 +192,10 @@ impl Shell {
         if path.exists() {
             return Action::SaveFailed(format!("{} already exists: choose another name", path.display()));
         }
-        let text = match save::with_params(
-            app.project.scenario.file.text(),
-            &app.project.scenario.params,
-            &app.params,
-        ) {
+        // The copy writes its lines as the scenario file does.
+        let loaded = app.project.scenario.file.text();
+        let endings = save::endings_on_disk(self.live.scenario_path(), loaded);
+        let text = match save::with_params(&endings.normalise(loaded), &app.project.scenario.params, &app.params) {
             Ok(text) => text,
             Err(why) => return Action::SaveFailed(why),
         };
@@ -203,7 +204,7 @@ impl Shell {
             CatalogSource::Dir(dir) => save::with_catalogs(&text, dir).unwrap_or(text),
             CatalogSource::Builtin => text,
         };
-        if let Err(e) = save::write_atomic(path, &text) {
+        if let Err(e) = save::write_atomic(path, &endings.restore(&text)) {
             return Action::SaveFailed(format!("cannot write {}: {e}", path.display()));
         }
         match Live::open(ScenarioSource::File(path.to_path_buf()), None) {

@@ -115,6 +115,22 @@ fn status(app: &App) -> Vec<Piece> {
             ),
             Tone::Error,
         )],
+        Mode::ReadOnly(mode) => vec![(
+            format!(
+                " {} is read-only ({mode}): not saved. {} ",
+                app.source(),
+                keys::hints(Context::ReadOnly, &["save as", "cancel"])
+            ),
+            Tone::Error,
+        )],
+        Mode::Linked { names, .. } => vec![(
+            format!(
+                " {} has {names} names (hard links): {} ",
+                app.source(),
+                keys::hints(Context::Linked, &["write all", "this name only", "save as", "cancel"])
+            ),
+            Tone::Error,
+        )],
         Mode::Editing(input) => vec![
             (format!(" {} = ", input.param.label()), Tone::Value),
             (format!("{}▏", input.text), Tone::Input),
