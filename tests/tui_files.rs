@@ -6,6 +6,7 @@ mod support;
 
 use std::fs;
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -20,11 +21,46 @@ use rust_decimal::Decimal;
 
 /// A copy of the shipped catalogs and the atve scenario in a temporary directory, with the
 /// dashboard on it and the shell the event loop drives it through, its clock stopped at noon.
-fn workspace() -> (tempfile::TempDir, App, Shell) {
+fn workspace() -> (tempfile::TempDir, App, Loop) {
     let dir = support::copy_of_atve();
     let live = Live::open(ScenarioSource::File(dir.path().join("scenarios/atve.toml")), None).unwrap();
     let app = App::new(live.project.clone(), Theme::plain()).unwrap();
-    (dir, app, Shell::new(live).with_clock(|| "12:00:00".to_owned()))
+    (dir, app, Loop::new(live))
+}
+
+/// The event loop without a terminal: the shell, and the channel its reader answers on.
+struct Loop {
+    shell: Shell,
+    events: Receiver<Event>,
+}
+
+impl Loop {
+    fn new(live: Live) -> Self {
+        let (sender, events) = channel();
+        Self {
+            shell: Shell::new(live, sender).with_clock(|| "12:00:00".to_owned()),
+            events,
+        }
+    }
+
+    /// Hands events to the shell as the loop does, then the reader's answers until the files
+    /// are back. The timeout only keeps a broken reader from hanging the suite.
+    fn process(&mut self, app: &mut App, events: impl IntoIterator<Item = Event>) -> Flow {
+        let screen = Rect::new(0, 0, 120, 40);
+        let mut flow = self.shell.process(app, events, screen);
+        while flow == Flow::Continue && self.shell.is_reading() {
+            let answer = self
+                .events
+                .recv_timeout(Duration::from_secs(120))
+                .expect("the reader answers");
+            flow = self.shell.process(app, [answer], screen);
+        }
+        flow
+    }
+
+    fn live(&self) -> &Live {
+        self.shell.live().expect("the files are back")
+    }
 }
 
 fn edit(path: PathBuf, from: &str, to: &str) {
@@ -34,8 +70,8 @@ fn edit(path: PathBuf, from: &str, to: &str) {
 }
 
 /// The watcher's report of a changed file, handled as the event loop handles it.
-fn changed(app: &mut App, shell: &mut Shell, path: PathBuf) {
-    let flow = shell.process(app, [Event::FilesChanged(vec![path])], Rect::new(0, 0, 120, 40));
+fn changed(app: &mut App, shell: &mut Loop, path: PathBuf) {
+    let flow = shell.process(app, [Event::FilesChanged(vec![path])]);
     assert_eq!(flow, Flow::Continue);
 }
 
@@ -183,8 +219,8 @@ fn key(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
-fn keys(app: &mut App, shell: &mut Shell, events: impl IntoIterator<Item = Event>) -> Flow {
-    shell.process(app, events, Rect::new(0, 0, 120, 40))
+fn keys(app: &mut App, shell: &mut Loop, events: impl IntoIterator<Item = Event>) -> Flow {
+    shell.process(app, events)
 }
 
 #[test]
@@ -310,7 +346,7 @@ fn a_read_only_scenario_is_refused_with_the_reason_and_save_as_is_offered() {
 }
 
 /// The scenario with a second name, `other.toml`, for the same file.
-fn hard_linked() -> (tempfile::TempDir, App, Shell, PathBuf, PathBuf) {
+fn hard_linked() -> (tempfile::TempDir, App, Loop, PathBuf, PathBuf) {
     let (dir, mut app, shell) = workspace();
     let path = dir.path().join("scenarios/atve.toml");
     let other = dir.path().join("scenarios/other.toml");
@@ -368,7 +404,7 @@ fn a_crlf_scenario_with_a_bom_keeps_both_and_changes_one_line() {
     fs::write(&path, &crlf).unwrap();
     let live = Live::open(ScenarioSource::File(path.clone()), None).unwrap();
     let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
-    let mut shell = Shell::new(live).with_clock(|| "12:00:00".to_owned());
+    let mut shell = Loop::new(live);
     app.update(Action::SetParam(Param::Frames, "80".into()));
     // A key the file does not have yet is a new line, written the file's way too.
     app.update(Action::ChooseModel("kling/o3/text-to-video".into()));
@@ -394,4 +430,59 @@ fn a_crlf_scenario_with_a_bom_keeps_both_and_changes_one_line() {
     app.update(Action::SetParam(Param::Frames, "70".into()));
     keys(&mut app, &mut shell, [key('s')]);
     assert_eq!(app.mode, Mode::Normal, "no conflict: {}", message(&app));
+}
+
+#[test]
+fn keys_are_answered_while_the_files_are_read_off_the_ui_thread() {
+    let (dir, mut app, mut shell) = workspace();
+    let screen = Rect::new(0, 0, 120, 40);
+    edit(
+        dir.path().join("catalogs/fal.toml"),
+        "{ resolution = \"720p\", price = 0.40 }",
+        "{ resolution = \"720p\", price = 0.32 }",
+    );
+    let fal = dir.path().join("catalogs/fal.toml");
+    // The file event hands the files to the reader and returns at once.
+    let flow = shell.shell.process(&mut app, [Event::FilesChanged(vec![fal])], screen);
+    assert_eq!(flow, Flow::Continue);
+    assert!(shell.shell.is_reading());
+    assert!(
+        app.shown.title.1.starts_with("reading the files…"),
+        "{:?}",
+        app.shown.title
+    );
+    // A key and a save while the reader has the files: the key applies now, the save waits.
+    app.update(Action::Select(Param::Frames));
+    let left = Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
+    shell.shell.process(&mut app, [left, key('s')], screen);
+    assert_eq!(app.params.frames, 99);
+    assert!(
+        shell.shell.is_reading(),
+        "nothing is taken back until the reader answers"
+    );
+    let scenario = dir.path().join("scenarios/atve.toml");
+    assert!(
+        fs::read_to_string(&scenario).unwrap().contains("frames = 100 "),
+        "the save waits"
+    );
+    // The answer: priced again at 99 frames, which the key chose after the read began.
+    shell.process(&mut app, []);
+    assert!(!shell.shell.is_reading());
+    assert!(!app.shown.title.1.starts_with("reading"), "{:?}", app.shown.title);
+    let wan = app
+        .bill
+        .lines
+        .iter()
+        .find(|l| &*l.model.id == "fal-ai/wan-i2v")
+        .unwrap();
+    assert_eq!(
+        (app.params.frames, wan.unit_price),
+        (99, d("0.40")),
+        "0.32 x1.25 above 81 frames"
+    );
+    assert!(
+        fs::read_to_string(&scenario).unwrap().contains("frames = 99 "),
+        "then the save is made"
+    );
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
 }

@@ -69,6 +69,9 @@ pub enum Action {
     ReplaceName,
     /// Files changed in a watched directory: reload them if they concern the dashboard.
     FilesChanged(Vec<PathBuf>),
+    /// The files are being read off the UI thread (`true`), or were read and nothing in them
+    /// changed (`false`).
+    Reading(bool),
     /// The files on disk changed and reloaded cleanly.
     Reloaded(Box<Reload>),
     /// The files on disk changed and something in them is invalid.

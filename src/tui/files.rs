@@ -51,6 +51,8 @@ pub struct FileState {
     pub flash_until: Option<Instant>,
     /// What is wrong with the files on disk, while it is.
     pub error: Option<FileError>,
+    /// Whether the files are being read, off the UI thread.
+    pub reading: bool,
     /// Parameters before each change, newest last.
     undo: Vec<Params>,
     /// Parameters undo took back, newest last.
@@ -71,6 +73,19 @@ impl FileState {
     pub fn flash_for(&self, step: usize) -> Option<&Flash> {
         self.flash.iter().find(|f| f.step == step)
     }
+}
+
+/// Prices a reloaded project at the parameters a user is looking at: `current`, their own changes
+/// against `old_file` (the scenario file's values as they were) kept, the rest the file's new
+/// values. Returns the parameters, the names of the changes kept, and the bill.
+pub fn price(
+    old_file: &Params,
+    current: &Params,
+    project: &Project,
+) -> Result<(Params, Vec<String>, Bill), Diagnostics> {
+    let (params, kept) = merge(old_file, &project.scenario.params, current);
+    let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+    Ok((params, kept.iter().map(ToString::to_string).collect(), bill))
 }
 
 impl App {
@@ -132,9 +147,7 @@ impl App {
     /// own changes kept, the parameters they left alone taking the scenario file's new values.
     /// The shell runs this as the reload's check, so the bill is evaluated once per reload.
     pub fn price_reload(&self, project: &Project) -> Result<(Params, Vec<String>, Bill), Diagnostics> {
-        let (params, kept) = merge(&self.project.scenario.params, &project.scenario.params, &self.params);
-        let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
-        Ok((params, kept.iter().map(ToString::to_string).collect(), bill))
+        price(&self.project.scenario.params, &self.params, project)
     }
 
     /// Swaps in a project the files reloaded into, with the bill `price_reload` made of it.
@@ -154,6 +167,7 @@ impl App {
         self.project = *project;
         self.install(params, bill);
         self.files.error = None;
+        self.files.reading = false;
         self.files.flash = self
             .bill
             .lines
@@ -191,6 +205,7 @@ impl App {
 
     /// Shows what is wrong with the files, keeping the last good state.
     pub(super) fn reload_failed(&mut self, errors: &Diagnostics, time: &str) {
+        self.files.reading = false;
         let first = errors
             .0
             .iter()

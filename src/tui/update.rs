@@ -30,7 +30,11 @@ impl App {
         // turns out to matter; anything else replaces it.
         if !matches!(
             action,
-            Action::InputChar(_) | Action::InputBackspace | Action::Tick(_) | Action::FilesChanged(_)
+            Action::InputChar(_)
+                | Action::InputBackspace
+                | Action::Tick(_)
+                | Action::FilesChanged(_)
+                | Action::Reading(_)
         ) {
             self.message = None;
         }
@@ -58,6 +62,7 @@ impl App {
             Action::WriteThrough => return self.save_linked(Links::WriteThrough),
             Action::ReplaceName => return self.save_linked(Links::ReplaceName),
             Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
+            Action::Reading(reading) => self.files.reading = reading,
             Action::Reloaded(reload) => self.reloaded(reload),
             Action::ReloadFailed { errors, time } => self.reload_failed(&errors, &time),
             Action::Saved { project, time } => self.saved(project, &time),

@@ -71,9 +71,14 @@ fn title(app: &App) -> (String, String) {
     } else {
         "changes vs the file's values"
     };
+    let reading = if app.files.reading {
+        "reading the files… · "
+    } else {
+        ""
+    };
     (
         format!(" reelcost · {} · {}", app.project.scenario.name, app.source()),
-        format!("{against} "),
+        format!("{reading}{against} "),
     )
 }
 
