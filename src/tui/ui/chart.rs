@@ -9,7 +9,8 @@ use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
 use rust_decimal::prelude::ToPrimitive;
 
 use super::text;
-use crate::tui::app::{App, SWEEP};
+use crate::tui::app::{App, Curve, SWEEP};
+use crate::tui::theme::Theme;
 
 /// Draws the amortisation chart.
 pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
@@ -39,6 +40,35 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
         Some(y) if SWEEP.contains(&videos) => vec![(f64::from(videos), y)],
         _ => Vec::new(),
     };
+    let datasets = datasets(curve, &marker, theme);
+    let last = *SWEEP.end();
+    let top = curve.top;
+    let chart = Chart::new(datasets)
+        .block(block)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, f64::from(last)])
+                .labels(dim(&labels.x_labels, theme.dim)),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, top.to_f64().unwrap_or(1.0).max(f64::MIN_POSITIVE)])
+                .labels(dim(&labels.y_labels, theme.dim)),
+        )
+        .hidden_legend_constraints((
+            ratatui::layout::Constraint::Ratio(1, 3),
+            ratatui::layout::Constraint::Ratio(1, 3),
+        ));
+    frame.render_widget(chart, area);
+}
+
+/// Axis labels in a style, borrowed from the view model.
+fn dim(labels: &[String], style: ratatui::style::Style) -> Vec<Span<'_>> {
+    labels.iter().map(|l| Span::styled(l.as_str(), style)).collect()
+}
+
+/// The baseline's curve when it differs, the curve now, and the point the scenario is at.
+fn datasets<'a>(curve: &'a Curve, marker: &'a [(f64, f64)], theme: &Theme) -> Vec<Dataset<'a>> {
     let mut datasets = Vec::new();
     if !curve.baseline.is_empty() {
         datasets.push(
@@ -69,30 +99,7 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
             .marker(Marker::Block)
             .graph_type(GraphType::Scatter)
             .style(theme.marker)
-            .data(&marker),
+            .data(marker),
     );
-    let last = *SWEEP.end();
-    let top = curve.top;
-    let chart = Chart::new(datasets)
-        .block(block)
-        .x_axis(
-            Axis::default()
-                .bounds([0.0, f64::from(last)])
-                .labels(dim(&labels.x_labels, theme.dim)),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, top.to_f64().unwrap_or(1.0).max(f64::MIN_POSITIVE)])
-                .labels(dim(&labels.y_labels, theme.dim)),
-        )
-        .hidden_legend_constraints((
-            ratatui::layout::Constraint::Ratio(1, 3),
-            ratatui::layout::Constraint::Ratio(1, 3),
-        ));
-    frame.render_widget(chart, area);
-}
-
-/// Axis labels in a style, borrowed from the view model.
-fn dim(labels: &[String], style: ratatui::style::Style) -> Vec<Span<'_>> {
-    labels.iter().map(|l| Span::styled(l.as_str(), style)).collect()
+    datasets
 }
