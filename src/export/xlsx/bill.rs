@@ -1,0 +1,318 @@
+//! The Bill sheet: one row per line of the bill, each figure a formula over the parameters and the
+//! Prices sheet, with the engine's figure as its cached value.
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, Formula, Worksheet, XlsxError};
+
+use crate::engine::catalog::Pricing;
+use crate::engine::pricing::{Priced, Usage};
+use crate::engine::{Kind, Line, Model, Params, Stage, Step};
+
+use super::formula::{self, Options};
+use super::prices::{PriceRefs, PricingRefs, clean};
+use super::{Styles, result};
+use crate::export::Subject;
+
+/// The sheet's name.
+pub const SHEET: &str = "Bill";
+/// The row of the column titles; lines start below it.
+pub const HEADER_ROW: u32 = 3;
+
+const HEADERS: [(&str, f64); 20] = [
+    ("Stage", 10.0),
+    ("Line", 34.0),
+    ("Model", 34.0),
+    ("Pricing", 14.0),
+    ("Clip s", 8.0),
+    ("Frames", 8.0),
+    ("Measured", 10.0),
+    ("Billed", 9.0),
+    ("Rate", 11.0),
+    ("Factor", 8.0),
+    ("Call cost", 11.0),
+    ("Unit price", 11.0),
+    ("Count", 8.0),
+    ("Runs/video", 10.0),
+    ("Attempts", 9.0),
+    ("Calls/video", 11.0),
+    ("Per video", 12.0),
+    ("Share", 8.0),
+    ("Check", 30.0),
+    ("Rule at export", 60.0),
+];
+
+const PER_VIDEO: u16 = 16;
+
+/// Where the lines went.
+pub struct Layout {
+    /// The first line's row.
+    pub first: u32,
+    /// The row after the last line (and its fallback row).
+    pub end: u32,
+    /// The per-video cost cells of the lines.
+    pub per_video: Vec<String>,
+}
+
+/// One call's row: the line's own, or the calls its fallback takes.
+struct Call<'a> {
+    row: u32,
+    step: &'a Step,
+    model: &'a Model,
+    pricing: &'a Pricing,
+    refs: &'a PricingRefs,
+    usage: Usage<'a>,
+    priced: Priced,
+    free_taken: Option<String>,
+}
+
+/// Writes the column titles and one row per line, and says where they are.
+pub fn write(
+    sheet: &mut Worksheet,
+    subject: &Subject<'_>,
+    prices: &PriceRefs,
+    styles: &Styles,
+) -> Result<Layout, XlsxError> {
+    sheet.set_name(SHEET)?;
+    sheet.write_string_with_format(0, 0, clean(&subject.scenario.name), &styles.title)?;
+    sheet.write_string(
+        1,
+        0,
+        format!(
+            "Every figure is a formula over the Parameters and Prices sheets, in {}. Change a parameter there and the bill follows.",
+            clean(&subject.bill.currency)
+        ),
+    )?;
+    for (col, (title, width)) in (0u16..).zip(HEADERS) {
+        sheet.write_string_with_format(HEADER_ROW, col, title, &styles.header)?;
+        sheet.set_column_width(col, width)?;
+    }
+    sheet.set_freeze_panes(HEADER_ROW + 1, 2)?;
+    let mut row = HEADER_ROW + 1;
+    let mut per_video = Vec::new();
+    // Rows of earlier month lines per model that took from a free tier, with their gigabytes.
+    let mut free_rows: Vec<(&str, u32, Decimal)> = Vec::new();
+    for line in &subject.bill.lines {
+        let Some(step) = subject.scenario.steps.get(line.step) else {
+            continue;
+        };
+        let Some(refs) = prices.get(&line.model.id, line.quote) else {
+            continue;
+        };
+        let pricing = line.pricing();
+        let free_taken = match (pricing.free_tier, &refs.free, step.gb, line.stage) {
+            (Some(_), Some(free), Some(gb), Stage::Month) => {
+                let before: Vec<String> = free_rows
+                    .iter()
+                    .filter(|(id, _, _)| *id == &*line.model.id)
+                    .map(|(_, r, gb)| format!("({}-G{})", formula::number(*gb), r + 1))
+                    .collect();
+                free_rows.push((&line.model.id, row, gb));
+                Some(if before.is_empty() {
+                    free.clone()
+                } else {
+                    format!("MAX(0,{free}-{})", before.join("-"))
+                })
+            }
+            _ => None,
+        };
+        let call = Call {
+            row,
+            step,
+            model: &line.model,
+            pricing,
+            refs,
+            usage: usage(subject.params, step, &line.model),
+            priced: line.priced,
+            free_taken,
+        };
+        write_call(sheet, &call, styles)?;
+        let fallback_row = match (&line.fallback, &step.fallback) {
+            (Some(fb), Some(spec)) => {
+                let fb_refs = prices.get(&fb.model.id, None);
+                let fb_usage = usage(subject.params, step, &fb.model);
+                let fb_priced = fb.model.pricing.price(fb.model.kind, &fb_usage).ok();
+                match (fb_refs, fb_priced) {
+                    (Some(fb_refs), Some(priced)) => {
+                        let fb_call = Call {
+                            row: row + 1,
+                            step,
+                            model: &fb.model,
+                            pricing: &fb.model.pricing,
+                            refs: fb_refs,
+                            usage: fb_usage,
+                            priced,
+                            free_taken: None,
+                        };
+                        let share = format!("{}%", (spec.share * Decimal::ONE_HUNDRED).normalize());
+                        sheet.write_string(row + 1, 1, format!("  fallback: {share} of calls"))?;
+                        write_call(sheet, &fb_call, styles)?;
+                        Some((row + 1, fb.share))
+                    }
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        write_quantities(sheet, subject, line, step, row, fallback_row, styles)?;
+        per_video.push(format!("Q{}", row + 1));
+        row += if fallback_row.is_some() { 2 } else { 1 };
+    }
+    Ok(Layout {
+        first: HEADER_ROW + 1,
+        end: row,
+        per_video,
+    })
+}
+
+/// What one call of a step asks of a model, as the engine works it out before pricing.
+pub fn usage<'a>(params: &'a Params, step: &'a Step, model: &Model) -> Usage<'a> {
+    let mut usage = Usage {
+        steps: step.steps,
+        megapixels: step.megapixels,
+        input_tokens: step.input_tokens,
+        output_tokens: step.output_tokens,
+        gb: step.gb,
+        ..Usage::default()
+    };
+    if model.kind == Kind::Video {
+        usage.seconds = step.seconds.or_else(|| params.seconds());
+        usage.frames = match step.seconds {
+            Some(s) => s
+                .checked_mul(Decimal::from(params.fps))
+                .and_then(|f| u32::try_from(f.round()).ok()),
+            None => Some(params.frames),
+        };
+        usage.resolution = step.resolution.as_deref().or(params.resolution.as_deref());
+        usage.audio = step.audio.unwrap_or(params.audio);
+    }
+    usage
+}
+
+fn write_call(sheet: &mut Worksheet, call: &Call<'_>, styles: &Styles) -> Result<(), XlsxError> {
+    let r = call.row;
+    let here = |col: &str| format!("{col}{}", r + 1);
+    let (p, priced) = (call.pricing, &call.priced);
+    sheet.write_string(r, 2, clean(&call.model.id))?;
+    sheet.write_string(r, 3, p.name.as_deref().map_or("catalog".to_owned(), clean))?;
+    let options = Options::of(call.step, call.model, here("E"), here("F"));
+    let mut checks = Vec::new();
+    if options.video {
+        let seconds = call.usage.seconds.unwrap_or_default();
+        let frames = Decimal::from(call.usage.frames.unwrap_or_default());
+        let clip = formula::clip_seconds(call.step, &call.model.limits, &here("F"));
+        sheet.write_formula_with_format(r, 4, result(&clip, seconds), &styles.quantity)?;
+        sheet.write_formula(r, 5, result(&formula::clip_frames(call.step), frames))?;
+        if let Some(limits) = formula::describe_limits(&call.model.limits) {
+            checks.push((
+                here("E"),
+                format!("outside {}'s limits: {limits}", clean(&call.model.name)),
+            ));
+        }
+    }
+    let measured = formula::measured(p, call.step, &options, call.free_taken.clone());
+    sheet.write_formula_with_format(r, 6, result(&measured, priced.measured), &styles.quantity)?;
+    let billed = format!("={}", formula::rounded(p.round, &here("G")));
+    sheet.write_formula_with_format(r, 7, result(&billed, priced.billed), &styles.quantity)?;
+    let rate = formula::rate(p, call.model.kind, call.step, &options, call.refs);
+    sheet.write_formula_with_format(r, 8, result(&rate, priced.unit_price), &styles.price)?;
+    let offered: Vec<String> = p.resolutions().iter().map(|r| r.to_string()).collect();
+    checks.push((
+        here("I"),
+        if offered.is_empty() {
+            "no price for these options".to_owned()
+        } else {
+            format!("no price for these options (resolutions: {})", offered.join(", "))
+        },
+    ));
+    let factor = formula::factor(p, &options, call.refs);
+    sheet.write_formula_with_format(r, 9, result(&factor, priced.factor), &styles.factor)?;
+    let limited = options.video && formula::describe_limits(&call.model.limits).is_some();
+    let clip = here("E");
+    let cost = formula::call_cost(
+        p,
+        &here("H"),
+        &here("I"),
+        &here("J"),
+        call.refs,
+        limited.then_some(clip.as_str()),
+    );
+    sheet.write_formula_with_format(r, 10, result(&cost, priced.cost), &styles.price)?;
+    // The first failing check says why the row shows #N/A; a row that computes says OK.
+    let mut check = "\"OK\"".to_owned();
+    for (cell, message) in checks.iter().rev() {
+        check = format!("IF(ISNA({cell}),{},{check})", formula::text(message));
+    }
+    sheet.write_formula(r, 18, Formula::new(format!("={check}")).set_result("OK"))?;
+    let mut rule = call.pricing.explain(priced).to_string();
+    if call.free_taken.is_some() {
+        rule.push_str("; the free tier is shared by the month's steps on this model, in order");
+    }
+    sheet.write_string(r, 19, clean(&rule))?;
+    Ok(())
+}
+
+#[allow(clippy::too_many_arguments)]
+fn write_quantities(
+    sheet: &mut Worksheet,
+    subject: &Subject<'_>,
+    line: &Line,
+    step: &Step,
+    r: u32,
+    fallback: Option<(u32, Decimal)>,
+    styles: &Styles,
+) -> Result<(), XlsxError> {
+    let n = r + 1;
+    sheet.write_string(r, 0, line.stage.name())?;
+    sheet.write_string(r, 1, clean(&line.label))?;
+    let own = exchange(subject, &line.model);
+    let unit = match (fallback, &line.fallback) {
+        (Some((fb_row, share)), Some(fb)) => {
+            let theirs = exchange(subject, &fb.model);
+            let share = formula::number(share);
+            format!("=K{n}*{own}*(1-{share})+K{}*{theirs}*{share}", fb_row + 1)
+        }
+        _ => format!("=K{n}*{own}"),
+    };
+    sheet.write_formula_with_format(r, 11, result(&unit, line.unit_price), &styles.price)?;
+    sheet.write_formula_with_format(r, 12, result(&formula::count(step), step.count), &styles.quantity)?;
+    let runs = runs(subject.params, line.stage);
+    sheet.write_formula_with_format(r, 13, result(formula::runs(line.stage), runs), &styles.quantity)?;
+    let attempts = formula::attempts(step, &line.model);
+    sheet.write_formula_with_format(r, 14, result(&attempts, line.attempts), &styles.quantity)?;
+    let calls = format!("=M{n}*N{n}*O{n}");
+    sheet.write_formula_with_format(r, 15, result(&calls, line.quantity), &styles.quantity)?;
+    let cost = format!("=L{n}*P{n}");
+    sheet.write_formula_with_format(r, PER_VIDEO, result(&cost, line.per_video), &styles.line_money)?;
+    let share = Formula::new(format!("=IF(per_video=0,\"\",Q{n}/per_video)"))
+        .set_result(line.share.map_or(String::new(), |s| s.normalize().to_string()));
+    sheet.write_formula_with_format(r, 17, share, &styles.percent)?;
+    if subject.params.video_model.is_some() && line.stage == Stage::Scene && line.model.kind == Kind::Video {
+        let note = Format::new().set_italic();
+        sheet.write_string_with_format(r, 2, clean(&line.model.id), &note)?;
+    }
+    Ok(())
+}
+
+/// The factor from a model's currency to the bill's: 1, or the `exchange_xxx` parameter.
+fn exchange(subject: &Subject<'_>, model: &Model) -> String {
+    if model.currency == subject.bill.currency {
+        "1".to_owned()
+    } else {
+        super::exchange_name(&model.currency)
+    }
+}
+
+/// Runs of a stage per video at these parameters, as the engine counts them.
+fn runs(params: &Params, stage: Stage) -> Decimal {
+    match stage {
+        Stage::Scene => Decimal::from(params.scenes),
+        Stage::Character => Decimal::from(params.characters) / Decimal::from(params.videos_per_character.max(1)),
+        Stage::Video => Decimal::ONE,
+        Stage::Month => Decimal::ONE / Decimal::from(params.videos_per_month.max(1)),
+    }
+}
+
+/// True when a line makes the scene's video, so the bill counts generated seconds.
+pub fn makes_video(line: &Line) -> bool {
+    line.stage == Stage::Scene && line.model.kind == Kind::Video
+}

@@ -1,0 +1,348 @@
+//! A workbook whose figures are live formulas: a Parameters sheet whose values carry the
+//! parameters' names, a Prices sheet of the models in use, and a Bill sheet that works every line
+//! and total out from them as the engine does. The engine's figures are written as the formulas'
+//! cached results, so a viewer that does not recalculate still shows them.
+
+mod bill;
+mod formula;
+mod prices;
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError, utility::row_col_to_cell_absolute};
+
+use super::Subject;
+use super::params::{Value, parameters};
+use crate::engine::Model;
+
+pub use bill::usage;
+
+/// The defined names of the totals, in the order the Bill sheet lists them.
+pub const TOTALS: [&str; 6] = [
+    "per_video",
+    "generated_seconds",
+    "finished_seconds",
+    "per_generated_second",
+    "per_finished_second",
+    "per_month",
+];
+
+/// The defined names of the sale's totals, present when the scenario sells its videos.
+pub const SALE_TOTALS: [&str; 4] = [
+    "revenue_per_video",
+    "margin_per_video",
+    "margin_share",
+    "profit_per_month",
+];
+
+/// The cell formats every sheet shares.
+pub struct Styles {
+    title: Format,
+    header: Format,
+    total: Format,
+    money: Format,
+    line_money: Format,
+    price: Format,
+    quantity: Format,
+    factor: Format,
+    percent: Format,
+}
+
+impl Styles {
+    fn new(currency: &str) -> Self {
+        let money = |min, max| Format::new().set_num_format(super::money_format(currency, min, max));
+        Self {
+            title: Format::new().set_bold().set_font_size(14),
+            header: Format::new()
+                .set_bold()
+                .set_border_bottom(rust_xlsxwriter::FormatBorder::Thin),
+            total: Format::new().set_bold(),
+            money: money(2, 4).set_bold(),
+            line_money: money(2, 4),
+            price: money(2, 6),
+            quantity: Format::new().set_num_format("#,##0.####"),
+            factor: Format::new().set_num_format("0.00##"),
+            percent: Format::new().set_num_format("0.0%"),
+        }
+    }
+}
+
+/// A formula with the engine's figure as its cached result.
+fn result(formula: &str, value: Decimal) -> Formula {
+    Formula::new(formula).set_result(value.normalize().to_string())
+}
+
+/// The parameter holding the rate from a currency to the bill's, e.g. `exchange_eur`.
+fn exchange_name(currency: &str) -> String {
+    let code: String = currency
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    format!("exchange_{code}")
+}
+
+/// The workbook for a subject, as the bytes of an .xlsx file.
+pub fn workbook(subject: &Subject<'_>) -> Result<Vec<u8>, XlsxError> {
+    let styles = Styles::new(&subject.bill.currency);
+    let mut book = Workbook::new();
+    let mut names: Vec<(String, String)> = Vec::new();
+
+    let mut params_sheet = Worksheet::new();
+    write_parameters(&mut params_sheet, subject, &styles, &mut names)?;
+
+    let mut prices_sheet = Worksheet::new();
+    let price_refs = prices::write(&mut prices_sheet, &used_pricings(subject), &styles)?;
+
+    let mut bill_sheet = Worksheet::new();
+    let layout = bill::write(&mut bill_sheet, subject, &price_refs, &styles)?;
+    write_totals(&mut bill_sheet, subject, &layout, &styles, &mut names)?;
+
+    book.push_worksheet(bill_sheet);
+    book.push_worksheet(params_sheet);
+    book.push_worksheet(prices_sheet);
+    for (name, cell) in &names {
+        book.define_name(name, &format!("={cell}"))?;
+    }
+    book.save_to_buffer()
+}
+
+/// Each model and pricing the bill uses, fallbacks included, in order of first use.
+fn used_pricings(subject: &Subject<'_>) -> Vec<(Arc<Model>, Option<usize>)> {
+    let mut used: Vec<(Arc<Model>, Option<usize>)> = Vec::new();
+    let mut add = |model: &Arc<Model>, quote: Option<usize>| {
+        if !used.iter().any(|(m, q)| m.id == model.id && *q == quote) {
+            used.push((Arc::clone(model), quote));
+        }
+    };
+    for line in &subject.bill.lines {
+        add(&line.model, line.quote);
+        if let Some(fb) = &line.fallback {
+            add(&fb.model, None);
+        }
+    }
+    used
+}
+
+const PARAMETERS: &str = "Parameters";
+
+fn write_parameters(
+    sheet: &mut Worksheet,
+    subject: &Subject<'_>,
+    styles: &Styles,
+    names: &mut Vec<(String, String)>,
+) -> Result<(), XlsxError> {
+    sheet.set_name(PARAMETERS)?;
+    for (col, (title, width)) in (0u16..).zip([("Parameter", 28.0), ("Value", 16.0), ("Note", 80.0)]) {
+        sheet.write_string_with_format(0, col, title, &styles.header)?;
+        sheet.set_column_width(col, width)?;
+    }
+    let mut rows: Vec<(String, Value, String)> = parameters(subject)
+        .into_iter()
+        .map(|p| (p.name, p.value, p.note.to_owned()))
+        .collect();
+    for (code, rate) in &subject.scenario.exchange {
+        let note = format!(
+            "{} per {}, from the scenario's [exchange]",
+            prices::clean(&subject.bill.currency),
+            prices::clean(code)
+        );
+        rows.push((exchange_name(code), Value::Number(*rate), note));
+    }
+    if let Some(sale) = &subject.scenario.sale {
+        match sale.credits {
+            Some((credits, each)) => {
+                rows.push((
+                    "credits".into(),
+                    Value::Number(credits),
+                    "credits charged per video".into(),
+                ));
+                rows.push((
+                    "credit_price".into(),
+                    Value::Number(each),
+                    "the price of one credit".into(),
+                ));
+                let price = Value::Derived {
+                    formula: "=credits*credit_price",
+                    value: sale.price,
+                };
+                rows.push((
+                    "price".into(),
+                    price,
+                    "what a video sells for: credits x credit price".into(),
+                ));
+            }
+            None => rows.push((
+                "price".into(),
+                Value::Number(sale.price),
+                "what a video sells for".into(),
+            )),
+        }
+        if let Some(target) = sale.target_margin {
+            rows.push((
+                "target_margin".into(),
+                Value::Number(target),
+                "the margin aimed for".into(),
+            ));
+        }
+    }
+    for (row, (name, value, note)) in (1u32..).zip(rows) {
+        sheet.write_string(row, 0, &name)?;
+        let format = match name.as_str() {
+            "price" | "credit_price" => &styles.price,
+            "reroll_rate" | "target_margin" => &styles.percent,
+            _ => &styles.quantity,
+        };
+        match value {
+            Value::Number(n) => {
+                sheet.write_number_with_format(row, 1, prices::number(n), format)?;
+            }
+            Value::Text(t) => {
+                sheet.write_string(row, 1, prices::clean(&t))?;
+            }
+            Value::Bool(b) => {
+                sheet.write_boolean(row, 1, b)?;
+            }
+            Value::Blank => {}
+            Value::Derived { formula, value } => {
+                sheet.write_formula_with_format(row, 1, result(formula, value), format)?;
+            }
+        }
+        sheet.write_string(row, 2, note)?;
+        names.push((name, format!("{PARAMETERS}!{}", row_col_to_cell_absolute(row, 1))));
+    }
+    Ok(())
+}
+
+fn write_totals(
+    sheet: &mut Worksheet,
+    subject: &Subject<'_>,
+    layout: &bill::Layout,
+    styles: &Styles,
+    names: &mut Vec<(String, String)>,
+) -> Result<(), XlsxError> {
+    let t = &subject.bill.totals;
+    let video = subject.bill.lines.iter().any(bill::makes_video);
+    let sum = if layout.per_video.is_empty() {
+        "=0".to_owned()
+    } else {
+        format!("=SUM(Q{}:Q{})", layout.first + 1, layout.end)
+    };
+    let per_second = |total: &str| format!("=IF({total}=0,\"n/a (no video)\",per_video/{total})");
+    let mut rows: Vec<(&str, &str, String, String, &Format)> = vec![
+        (
+            "Per video",
+            "per_video",
+            sum,
+            t.per_video.normalize().to_string(),
+            &styles.money,
+        ),
+        (
+            "Generated seconds",
+            "generated_seconds",
+            if video { "=scenes*seconds".into() } else { "=0".into() },
+            t.generated_seconds.normalize().to_string(),
+            &styles.quantity,
+        ),
+        (
+            "Finished seconds",
+            "finished_seconds",
+            if video {
+                "=scenes*IF(ISBLANK(finished_seconds_per_scene),seconds,MIN(finished_seconds_per_scene,seconds))".into()
+            } else {
+                "=0".into()
+            },
+            t.finished_seconds.normalize().to_string(),
+            &styles.quantity,
+        ),
+        (
+            "Per generated second",
+            "per_generated_second",
+            per_second("generated_seconds"),
+            cached(t.per_generated_second, "n/a (no video)"),
+            &styles.price,
+        ),
+        (
+            "Per finished second",
+            "per_finished_second",
+            per_second("finished_seconds"),
+            cached(t.per_finished_second, "n/a (no video)"),
+            &styles.price,
+        ),
+        (
+            "Per month",
+            "per_month",
+            "=per_video*videos_per_month".into(),
+            t.per_month.normalize().to_string(),
+            &styles.money,
+        ),
+    ];
+    if let (Some(price), Some(margin)) = (t.price, t.margin) {
+        let profit = margin.checked_mul(Decimal::from(subject.params.videos_per_month));
+        rows.extend([
+            (
+                "Revenue per video",
+                "revenue_per_video",
+                "=price".to_owned(),
+                price.normalize().to_string(),
+                &styles.money,
+            ),
+            (
+                "Margin per video",
+                "margin_per_video",
+                "=revenue_per_video-per_video".into(),
+                margin.normalize().to_string(),
+                &styles.money,
+            ),
+            (
+                "Margin share",
+                "margin_share",
+                "=IF(revenue_per_video=0,\"n/a (no price)\",margin_per_video/revenue_per_video)".into(),
+                cached(t.margin_share, "n/a (no price)"),
+                &styles.percent,
+            ),
+            (
+                "Profit per month",
+                "profit_per_month",
+                "=margin_per_video*videos_per_month".into(),
+                cached(profit, "n/a (too large)"),
+                &styles.money,
+            ),
+        ]);
+    }
+    let mut row = layout.end + 1;
+    sheet.write_string_with_format(row, 1, "Totals", &styles.header)?;
+    for (label, name, formula, value, format) in rows {
+        row += 1;
+        sheet.write_string_with_format(row, 1, label, &styles.total)?;
+        sheet.write_formula_with_format(row, 2, Formula::new(formula).set_result(value), format)?;
+        sheet.write_string(row, 3, name)?;
+        names.push((
+            name.to_owned(),
+            format!("{}!{}", bill::SHEET, row_col_to_cell_absolute(row, 2)),
+        ));
+    }
+    if subject
+        .scenario
+        .sale
+        .as_ref()
+        .is_some_and(|s| s.target_margin.is_some())
+    {
+        row += 1;
+        let below = t
+            .margin_share
+            .zip(subject.scenario.sale.as_ref().and_then(|s| s.target_margin));
+        let text = match below {
+            Some((share, target)) if share < target => "below the target margin",
+            _ => "",
+        };
+        let check = "=IF(ISNUMBER(margin_share),IF(margin_share<target_margin,\"below the target margin\",\"\"),\"\")";
+        sheet.write_formula(row, 2, Formula::new(check).set_result(text))?;
+    }
+    Ok(())
+}
+
+fn cached(value: Option<Decimal>, none: &str) -> String {
+    value.map_or_else(|| none.to_owned(), |v| v.normalize().to_string())
+}

@@ -1,0 +1,204 @@
+//! The workbook as a finance colleague uses it: opened in a real spreadsheet engine (LibreOffice,
+//! headless), every formula recalculated, and the totals checked against `report` at the file's
+//! values and after parameters are changed in the sheet. LibreOffice and its Python bridge are
+//! required: without them these tests fail, they never pass vacuously.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use rust_decimal::Decimal;
+use serde_json::{Value, json};
+
+const TOTALS: [&str; 6] = [
+    "per_video",
+    "generated_seconds",
+    "finished_seconds",
+    "per_generated_second",
+    "per_finished_second",
+    "per_month",
+];
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn reelcost(args: &[&str]) -> std::process::Output {
+    let out = Command::new(env!("CARGO_BIN_EXE_reelcost"))
+        .args(args)
+        .current_dir(repo())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "reelcost {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// The report's totals at these settings, by name, as the workbook names them.
+fn report_totals(scenario: &str, sets: &[(&str, Value)]) -> Vec<(String, Option<Decimal>)> {
+    let mut args = vec![
+        "report".to_owned(),
+        scenario.to_owned(),
+        "--format".into(),
+        "json".into(),
+    ];
+    for (name, value) in sets {
+        let shown = value.as_str().map_or_else(|| value.to_string(), str::to_owned);
+        args.extend(["--set".to_owned(), format!("{name}={shown}")]);
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let json: Value = serde_json::from_slice(&reelcost(&args).stdout).unwrap();
+    let decimal = |v: &Value| v.as_str().map(|s| s.parse::<Decimal>().unwrap());
+    let t = &json["totals"];
+    let mut totals: Vec<(String, Option<Decimal>)> = TOTALS.iter().map(|n| (n.to_string(), decimal(&t[*n]))).collect();
+    if let (Some(price), Some(margin)) = (decimal(&t["price"]), decimal(&t["margin"])) {
+        let month = Decimal::from(json["parameters"]["videos_per_month"].as_u64().unwrap());
+        totals.push(("revenue_per_video".into(), Some(price)));
+        totals.push(("margin_per_video".into(), Some(margin)));
+        totals.push(("margin_share".into(), decimal(&t["margin_share"])));
+        totals.push(("profit_per_month".into(), Some(margin * month)));
+    }
+    totals
+}
+
+/// A Python that can drive LibreOffice: $REELCOST_PYTHON, the system's, or the first on PATH.
+fn python() -> PathBuf {
+    if let Some(p) = std::env::var_os("REELCOST_PYTHON") {
+        return p.into();
+    }
+    let system = Path::new("/usr/bin/python3");
+    if system.exists() {
+        system.to_path_buf()
+    } else {
+        "python3".into()
+    }
+}
+
+/// Runs the cases in LibreOffice and returns each case's named values.
+fn recalculate(cases: &[Value], dir: &Path) -> Vec<Value> {
+    let job = dir.join("job.json");
+    std::fs::write(&job, json!({ "cases": cases }).to_string()).unwrap();
+    let out = Command::new(python())
+        .arg(repo().join("tests/support/recalc.py"))
+        .arg(&job)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!(
+                "a Python 3 with LibreOffice's bridge is required ({}): {e}",
+                python().display()
+            )
+        });
+    assert!(
+        out.status.success(),
+        "LibreOffice recalculation failed (install libreoffice-calc-nogui and python3-uno): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let result: Value = serde_json::from_slice(&out.stdout).unwrap();
+    result["results"].as_array().unwrap().clone()
+}
+
+struct Case {
+    scenario: String,
+    sets: Vec<(&'static str, Value)>,
+}
+
+fn export(scenario: &str, dir: &Path) -> PathBuf {
+    let stem = Path::new(scenario).file_stem().unwrap().to_string_lossy().into_owned();
+    let path = dir.join(format!("{stem}.xlsx"));
+    reelcost(&["export", scenario, "--format", "xlsx", "-o", path.to_str().unwrap()]);
+    path
+}
+
+/// Spreadsheets hold doubles: a total must match the engine's exact figure to 1e-9 of itself.
+fn close(sheet: f64, engine: Decimal) -> bool {
+    let engine: f64 = engine.to_string().parse().unwrap();
+    (sheet - engine).abs() <= 1e-9 * engine.abs().max(1.0)
+}
+
+#[test]
+fn recalculated_totals_match_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut scenarios: Vec<String> = std::fs::read_dir(repo().join("scenarios"))
+        .unwrap()
+        .map(|e| format!("scenarios/{}", e.unwrap().file_name().to_string_lossy()))
+        .collect();
+    scenarios.sort();
+    scenarios.push("tests/fixtures/export/shapes.toml".into());
+    let mut cases: Vec<Case> = scenarios
+        .iter()
+        .map(|s| Case {
+            scenario: s.clone(),
+            sets: Vec::new(),
+        })
+        .collect();
+    for scenario in ["scenarios/atve.toml", "scenarios/atve-all-in.toml"] {
+        for set in [
+            ("frames", json!(80)),
+            ("resolution", json!("480p")),
+            ("videos_per_character", json!(10)),
+        ] {
+            cases.push(Case {
+                scenario: scenario.into(),
+                sets: vec![set],
+            });
+        }
+    }
+    cases.push(Case {
+        scenario: "tests/fixtures/export/shapes.toml".into(),
+        sets: vec![
+            ("frames", json!(120)),
+            ("resolution", json!("1080p")),
+            ("audio", json!(false)),
+            ("videos_per_month", json!(100)),
+        ],
+    });
+    let files: Vec<(String, PathBuf)> = scenarios.iter().map(|s| (s.clone(), export(s, dir.path()))).collect();
+    let mut jobs = Vec::new();
+    let mut expected = Vec::new();
+    for case in &cases {
+        let file = &files.iter().find(|(s, _)| *s == case.scenario).unwrap().1;
+        let totals = report_totals(&case.scenario, &case.sets);
+        let names: Vec<&str> = totals.iter().map(|(n, _)| n.as_str()).collect();
+        let set: serde_json::Map<String, Value> = case.sets.iter().map(|(n, v)| (n.to_string(), v.clone())).collect();
+        jobs.push(json!({ "file": file, "set": set, "names": names }));
+        expected.push(totals);
+    }
+    let results = recalculate(&jobs, dir.path());
+    assert_eq!(results.len(), cases.len());
+    for ((case, totals), got) in cases.iter().zip(&expected).zip(&results) {
+        for (name, want) in totals {
+            let cell = &got[name];
+            let ok = match want {
+                Some(want) => cell["number"].as_f64().is_some_and(|n| close(n, *want)),
+                None => cell["text"].as_str().is_some_and(|t| t.starts_with("n/a")),
+            };
+            assert!(
+                ok,
+                "{} {:?}: {name} is {cell} in the sheet, {want:?} in the report",
+                case.scenario, case.sets
+            );
+        }
+    }
+}
+
+#[test]
+fn a_value_outside_a_models_limits_shows_an_error_not_zero() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = export("scenarios/atve.toml", dir.path());
+    let names = ["per_video", "per_month"];
+    let results = recalculate(
+        &[
+            json!({ "file": file, "set": { "frames": 101 }, "names": names }),
+            json!({ "file": file, "set": { "resolution": "1080p" }, "names": names }),
+        ],
+        dir.path(),
+    );
+    for got in &results {
+        for name in names {
+            assert!(got[name]["error"].is_number(), "{name} should be an error: {got}");
+        }
+    }
+}
