@@ -87,6 +87,8 @@ pub fn write(
         sheet.set_column_width(col, width)?;
     }
     sheet.set_freeze_panes(HEADER_ROW + 1, 2)?;
+    // Printed (or saved as PDF), the bill fits one page across.
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     let mut row = HEADER_ROW + 1;
     let mut per_video = Vec::new();
     // Rows of earlier month lines per model that took from a free tier, with their gigabytes.

@@ -80,6 +80,7 @@ pub fn write(
         sheet.set_column_width(col, width)?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     let mut refs = PriceRefs::default();
     let mut row = 1u32;
     for (model, quote) in used {
