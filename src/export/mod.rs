@@ -7,7 +7,9 @@ pub mod memo;
 pub mod params;
 pub mod xlsx;
 
-use crate::engine::{Bill, Catalogs, Params, Scenario};
+use std::sync::Arc;
+
+use crate::engine::{Bill, Catalogs, Model, Params, Scenario};
 
 /// What an export describes: a scenario at some parameters, and the bill the engine made of it.
 #[derive(Clone, Copy)]
@@ -40,4 +42,22 @@ pub fn money_format(currency: &str, min: usize, max: usize) -> String {
             format!("{number} \"{code}\"")
         }
     }
+}
+
+/// Each model and pricing (its own, or a quote's index) the bill uses, fallbacks included, in
+/// order of first use.
+pub fn pricings_in_use(bill: &Bill) -> Vec<(Arc<Model>, Option<usize>)> {
+    let mut used: Vec<(Arc<Model>, Option<usize>)> = Vec::new();
+    let mut add = |model: &Arc<Model>, quote: Option<usize>| {
+        if !used.iter().any(|(m, q)| m.id == model.id && *q == quote) {
+            used.push((Arc::clone(model), quote));
+        }
+    };
+    for line in &bill.lines {
+        add(&line.model, line.quote);
+        if let Some(fb) = &line.fallback {
+            add(&fb.model, None);
+        }
+    }
+    used
 }

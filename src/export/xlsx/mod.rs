@@ -7,14 +7,11 @@ mod bill;
 mod formula;
 mod prices;
 
-use std::sync::Arc;
-
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError, utility::row_col_to_cell_absolute};
 
 use super::Subject;
 use super::params::{Value, parameters};
-use crate::engine::Model;
 
 pub use bill::usage;
 
@@ -93,7 +90,7 @@ pub fn workbook(subject: &Subject<'_>) -> Result<Vec<u8>, XlsxError> {
     write_parameters(&mut params_sheet, subject, &styles, &mut names)?;
 
     let mut prices_sheet = Worksheet::new();
-    let price_refs = prices::write(&mut prices_sheet, &used_pricings(subject), &styles)?;
+    let price_refs = prices::write(&mut prices_sheet, &super::pricings_in_use(subject.bill), &styles)?;
 
     let mut bill_sheet = Worksheet::new();
     let layout = bill::write(&mut bill_sheet, subject, &price_refs, &styles)?;
@@ -106,23 +103,6 @@ pub fn workbook(subject: &Subject<'_>) -> Result<Vec<u8>, XlsxError> {
         book.define_name(name, &format!("={cell}"))?;
     }
     book.save_to_buffer()
-}
-
-/// Each model and pricing the bill uses, fallbacks included, in order of first use.
-fn used_pricings(subject: &Subject<'_>) -> Vec<(Arc<Model>, Option<usize>)> {
-    let mut used: Vec<(Arc<Model>, Option<usize>)> = Vec::new();
-    let mut add = |model: &Arc<Model>, quote: Option<usize>| {
-        if !used.iter().any(|(m, q)| m.id == model.id && *q == quote) {
-            used.push((Arc::clone(model), quote));
-        }
-    };
-    for line in &subject.bill.lines {
-        add(&line.model, line.quote);
-        if let Some(fb) = &line.fallback {
-            add(&fb.model, None);
-        }
-    }
-    used
 }
 
 const PARAMETERS: &str = "Parameters";
