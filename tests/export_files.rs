@@ -193,5 +193,8 @@ fn the_readme_chart_is_what_export_draws_today() {
     ok(&["export", "atve", "--format", "svg", "-o", out.to_str().unwrap()]);
     let drawn = std::fs::read_to_string(out.join("share.svg")).unwrap();
     let shipped = std::fs::read_to_string(repo().join("assets/atve-share.svg")).unwrap();
-    assert!(drawn == shipped, "assets/atve-share.svg is stale: copy the new share.svg over it");
+    assert!(
+        drawn == shipped,
+        "assets/atve-share.svg is stale: copy the new share.svg over it"
+    );
 }

@@ -185,6 +185,25 @@ fn recalculated_totals_match_the_report() {
 }
 
 #[test]
+fn a_viewer_that_does_not_recalculate_shows_the_engines_figures() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = "scenarios/natak-nsfw-video.toml";
+    let file = export(scenario, dir.path());
+    let totals = report_totals(scenario, &[]);
+    let names: Vec<&str> = totals.iter().map(|(n, _)| n.as_str()).collect();
+    // Loaded with recalculation on load turned off, and not recalculated: the cached figures.
+    let case = json!({ "file": file, "set": {}, "names": names, "recalculate": false });
+    let got = &recalculate(&[case], dir.path())[0];
+    for (name, want) in &totals {
+        let want = want.unwrap();
+        assert!(
+            got[name]["number"].as_f64().is_some_and(|n| close(n, want)),
+            "{name}: {got}"
+        );
+    }
+}
+
+#[test]
 fn a_value_outside_a_models_limits_shows_an_error_not_zero() {
     let dir = tempfile::tempdir().unwrap();
     let file = export("scenarios/atve.toml", dir.path());

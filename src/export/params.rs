@@ -67,7 +67,13 @@ pub fn parameters(subject: &Subject<'_>) -> Vec<Parameter> {
 
 fn note(name: &str) -> &'static str {
     match name {
+        "scenes" => "scenes per video",
+        "frames" => "frames per generated clip",
+        "fps" => "frames per second of the clip",
         "seconds" => "frames / fps: change frames or fps",
+        "characters" => "characters per video, each set up once",
+        "videos_per_character" => "videos made with each character, over which its setup is spread",
+        "videos_per_month" => "videos made per month, over which monthly costs are spread",
         "resolution" => "the rate is looked up by it",
         "audio" => "TRUE or FALSE",
         "reroll_rate" => "a share from 0 up to but not including 1",

@@ -1,13 +1,17 @@
 """Opens workbooks in LibreOffice, sets parameters in their cells, recalculates every formula and
 reports the named cells' values as JSON.
 
-    recalc.py JOB.json    where JOB is {"cases": [{"file": PATH, "set": {NAME: VALUE}, "names": [NAME]}]}
+    recalc.py JOB.json    where JOB is {"cases": [{"file": PATH, "set": {NAME: VALUE}, "names": [NAME],
+                                                     "recalculate": true}]}
 
 Prints {"results": [{NAME: {"number": F} | {"text": S} | {"error": CODE} | {"empty": true}}]}, one
 object per case, in order. Each case loads its file afresh, so a case sees only its own settings.
 One headless LibreOffice serves every case, on a private profile and pipe; it is shut down (and
 killed if it will not go) before the script exits. Exit status 2: LibreOffice or its Python
 bridge is missing or would not start.
+
+LibreOffice is told never to recalculate on load, so a case with "recalculate": false reads the
+values cached in the file, as a viewer that does not recalculate shows them.
 """
 
 import json
@@ -32,6 +36,14 @@ RESULT_STRING = 2
 
 # Generous: a guard against a hang on a busy machine, never a measure of speed.
 START_TIMEOUT_S = 300
+
+
+NEVER_RECALCULATE_ON_LOAD = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="OOXMLRecalcMode" oor:op="fuse"><value>1</value></prop></item>
+<item oor:path="/org.openoffice.Office.Calc/Formula/Load"><prop oor:name="ODFRecalcMode" oor:op="fuse"><value>1</value></prop></item>
+</oor:items>
+"""
 
 
 def prop(name, value):
@@ -86,7 +98,8 @@ def run_case(desktop, case):
                 cell.setValue(value)
             else:
                 cell.setString(value)
-        doc.calculateAll()
+        if case.get("recalculate", True):
+            doc.calculateAll()
         return {name: read(cell_of(doc, name)) for name in case["names"]}
     finally:
         doc.close(True)
@@ -100,6 +113,9 @@ def main():
         print("recalc.py: LibreOffice (soffice) is not installed", file=sys.stderr)
         sys.exit(2)
     profile = tempfile.mkdtemp(prefix="reelcost-lo-")
+    os.makedirs(os.path.join(profile, "user"))
+    with open(os.path.join(profile, "user", "registrymodifications.xcu"), "w", encoding="utf-8") as f:
+        f.write(NEVER_RECALCULATE_ON_LOAD)
     pipe = "reelcost_" + uuid.uuid4().hex
     proc = subprocess.Popen(
         [

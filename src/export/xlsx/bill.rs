@@ -215,8 +215,10 @@ fn write_call(sheet: &mut Worksheet, call: &Call<'_>, styles: &Styles) -> Result
     sheet.write_formula_with_format(r, 6, result(&measured, priced.measured), &styles.quantity)?;
     let billed = format!("={}", formula::rounded(p.round, &here("G")));
     sheet.write_formula_with_format(r, 7, result(&billed, priced.billed), &styles.quantity)?;
+    // The rate and the call's cost are in the model's own currency, before any exchange.
+    let own = Format::new().set_num_format(crate::export::money_format(&call.model.currency, 2, 6));
     let rate = formula::rate(p, call.model.kind, call.step, &options, call.refs);
-    sheet.write_formula_with_format(r, 8, result(&rate, priced.unit_price), &styles.price)?;
+    sheet.write_formula_with_format(r, 8, result(&rate, priced.unit_price), &own)?;
     let offered: Vec<String> = p.resolutions().iter().map(|r| r.to_string()).collect();
     checks.push((
         here("I"),
@@ -238,7 +240,7 @@ fn write_call(sheet: &mut Worksheet, call: &Call<'_>, styles: &Styles) -> Result
         call.refs,
         limited.then_some(clip.as_str()),
     );
-    sheet.write_formula_with_format(r, 10, result(&cost, priced.cost), &styles.price)?;
+    sheet.write_formula_with_format(r, 10, result(&cost, priced.cost), &own)?;
     // The first failing check says why the row shows #N/A; a row that computes says OK.
     let mut check = "\"OK\"".to_owned();
     for (cell, message) in checks.iter().rev() {

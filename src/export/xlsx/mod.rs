@@ -114,6 +114,7 @@ fn write_parameters(
     names: &mut Vec<(String, String)>,
 ) -> Result<(), XlsxError> {
     sheet.set_name(PARAMETERS)?;
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     for (col, (title, width)) in (0u16..).zip([("Parameter", 28.0), ("Value", 16.0), ("Note", 80.0)]) {
         sheet.write_string_with_format(0, col, title, &styles.header)?;
         sheet.set_column_width(col, width)?;
@@ -182,7 +183,8 @@ fn write_parameters(
                 sheet.write_string(row, 1, prices::clean(&t))?;
             }
             Value::Bool(b) => {
-                sheet.write_boolean(row, 1, b)?;
+                let shown = Format::new().set_num_format("\"TRUE\";\"TRUE\";\"FALSE\"");
+                sheet.write_boolean_with_format(row, 1, b, &shown)?;
             }
             Value::Blank => {}
             Value::Derived { formula, value } => {
@@ -317,6 +319,7 @@ fn write_totals(
             Some((share, target)) if share < target => "below the target margin",
             _ => "",
         };
+        sheet.write_string_with_format(row, 1, "Against the target", &styles.total)?;
         let check = "=IF(ISNUMBER(margin_share),IF(margin_share<target_margin,\"below the target margin\",\"\"),\"\")";
         sheet.write_formula(row, 2, Formula::new(check).set_result(text))?;
     }

@@ -58,7 +58,7 @@ const HEADERS: [(&str, f64); 13] = [
     ("High", 10.0),
     ("Price", 12.0),
     ("Output price", 12.0),
-    ("Unit", 12.0),
+    ("Unit", 18.0),
     ("Rounding", 10.0),
     ("Source", 60.0),
     ("As of", 10.0),
