@@ -221,3 +221,28 @@ fn a_value_outside_a_models_limits_shows_an_error_not_zero() {
         }
     }
 }
+
+#[test]
+fn every_parameter_is_a_named_cell_holding_its_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = "scenarios/atve.toml";
+    let file = export(scenario, dir.path());
+    let json: Value = serde_json::from_slice(&reelcost(&["report", scenario, "--format", "json"]).stdout).unwrap();
+    let names = reelcost::engine::PARAMETER_NAMES;
+    let case = json!({ "file": file, "set": {}, "names": names, "recalculate": false });
+    let got = &recalculate(&[case], dir.path())[0];
+    for name in names {
+        let (cell, want) = (&got[name], &json["parameters"][name]);
+        let ok = match want {
+            Value::Null => cell["empty"] == json!(true),
+            Value::Bool(b) => cell["number"] == json!(if *b { 1.0 } else { 0.0 }),
+            Value::Number(n) => cell["number"].as_f64() == n.as_f64(),
+            Value::String(s) => match s.parse::<Decimal>() {
+                Ok(d) => cell["number"].as_f64().is_some_and(|n| close(n, d)),
+                Err(_) => cell["text"] == json!(s),
+            },
+            other => panic!("{name}: {other}"),
+        };
+        assert!(ok, "{name}: {cell} in the sheet, {want} in the report");
+    }
+}
