@@ -198,3 +198,22 @@ fn the_readme_chart_is_what_export_draws_today() {
         "assets/atve-share.svg is stale: copy the new share.svg over it"
     );
 }
+
+#[test]
+fn compare_is_refused_where_no_chart_is_drawn() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("atve.xlsx");
+    let out = reelcost(&[
+        "export",
+        "atve",
+        "--format",
+        "xlsx",
+        "-o",
+        path.to_str().unwrap(),
+        "--compare",
+        "kling-o3",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("use --compare with --format svg or md"));
+    assert!(!path.exists(), "nothing is written");
+}

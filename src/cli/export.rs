@@ -41,6 +41,14 @@ pub struct ExportArgs {
 
 /// Runs `export` and prints the files it wrote.
 pub fn run(args: &ExportArgs, catalogs: Option<&Path>) -> Result<(), Diagnostics> {
+    if !args.compare.is_empty() && matches!(args.format, ExportFormat::Xlsx | ExportFormat::Csv) {
+        return Err(Diagnostic::file_error(
+            "--compare",
+            "compares are charts: use --compare with --format svg or md",
+        )
+        .with_help("e.g. reelcost export atve --format svg -o charts --compare kling-o3")
+        .into());
+    }
     let project = super::load_project(&args.scenario, catalogs)?;
     let mut params = project.scenario.params.clone();
     super::apply_sets(&mut params, &args.sets)?;

@@ -153,9 +153,16 @@ pub fn clip_seconds(step: &Step, limits: &Limits, frames_cell: &str) -> String {
 }
 
 /// The frames a step's clip has: its own length at the frame rate, or the `frames` parameter.
+/// reelcost rounds half frames to even; ROUND rounds them away from zero, so a length whose
+/// frames are 2k + 0.5 takes one off.
 pub fn clip_frames(step: &Step) -> String {
-    step.seconds
-        .map_or_else(|| "=frames".to_owned(), |s| format!("=ROUND({}*fps,0)", number(s)))
+    step.seconds.map_or_else(
+        || "=frames".to_owned(),
+        |s| {
+            let frames = format!("{}*fps", number(s));
+            format!("=ROUND({frames},0)-(MOD({frames},2)=0.5)")
+        },
+    )
 }
 
 /// A limit's description for the sheet's note, e.g. `at most 100 frames`.

@@ -33,6 +33,13 @@ pub const SALE_TOTALS: [&str; 4] = [
     "profit_per_month",
 ];
 
+/// The rules the sheet cannot follow by formula, said beside the totals.
+const NOT_FORMULAS: [&str; 3] = [
+    "Which model and which quote each step uses is fixed on export (video_model included): export again to change it.",
+    "The Rule at export column and the warnings (see reelcost report or the memo) describe the bill as exported.",
+    "Spreadsheets compute in binary floating point: figures can differ from reelcost's exact decimals in the 15th digit.",
+];
+
 /// The cell formats every sheet shares.
 pub struct Styles {
     title: Format,
@@ -322,6 +329,12 @@ fn write_totals(
         sheet.write_string_with_format(row, 1, "Against the target", &styles.total)?;
         let check = "=IF(ISNUMBER(margin_share),IF(margin_share<target_margin,\"below the target margin\",\"\"),\"\")";
         sheet.write_formula(row, 2, Formula::new(check).set_result(text))?;
+    }
+    row += 2;
+    sheet.write_string_with_format(row, 1, "Not formulas", &styles.header)?;
+    for note in NOT_FORMULAS {
+        row += 1;
+        sheet.write_string(row, 1, note)?;
     }
     Ok(())
 }
