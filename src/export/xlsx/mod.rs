@@ -5,6 +5,7 @@
 
 mod bill;
 mod formula;
+mod names;
 mod prices;
 
 use rust_decimal::Decimal;
@@ -199,7 +200,10 @@ fn write_parameters(
             }
         }
         sheet.write_string(row, 2, note)?;
-        names.push((name, format!("{PARAMETERS}!{}", row_col_to_cell_absolute(row, 1))));
+        names.push((
+            names::defined_name(&name),
+            format!("{PARAMETERS}!{}", row_col_to_cell_absolute(row, 1)),
+        ));
     }
     Ok(())
 }
