@@ -307,9 +307,10 @@ pub fn call_cost(
     }
 }
 
-/// Calls per run of the step's stage. Every step quantity becomes a formula here, and only here.
+/// Calls per run of the step's stage. Every step quantity becomes a formula here, and only here:
+/// its text, in the scenario's expression grammar, over the parameters' cell names.
 pub fn count(step: &Step) -> String {
-    format!("={}", number(step.count))
+    super::names::formula(&number(step.count))
 }
 
 /// Billed attempts per accepted output: rerolls, then retries of failed calls that are billed.
