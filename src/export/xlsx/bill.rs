@@ -10,7 +10,7 @@ use crate::engine::{Kind, Line, Model, Params, Stage, Step};
 
 use super::formula::{self, Options};
 use super::prices::{PriceRefs, PricingRefs, clean};
-use super::{Styles, result};
+use super::{Styles, WorkbookError, result};
 use crate::export::Subject;
 
 /// The sheet's name.
@@ -71,35 +71,16 @@ pub fn write(
     subject: &Subject<'_>,
     prices: &PriceRefs,
     styles: &Styles,
-) -> Result<Layout, XlsxError> {
-    sheet.set_name(SHEET)?;
-    sheet.write_string_with_format(0, 0, clean(&subject.scenario.name), &styles.title)?;
-    sheet.write_string(
-        1,
-        0,
-        format!(
-            "Every figure is a formula over the Parameters and Prices sheets, in {}. Change a parameter there and the bill follows.",
-            clean(&subject.bill.currency)
-        ),
-    )?;
-    for (col, (title, width)) in (0u16..).zip(HEADERS) {
-        sheet.write_string_with_format(HEADER_ROW, col, title, &styles.header)?;
-        sheet.set_column_width(col, width)?;
-    }
-    sheet.set_freeze_panes(HEADER_ROW + 1, 2)?;
-    // Printed (or saved as PDF), the bill fits one page across.
-    sheet.set_landscape().set_print_fit_to_pages(1, 0);
+) -> Result<Layout, WorkbookError> {
+    write_header(sheet, subject, styles)?;
     let mut row = HEADER_ROW + 1;
     let mut per_video = Vec::new();
     // Rows of earlier month lines per model that took from a free tier, with their gigabytes.
     let mut free_rows: Vec<(&str, u32, Decimal)> = Vec::new();
     for line in &subject.bill.lines {
-        let Some(step) = subject.scenario.steps.get(line.step) else {
-            continue;
-        };
-        let Some(refs) = prices.get(&line.model.id, line.quote) else {
-            continue;
-        };
+        let missing = || WorkbookError(format!("the line `{}` has no step or price to refer to", line.label));
+        let step = subject.scenario.steps.get(line.step).ok_or_else(missing)?;
+        let refs = prices.get(&line.model.id, line.quote).ok_or_else(missing)?;
         let pricing = line.pricing();
         let free_taken = match (pricing.free_tier, &refs.free, step.gb, line.stage) {
             (Some(_), Some(free), Some(gb), Stage::Month) => {
@@ -128,33 +109,7 @@ pub fn write(
             free_taken,
         };
         write_call(sheet, &call, styles)?;
-        let fallback_row = match (&line.fallback, &step.fallback) {
-            (Some(fb), Some(spec)) => {
-                let fb_refs = prices.get(&fb.model.id, None);
-                let fb_usage = usage(subject.params, step, &fb.model);
-                let fb_priced = fb.model.pricing.price(fb.model.kind, &fb_usage).ok();
-                match (fb_refs, fb_priced) {
-                    (Some(fb_refs), Some(priced)) => {
-                        let fb_call = Call {
-                            row: row + 1,
-                            step,
-                            model: &fb.model,
-                            pricing: &fb.model.pricing,
-                            refs: fb_refs,
-                            usage: fb_usage,
-                            priced,
-                            free_taken: None,
-                        };
-                        let share = format!("{}%", (spec.share * Decimal::ONE_HUNDRED).normalize());
-                        sheet.write_string(row + 1, 1, format!("  fallback: {share} of calls"))?;
-                        write_call(sheet, &fb_call, styles)?;
-                        Some((row + 1, fb.share))
-                    }
-                    _ => None,
-                }
-            }
-            _ => None,
-        };
+        let fallback_row = write_fallback(sheet, subject, prices, line, step, row + 1, styles)?;
         write_quantities(sheet, subject, line, step, row, fallback_row, styles)?;
         per_video.push(format!("Q{}", row + 1));
         row += if fallback_row.is_some() { 2 } else { 1 };
@@ -164,6 +119,64 @@ pub fn write(
         end: row,
         per_video,
     })
+}
+
+fn write_header(sheet: &mut Worksheet, subject: &Subject<'_>, styles: &Styles) -> Result<(), XlsxError> {
+    sheet.set_name(SHEET)?;
+    sheet.write_string_with_format(0, 0, clean(&subject.scenario.name), &styles.title)?;
+    sheet.write_string(
+        1,
+        0,
+        format!(
+            "Every figure is a formula over the Parameters and Prices sheets, in {}. Change a parameter there and the bill follows.",
+            clean(&subject.bill.currency)
+        ),
+    )?;
+    for (col, (title, width)) in (0u16..).zip(HEADERS) {
+        sheet.write_string_with_format(HEADER_ROW, col, title, &styles.header)?;
+        sheet.set_column_width(col, width)?;
+    }
+    sheet.set_freeze_panes(HEADER_ROW + 1, 2)?;
+    // Printed (or saved as PDF), the bill fits one page across.
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
+    Ok(())
+}
+
+/// The row of the calls a line's fallback takes, below the line; returns the row and the share.
+fn write_fallback(
+    sheet: &mut Worksheet,
+    subject: &Subject<'_>,
+    prices: &PriceRefs,
+    line: &Line,
+    step: &Step,
+    row: u32,
+    styles: &Styles,
+) -> Result<Option<(u32, Decimal)>, WorkbookError> {
+    let Some(fb) = &line.fallback else {
+        return Ok(None);
+    };
+    let missing = || WorkbookError(format!("the fallback of `{}` has no price to refer to", line.label));
+    let refs = prices.get(&fb.model.id, None).ok_or_else(missing)?;
+    let fb_usage = usage(subject.params, step, &fb.model);
+    let priced = fb
+        .model
+        .pricing
+        .price(fb.model.kind, &fb_usage)
+        .map_err(|e| WorkbookError(e.to_string()))?;
+    let call = Call {
+        row,
+        step,
+        model: &fb.model,
+        pricing: &fb.model.pricing,
+        refs,
+        usage: fb_usage,
+        priced,
+        free_taken: None,
+    };
+    let share = format!("{}%", (fb.share * Decimal::ONE_HUNDRED).normalize());
+    sheet.write_string(row, 1, format!("  fallback: {share} of calls"))?;
+    write_call(sheet, &call, styles)?;
+    Ok(Some((row, fb.share)))
 }
 
 /// What one call of a step asks of a model, as the engine works it out before pricing.

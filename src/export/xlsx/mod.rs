@@ -73,6 +73,22 @@ impl Styles {
     }
 }
 
+/// Why a workbook could not be built.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WorkbookError(pub String);
+
+impl std::fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<XlsxError> for WorkbookError {
+    fn from(e: XlsxError) -> Self {
+        Self(e.to_string())
+    }
+}
+
 /// A formula with the engine's figure as its cached result.
 fn result(formula: &str, value: Decimal) -> Formula {
     Formula::new(formula).set_result(value.normalize().to_string())
@@ -89,7 +105,7 @@ fn exchange_name(currency: &str) -> String {
 }
 
 /// The workbook for a subject, as the bytes of an .xlsx file.
-pub fn workbook(subject: &Subject<'_>) -> Result<Vec<u8>, XlsxError> {
+pub fn workbook(subject: &Subject<'_>) -> Result<Vec<u8>, WorkbookError> {
     let styles = Styles::new(&subject.bill.currency);
     let mut book = Workbook::new();
     let mut names: Vec<(String, String)> = Vec::new();
@@ -110,7 +126,7 @@ pub fn workbook(subject: &Subject<'_>) -> Result<Vec<u8>, XlsxError> {
     for (name, cell) in &names {
         book.define_name(name, &format!("={cell}"))?;
     }
-    book.save_to_buffer()
+    Ok(book.save_to_buffer()?)
 }
 
 const PARAMETERS: &str = "Parameters";
