@@ -246,3 +246,52 @@ fn every_parameter_is_a_named_cell_holding_its_value() {
         assert!(ok, "{name}: {cell} in the sheet, {want} in the report");
     }
 }
+
+#[test]
+fn a_swapped_video_model_is_priced_in_the_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("swapped.xlsx");
+    let model = "video_model=fal-ai/kling-video/v2.6/pro";
+    reelcost(&[
+        "export",
+        "atve",
+        "--set",
+        model,
+        "--format",
+        "xlsx",
+        "-o",
+        path.to_str().unwrap(),
+    ]);
+    let mut cases = Vec::new();
+    let mut expected = Vec::new();
+    for (frames, audio) in [(None, false), (Some(120), false), (Some(120), true)] {
+        let mut args = vec!["report", "atve", "--set", model, "--format", "json"];
+        let mut set = serde_json::Map::new();
+        let frames_set = frames.map(|f| format!("frames={f}"));
+        if let Some(f) = &frames_set {
+            args.extend(["--set", f.as_str()]);
+            set.insert("frames".into(), json!(frames));
+        }
+        if audio {
+            args.extend(["--set", "audio=true"]);
+            set.insert("audio".into(), json!(true));
+        }
+        let json: Value = serde_json::from_slice(&reelcost(&args).stdout).unwrap();
+        expected.push(
+            json["totals"]["per_video"]
+                .as_str()
+                .unwrap()
+                .parse::<Decimal>()
+                .unwrap(),
+        );
+        cases.push(json!({ "file": path, "set": set, "names": ["per_video"] }));
+    }
+    let results = recalculate(&cases, dir.path());
+    for (got, want) in results.iter().zip(&expected) {
+        let n = got["per_video"]["number"].as_f64();
+        assert!(
+            n.is_some_and(|n| close(n, *want)),
+            "{got} in the sheet, {want} in the report"
+        );
+    }
+}
