@@ -1,24 +1,9 @@
 //! `reelcost export`: the bill as a workbook with live formulas, SVG charts, a Markdown memo or CSV.
 
-use std::fs;
 use std::path::{Path, PathBuf};
 
 use crate::engine::{Diagnostic, Diagnostics, evaluate};
-use crate::export::{self, Subject};
-use crate::report;
-
-/// What `export` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
-    /// A workbook whose figures are formulas over its parameters and prices.
-    Xlsx,
-    /// Charts for slides, into a directory.
-    Svg,
-    /// A one-page memo, with its charts beside it, into a directory.
-    Md,
-    /// The report's CSV.
-    Csv,
-}
+use crate::export::{self, Format, Subject};
 
 /// The arguments of `export`.
 #[derive(Debug, clap::Args)]
@@ -30,7 +15,7 @@ pub struct ExportArgs {
     pub sets: Vec<String>,
     /// What to write.
     #[arg(long, value_enum)]
-    pub format: ExportFormat,
+    pub format: Format,
     /// The file to write; for svg and md, the directory the files go into.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: PathBuf,
@@ -41,7 +26,7 @@ pub struct ExportArgs {
 
 /// Runs `export` and prints the files it wrote.
 pub fn run(args: &ExportArgs, catalogs: Option<&Path>) -> Result<(), Diagnostics> {
-    if !args.compare.is_empty() && matches!(args.format, ExportFormat::Xlsx | ExportFormat::Csv) {
+    if !args.compare.is_empty() && !args.format.is_directory() {
         return Err(Diagnostic::file_error(
             "--compare",
             "compares are charts: use --compare with --format svg or md",
@@ -60,48 +45,16 @@ pub fn run(args: &ExportArgs, catalogs: Option<&Path>) -> Result<(), Diagnostics
         params: &params,
         bill: &bill,
     };
-    let out = &args.output;
-    let written = match args.format {
-        ExportFormat::Xlsx => {
-            let bytes = export::xlsx::workbook(&subject).map_err(|e| {
-                Diagnostic::file_error(out.display().to_string(), format!("cannot build the workbook: {e}"))
-            })?;
-            write(out, &bytes)?;
-            vec![out.clone()]
-        }
-        ExportFormat::Csv => {
-            let text = report::render(report::Format::Csv, &project.scenario, &params, &bill);
-            write(out, text.as_bytes())?;
-            vec![out.clone()]
-        }
-        ExportFormat::Svg | ExportFormat::Md => {
-            let compared = compared(args, catalogs)?;
-            let charts = export::chart::all(&subject, &compared)
-                .map_err(|e| Diagnostic::file_error(out.display().to_string(), format!("cannot draw a chart: {e}")))?;
-            make_dir(out)?;
-            let mut written = Vec::new();
-            for chart in &charts {
-                let path = out.join(&chart.file);
-                write(&path, chart.svg.as_bytes())?;
-                written.push(path);
-            }
-            if args.format == ExportFormat::Md {
-                let path = out.join(export::memo::FILE);
-                write(&path, export::memo::render(&subject, &charts).as_bytes())?;
-                written.insert(0, path);
-            }
-            written
-        }
-    };
-    for path in written {
+    let compared = compared(&args.compare, catalogs)?;
+    for path in export::write(&subject, args.format, &args.output, &compared)? {
         super::print_out(format!("wrote {}", path.display()));
     }
     Ok(())
 }
 
 /// The scenarios named by `--compare`, each at its own file's parameters, with its bill.
-fn compared(args: &ExportArgs, catalogs: Option<&Path>) -> Result<Vec<export::chart::Compared>, Diagnostics> {
-    args.compare
+fn compared(names: &[String], catalogs: Option<&Path>) -> Result<Vec<export::chart::Compared>, Diagnostics> {
+    names
         .iter()
         .map(|name| {
             let project = super::load_project(name, catalogs)?;
@@ -113,16 +66,4 @@ fn compared(args: &ExportArgs, catalogs: Option<&Path>) -> Result<Vec<export::ch
             })
         })
         .collect()
-}
-
-fn make_dir(path: &Path) -> Result<(), Diagnostic> {
-    fs::create_dir_all(path).map_err(|e| {
-        Diagnostic::file_error(path.display().to_string(), format!("cannot make the directory: {e}"))
-            .with_help("-o names a directory for svg and md")
-    })
-}
-
-fn write(path: &Path, bytes: &[u8]) -> Result<(), Diagnostic> {
-    fs::write(path, bytes)
-        .map_err(|e| Diagnostic::file_error(path.display().to_string(), format!("cannot write the file: {e}")))
 }

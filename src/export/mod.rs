@@ -3,11 +3,14 @@
 //! exporters lay it out and compute nothing of their own.
 
 pub mod chart;
+mod files;
 pub mod memo;
 pub mod params;
 pub mod xlsx;
 
 use std::sync::Arc;
+
+pub use files::{Format, write};
 
 use crate::engine::{Bill, Catalogs, Model, Params, Scenario};
 
