@@ -97,10 +97,11 @@ fn the_tornado_renders_from_engine_figures() {
     };
     let rows = vec![
         ("frames".to_owned(), at("frames", "80"), at("frames", "100")),
+        // Fewer videos per character cost more: the input's low end is the higher cost.
         (
             "videos per character".to_owned(),
-            at("videos_per_character", "10"),
             at("videos_per_character", "2"),
+            at("videos_per_character", "10"),
         ),
         (
             "resolution".to_owned(),
@@ -113,6 +114,7 @@ fn the_tornado_renders_from_engine_figures() {
             at("reroll_rate", "0.2"),
         ),
     ];
+    let data_rows = rows.len();
     let data = Tornado {
         base: at("frames", "100"),
         measure: "cost per video".into(),
@@ -127,6 +129,8 @@ fn the_tornado_renders_from_engine_figures() {
         svg.contains("$2.01") && svg.contains("$3.01"),
         "the 480p and 720p costs"
     );
+    // The white page, then a bar (or two) on every row, whichever way the input moves the cost.
+    assert!(svg.matches("<rect").count() > data_rows, "{svg}");
     std::fs::write(&path, svg).unwrap();
     assert_eq!(render(&path), (1280, 720));
 }

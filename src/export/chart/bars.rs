@@ -173,7 +173,7 @@ pub fn tornado(data: &Tornado) -> Result<String, ChartError> {
         money_label(data.base, &data.currency, super::places(data.base))
     );
     page(&title, &subtitle, |root| {
-        let (left, right, top, bottom) = (520i32, 1040i32, 170i32, 690i32);
+        let (left, right, top, bottom) = (530i32, 1060i32, 170i32, 690i32);
         let x = |v: Decimal| left + ((coord(v - lowest) / span) * f64::from(right - left)).round() as i32;
         let slot = (bottom - top) / i32::try_from(rows.len().max(4)).unwrap_or(4);
         let thick = (slot * 7 / 10).min(56);
@@ -181,8 +181,10 @@ pub fn tornado(data: &Tornado) -> Result<String, ChartError> {
         for (i, (name, lo, hi)) in (0i32..).zip(&rows) {
             let mid = top + slot * i + slot / 2;
             let (a, b) = (x(*lo), x(*hi));
-            // Below the base in blue, above it in orange: which way each end moves the cost.
-            for (from, to, colour) in [(a.min(base), base, BAR), (base, b.max(base), ACCENT)] {
+            // Below the base in blue, above it in orange: which way each end moves the cost,
+            // whichever end of the input does it.
+            let (from_x, to_x) = (a.min(b), a.max(b));
+            for (from, to, colour) in [(from_x, base.min(to_x), BAR), (base.max(from_x), to_x, ACCENT)] {
                 if to > from {
                     root.draw(&Rectangle::new(
                         [(from, mid - thick / 2), (to, mid + thick / 2)],
@@ -192,9 +194,9 @@ pub fn tornado(data: &Tornado) -> Result<String, ChartError> {
                 }
             }
             root.draw(&Text::new(
-                label(name, 30),
-                (left - 150, mid),
-                text_at(HPos::Right, 30, &INK, false),
+                label(name, 32),
+                (400, mid),
+                text_at(HPos::Right, 26, &INK, false),
             ))
             .map_err(err)?;
             let low = money_label(*lo.min(hi), &data.currency, super::places(*lo));
