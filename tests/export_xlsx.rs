@@ -37,7 +37,9 @@ fn reelcost(args: &[&str]) -> std::process::Output {
     out
 }
 
-/// The report's totals at these settings, by name, as the workbook names them.
+/// The report's totals at these settings, by name, as the workbook names them: every total the
+/// JSON report gives (`price` and `margin` are the workbook's `price` parameter and
+/// `margin_per_video`).
 fn report_totals(scenario: &str, sets: &[(&str, Value)]) -> Vec<(String, Option<Decimal>)> {
     let mut args = vec![
         "report".to_owned(),
@@ -51,17 +53,17 @@ fn report_totals(scenario: &str, sets: &[(&str, Value)]) -> Vec<(String, Option<
     }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let json: Value = serde_json::from_slice(&reelcost(&args).stdout).unwrap();
-    let decimal = |v: &Value| v.as_str().map(|s| s.parse::<Decimal>().unwrap());
-    let t = &json["totals"];
-    let mut totals: Vec<(String, Option<Decimal>)> = TOTALS.iter().map(|n| (n.to_string(), decimal(&t[*n]))).collect();
-    if let (Some(price), Some(margin)) = (decimal(&t["price"]), decimal(&t["margin"])) {
-        let month = Decimal::from(json["parameters"]["videos_per_month"].as_u64().unwrap());
-        totals.push(("revenue_per_video".into(), Some(price)));
-        totals.push(("margin_per_video".into(), Some(margin)));
-        totals.push(("margin_share".into(), decimal(&t["margin_share"])));
-        totals.push(("profit_per_month".into(), Some(margin * month)));
+    let totals = json["totals"].as_object().unwrap();
+    for name in TOTALS {
+        assert!(totals.contains_key(name), "the report has no {name}");
     }
     totals
+        .iter()
+        .filter(|(name, v)| {
+            !matches!(name.as_str(), "price" | "margin") && (TOTALS.contains(&name.as_str()) || !v.is_null())
+        })
+        .map(|(name, v)| (name.clone(), v.as_str().map(|s| s.parse::<Decimal>().unwrap())))
+        .collect()
 }
 
 /// A Python that can drive LibreOffice: $REELCOST_PYTHON, the system's, or the first on PATH.
@@ -155,6 +157,17 @@ fn recalculated_totals_match_the_report() {
             ("videos_per_month", json!(100)),
         ],
     });
+    // The scenario's own parameters, read by expressions, and the sale's.
+    cases.push(Case {
+        scenario: "tests/fixtures/export/shapes.toml".into(),
+        sets: vec![
+            ("clips_per_scene", json!(3)),
+            ("voice_seconds", json!(6.2)),
+            ("upscale", json!(4)),
+            ("paid_share", json!(0.5)),
+            ("target_margin", json!(0.25)),
+        ],
+    });
     let files: Vec<(String, PathBuf)> = scenarios.iter().map(|s| (s.clone(), export(s, dir.path()))).collect();
     let mut jobs = Vec::new();
     let mut expected = Vec::new();
@@ -225,25 +238,35 @@ fn a_value_outside_a_models_limits_shows_an_error_not_zero() {
 #[test]
 fn every_parameter_is_a_named_cell_holding_its_value() {
     let dir = tempfile::tempdir().unwrap();
-    let scenario = "scenarios/atve.toml";
-    let file = export(scenario, dir.path());
-    let json: Value = serde_json::from_slice(&reelcost(&["report", scenario, "--format", "json"]).stdout).unwrap();
-    let names = reelcost::engine::PARAMETER_NAMES;
-    let case = json!({ "file": file, "set": {}, "names": names, "recalculate": false });
-    let got = &recalculate(&[case], dir.path())[0];
-    for name in names {
-        let (cell, want) = (&got[name], &json["parameters"][name]);
-        let ok = match want {
-            Value::Null => cell["empty"] == json!(true),
-            Value::Bool(b) => cell["number"] == json!(if *b { 1.0 } else { 0.0 }),
-            Value::Number(n) => cell["number"].as_f64() == n.as_f64(),
-            Value::String(s) => match s.parse::<Decimal>() {
-                Ok(d) => cell["number"].as_f64().is_some_and(|n| close(n, d)),
-                Err(_) => cell["text"] == json!(s),
-            },
-            other => panic!("{name}: {other}"),
-        };
-        assert!(ok, "{name}: {cell} in the sheet, {want} in the report");
+    for scenario in [
+        "scenarios/atve.toml",
+        "scenarios/natak-nsfw-video.toml",
+        "tests/fixtures/export/shapes.toml",
+    ] {
+        let file = export(scenario, dir.path());
+        let json: Value = serde_json::from_slice(&reelcost(&["report", scenario, "--format", "json"]).stdout).unwrap();
+        let params = json["parameters"].as_object().unwrap();
+        // A step's `keyframe.model` names its cell `keyframe_model`.
+        let cell_name = |name: &str| name.replace(|c: char| !c.is_ascii_alphanumeric() && c != '_', "_");
+        let names: Vec<String> = params.keys().map(|n| cell_name(n)).collect();
+        let case = json!({ "file": file, "set": {}, "names": names, "recalculate": false });
+        let got = &recalculate(&[case], dir.path())[0];
+        for (name, want) in params {
+            let cell = &got[cell_name(name)];
+            let ok = match want {
+                // A price in credits, and a pack's credit price, are worked out in the sheet.
+                Value::Null if matches!(name.as_str(), "price" | "credit_price") => cell["number"].is_number(),
+                Value::Null => cell["empty"] == json!(true),
+                Value::Bool(b) => cell["number"] == json!(if *b { 1.0 } else { 0.0 }),
+                Value::Number(n) => cell["number"].as_f64() == n.as_f64(),
+                Value::String(s) => match s.parse::<Decimal>() {
+                    Ok(d) => cell["number"].as_f64().is_some_and(|n| close(n, d)),
+                    Err(_) => cell["text"] == json!(s),
+                },
+                other => panic!("{name}: {other}"),
+            };
+            assert!(ok, "{scenario} {name}: {cell} in the sheet, {want} in the report");
+        }
     }
 }
 

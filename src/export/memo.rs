@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 use super::Subject;
 use super::chart::{Chart, money_label};
 use super::params::{Value, parameters};
+use crate::engine::params::MODEL_SUFFIX;
 use crate::report::{percent, quantity};
 
 /// The memo's file name in its directory.
@@ -79,29 +80,62 @@ fn headline(out: &mut String, subject: &Subject<'_>) {
 }
 
 fn sale(out: &mut String, subject: &Subject<'_>) {
-    let t = &subject.bill.totals;
-    let (Some(sale), Some(price), Some(margin)) = (&subject.scenario.sale, t.price, t.margin) else {
+    let Some(sale) = &subject.bill.totals.sale else {
         return;
     };
     let _ = writeln!(out, "## Price and margin\n\n| Figure | Value |\n|---|--:|");
     let how = sale.credits.map_or_else(String::new, |(credits, each)| {
-        format!(" ({} credits at {})", credits.normalize(), money(subject, each, 2))
+        let pack = sale
+            .pack
+            .as_deref()
+            .map_or_else(String::new, |p| format!(", pack {}", cell(p)));
+        format!(
+            " ({} credits at {}{pack})",
+            credits.normalize(),
+            money(subject, each, 2)
+        )
     });
-    let _ = writeln!(out, "| Price per video{how} | {} |", money(subject, price, 2));
-    let _ = writeln!(out, "| Margin per video | {} |", money(subject, margin, 4));
-    let _ = writeln!(out, "| Margin share | {} |", percent(t.margin_share));
+    let _ = writeln!(out, "| Price per video{how} | {} |", money(subject, sale.price, 2));
+    if sale.paid_share != Decimal::ONE {
+        let _ = writeln!(out, "| Videos paid for | {} |", percent(Some(sale.paid_share)));
+        let _ = writeln!(
+            out,
+            "| Revenue per video made | {} |",
+            money(subject, sale.revenue_per_video, 4)
+        );
+    }
+    let _ = writeln!(
+        out,
+        "| Margin per video | {} |",
+        money(subject, sale.margin_per_video, 4)
+    );
+    let _ = writeln!(out, "| Margin share | {} |", percent(sale.margin_share));
     if let Some(target) = sale.target_margin {
-        let verdict = match t.margin_share {
+        let verdict = match sale.margin_share {
             Some(share) if share < target => " (below it)",
             Some(_) => " (met)",
             None => "",
         };
         let _ = writeln!(out, "| Target margin | {}{verdict} |", percent(Some(target)));
     }
-    if let Some(profit) = margin.checked_mul(Decimal::from(subject.params.videos_per_month)) {
-        let _ = writeln!(out, "| Profit per month | {} |", money(subject, profit, 2));
+    if let Some(price) = sale.break_even_price {
+        let what = if sale.target_margin.is_some() {
+            "Price that meets the target"
+        } else {
+            "Break-even price"
+        };
+        let _ = writeln!(out, "| {what} | {} |", money(subject, price, 4));
     }
-    out.push('\n');
+    let _ = writeln!(
+        out,
+        "| Revenue per month | {} |",
+        money(subject, sale.revenue_per_month, 2)
+    );
+    let _ = writeln!(
+        out,
+        "| Profit per month | {} |\n",
+        money(subject, sale.profit_per_month, 2)
+    );
 }
 
 fn breakdown(out: &mut String, subject: &Subject<'_>) {
@@ -132,14 +166,18 @@ fn params(out: &mut String, subject: &Subject<'_>) {
         "## Parameters\n\n{}\n\n| Parameter | Value |\n|---|--:|",
         cell(&summary)
     );
-    for p in parameters(subject) {
+    // Each step's model shows in the breakdown; the table keeps the parameters a reader tunes.
+    for p in parameters(subject)
+        .into_iter()
+        .filter(|p| !p.name.ends_with(MODEL_SUFFIX))
+    {
         let value = match p.value {
             Value::Number(n) => n.normalize().to_string(),
             Value::Text(t) => cell(&t),
             Value::Bool(true) => "on".to_owned(),
             Value::Bool(false) => "off".to_owned(),
             Value::Blank => "not set".to_owned(),
-            Value::Derived { value, .. } => value.normalize().to_string(),
+            Value::Derived { value, expression } => format!("{} (= {})", value.normalize(), cell(&expression)),
         };
         let _ = writeln!(out, "| `{}` | {value} |", p.name);
     }

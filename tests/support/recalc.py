@@ -69,6 +69,8 @@ def connect(pipe, proc):
 
 
 def cell_of(doc, name):
+    if not doc.NamedRanges.hasByName(name):
+        raise RuntimeError(f"the workbook has no cell named {name}")
     return doc.NamedRanges.getByName(name).getReferredCells().getCellByPosition(0, 0)
 
 

@@ -6,7 +6,7 @@ use rust_xlsxwriter::{Format, Formula, Worksheet, XlsxError};
 
 use crate::engine::catalog::Pricing;
 use crate::engine::pricing::{Priced, Usage};
-use crate::engine::{Kind, Line, Model, Params, Stage, Step};
+use crate::engine::{Kind, Line, Model, Params, Quantity, Stage, Step};
 
 use super::formula::{self, Options};
 use super::prices::{PriceRefs, PricingRefs, clean};
@@ -76,20 +76,20 @@ pub fn write(
     let mut row = HEADER_ROW + 1;
     let mut per_video = Vec::new();
     // Rows of earlier month lines per model that took from a free tier, with their gigabytes.
-    let mut free_rows: Vec<(&str, u32, Decimal)> = Vec::new();
+    let mut free_rows: Vec<(&str, u32, String)> = Vec::new();
     for line in &subject.bill.lines {
         let missing = || WorkbookError(format!("the line `{}` has no step or price to refer to", line.label));
         let step = subject.scenario.steps.get(line.step).ok_or_else(missing)?;
         let refs = prices.get(&line.model.id, line.quote).ok_or_else(missing)?;
         let pricing = line.pricing();
-        let free_taken = match (pricing.free_tier, &refs.free, step.gb, line.stage) {
+        let free_taken = match (pricing.free_tier, &refs.free, &step.gb, line.stage) {
             (Some(_), Some(free), Some(gb), Stage::Month) => {
                 let before: Vec<String> = free_rows
                     .iter()
                     .filter(|(id, _, _)| *id == &*line.model.id)
-                    .map(|(_, r, gb)| format!("({}-G{})", formula::number(*gb), r + 1))
+                    .map(|(_, r, gb)| format!("({gb}-G{})", r + 1))
                     .collect();
-                free_rows.push((&line.model.id, row, gb));
+                free_rows.push((&line.model.id, row, formula::quantity(gb)));
                 Some(if before.is_empty() {
                     free.clone()
                 } else {
@@ -181,17 +181,24 @@ fn write_fallback(
 
 /// What one call of a step asks of a model, as the engine works it out before pricing.
 pub fn usage<'a>(params: &'a Params, step: &'a Step, model: &Model) -> Usage<'a> {
+    // The engine has evaluated every quantity already; one it refused never reaches an export.
+    let value = |q: Option<&Quantity>| q.and_then(|q| q.value(params).ok());
+    let whole = |q: Option<&Quantity>| value(q).and_then(|v| u64::try_from(v).ok());
+    let own_seconds = value(step.seconds.as_ref());
     let mut usage = Usage {
-        steps: step.steps,
-        megapixels: step.megapixels,
-        input_tokens: step.input_tokens,
-        output_tokens: step.output_tokens,
-        gb: step.gb,
+        steps: whole(step.steps.as_ref()),
+        megapixels: step.size.as_ref().and_then(|s| s.megapixels(params).ok()),
+        input_tokens: whole(step.input_tokens.as_ref()),
+        output_tokens: whole(step.output_tokens.as_ref()),
+        gb: value(step.gb.as_ref()),
+        seconds: own_seconds,
+        resolution: step.resolution.as_deref(),
+        audio: step.audio.unwrap_or(false),
         ..Usage::default()
     };
     if model.kind == Kind::Video {
-        usage.seconds = step.seconds.or_else(|| params.seconds());
-        usage.frames = match step.seconds {
+        usage.seconds = own_seconds.or_else(|| params.seconds());
+        usage.frames = match own_seconds {
             Some(s) => s
                 .checked_mul(Decimal::from(params.fps))
                 .and_then(|f| u32::try_from(f.round()).ok()),
@@ -211,11 +218,13 @@ fn write_call(sheet: &mut Worksheet, call: &Call<'_>, styles: &Styles) -> Result
     sheet.write_string(r, 3, p.name.as_deref().map_or("catalog".to_owned(), clean))?;
     let options = Options::of(call.step, call.model, here("E"), here("F"));
     let mut checks = Vec::new();
-    if options.video {
+    if options.timed {
         let seconds = call.usage.seconds.unwrap_or_default();
-        let frames = Decimal::from(call.usage.frames.unwrap_or_default());
-        let clip = formula::clip_seconds(call.step, &call.model.limits, &here("F"));
+        let clip = formula::clip_seconds(call.step, &call.model.limits, &here("F"), options.video);
         sheet.write_formula_with_format(r, 4, result(&clip, seconds), &styles.quantity)?;
+    }
+    if options.video {
+        let frames = Decimal::from(call.usage.frames.unwrap_or_default());
         sheet.write_formula(r, 5, result(&formula::clip_frames(call.step), frames))?;
         if let Some(limits) = formula::describe_limits(&call.model.limits) {
             checks.push((
@@ -283,15 +292,22 @@ fn write_quantities(
     sheet.write_string(r, 1, clean(&line.label))?;
     let own = exchange(subject, &line.model);
     let unit = match (fallback, &line.fallback) {
-        (Some((fb_row, share)), Some(fb)) => {
+        (Some((fb_row, _)), Some(fb)) => {
             let theirs = exchange(subject, &fb.model);
-            let share = formula::number(share);
+            let share = step
+                .fallback
+                .as_ref()
+                .map_or_else(|| formula::number(fb.share), |f| formula::quantity(&f.share));
             format!("=K{n}*{own}*(1-{share})+K{}*{theirs}*{share}", fb_row + 1)
         }
         _ => format!("=K{n}*{own}"),
     };
     sheet.write_formula_with_format(r, 11, result(&unit, line.unit_price), &styles.price)?;
-    sheet.write_formula_with_format(r, 12, result(&formula::count(step), step.count), &styles.quantity)?;
+    let count = step
+        .count
+        .value(subject.params)
+        .map_err(|e| XlsxError::ParameterError(e.headline()))?;
+    sheet.write_formula_with_format(r, 12, result(&formula::count(step), count), &styles.quantity)?;
     let runs = runs(subject.params, line.stage);
     sheet.write_formula_with_format(r, 13, result(formula::runs(line.stage), runs), &styles.quantity)?;
     let attempts = formula::attempts(step, &line.model);

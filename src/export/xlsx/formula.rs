@@ -5,7 +5,8 @@
 use rust_decimal::Decimal;
 
 use crate::engine::catalog::{Charge, Limits, Model, Pricing, Rounding};
-use crate::engine::{Kind, Step, Unit};
+use crate::engine::scenario::{Check, Size};
+use crate::engine::{Kind, Quantity, Step, Unit};
 
 use super::prices::PricingRefs;
 
@@ -60,8 +61,11 @@ pub fn number(value: Decimal) -> String {
 /// The options of one call, as the sheet reads them, and where its clip length and frames are.
 #[derive(Debug, Clone)]
 pub struct Options {
-    /// Whether the model makes video: only video calls have a length, resolution and audio.
+    /// Whether the model makes video: only video calls have frames, and take their length,
+    /// resolution and audio from the parameters.
     pub video: bool,
+    /// Whether the call has a length: a video call, or a step that gives its own seconds.
+    pub timed: bool,
     /// The cell holding the clip length in seconds.
     pub seconds: String,
     /// The cell holding the frames.
@@ -77,17 +81,18 @@ impl Options {
     pub fn of(step: &Step, model: &Model, seconds: String, frames: String) -> Self {
         let video = model.kind == Kind::Video;
         let resolution = match (&step.resolution, video) {
-            (_, false) => Input::Fixed(None),
-            (Some(r), true) => Input::Fixed(Some(r.to_string())),
+            (Some(r), _) => Input::Fixed(Some(r.to_string())),
             (None, true) => Input::Named("resolution"),
+            (None, false) => Input::Fixed(None),
         };
         let audio = match (step.audio, video) {
-            (_, false) => Input::Fixed(false),
-            (Some(a), true) => Input::Fixed(a),
+            (Some(a), _) => Input::Fixed(a),
             (None, true) => Input::Named("audio"),
+            (None, false) => Input::Fixed(false),
         };
         Self {
             video,
+            timed: video || step.seconds.is_some(),
             seconds,
             frames,
             resolution,
@@ -129,9 +134,13 @@ pub fn rounded(round: Rounding, value: &str) -> String {
     }
 }
 
-/// The clip length a step asks for, `#N/A` when it is outside the model's limits.
-pub fn clip_seconds(step: &Step, limits: &Limits, frames_cell: &str) -> String {
-    let seconds = step.seconds.map_or_else(|| "seconds".to_owned(), number);
+/// The clip length a step asks for: its own, or for video the clip's. A video clip outside the
+/// model's limits is `#N/A`.
+pub fn clip_seconds(step: &Step, limits: &Limits, frames_cell: &str, video: bool) -> String {
+    let seconds = step.seconds.as_ref().map_or_else(|| "seconds".to_owned(), quantity);
+    if !video {
+        return format!("={seconds}");
+    }
     let mut outside = Vec::new();
     if let Some(max) = limits.max_seconds {
         outside.push(format!("{seconds}>{}", number(max)));
@@ -156,10 +165,10 @@ pub fn clip_seconds(step: &Step, limits: &Limits, frames_cell: &str) -> String {
 /// reelcost rounds half frames to even; ROUND rounds them away from zero, so a length whose
 /// frames are 2k + 0.5 takes one off.
 pub fn clip_frames(step: &Step) -> String {
-    step.seconds.map_or_else(
+    step.seconds.as_ref().map_or_else(
         || "=frames".to_owned(),
         |s| {
-            let frames = format!("{}*fps", number(s));
+            let frames = format!("{}*fps", quantity(s));
             format!("=ROUND({frames},0)-(MOD({frames},2)=0.5)")
         },
     )
@@ -186,21 +195,20 @@ pub fn describe_limits(limits: &Limits) -> Option<String> {
 /// The units a call measures, before rounding: 1 per call, the clip's seconds, the step's
 /// megapixels, steps, gigabytes (less a free tier, given as formula text) or tokens.
 pub fn measured(pricing: &Pricing, step: &Step, options: &Options, free_taken: Option<String>) -> String {
-    let constant = |value: Option<Decimal>| value.map_or_else(|| "NA()".to_owned(), number);
     let value = match pricing.unit {
         unit if unit.is_per_call() => "1".to_owned(),
-        Unit::Second if options.video => options.seconds.clone(),
+        Unit::Second if options.timed => options.seconds.clone(),
         Unit::Second => "NA()".to_owned(),
-        Unit::Megapixel => constant(step.megapixels),
-        Unit::Step => constant(step.steps.map(Decimal::from)),
+        Unit::Megapixel => megapixels(step.size.as_ref()),
+        Unit::Step => optional(step.steps.as_ref()),
         Unit::GbMonth => match free_taken {
-            Some(free) => format!("MAX(0,{}-{free})", constant(step.gb)),
-            None => constant(step.gb),
+            Some(free) => format!("MAX(0,{}-{free})", optional(step.gb.as_ref())),
+            None => optional(step.gb.as_ref()),
         },
-        Unit::Token => constant(
-            step.input_tokens
-                .zip(step.output_tokens)
-                .map(|(i, o)| Decimal::from(i) + Decimal::from(o)),
+        Unit::Token => format!(
+            "{}+{}",
+            optional(step.input_tokens.as_ref()),
+            optional(step.output_tokens.as_ref())
         ),
         _ => "1".to_owned(),
     };
@@ -213,14 +221,17 @@ pub fn rate(pricing: &Pricing, kind: Kind, step: &Step, options: &Options, refs:
     let seconds = rounded(pricing.round, &options.seconds);
     let mut chain = "NA()".to_owned();
     for (rate, cells) in pricing.rates.iter().zip(&refs.rates).rev() {
-        let length = match (rate.seconds, options.video) {
+        let length = match (rate.seconds, options.timed) {
             (None, _) => Cond::Always,
             (Some(_), false) => Cond::Never,
             (Some(s), true) => Cond::When(format!("{seconds}={}", number(s))),
         };
-        let steps = match rate.steps {
-            Some(n) if step.steps != Some(n) => Cond::Never,
-            _ => Cond::Always,
+        let steps = match (rate.steps, &step.steps) {
+            (None, _) => Cond::Always,
+            (Some(_), None) => Cond::Never,
+            (Some(n), Some(Quantity::Fixed(given))) if *given == Decimal::from(n) => Cond::Always,
+            (Some(_), Some(Quantity::Fixed(_))) => Cond::Never,
+            (Some(n), Some(q)) => Cond::When(format!("{}={n}", quantity(q))),
         };
         let cond = all([
             options.resolution_is(rate.resolution.as_deref()),
@@ -230,8 +241,10 @@ pub fn rate(pricing: &Pricing, kind: Kind, step: &Step, options: &Options, refs:
         ]);
         let price = match rate.charge {
             Charge::PerUnit(_) => cells.price.clone(),
-            Charge::Tokens { .. } => match (step.input_tokens, step.output_tokens, &cells.output) {
-                (Some(i), Some(o), Some(out)) => format!("({i}*{}+{o}*{out})/1000000", cells.price),
+            Charge::Tokens { .. } => match (&step.input_tokens, &step.output_tokens, &cells.output) {
+                (Some(i), Some(o), Some(out)) => {
+                    format!("({}*{}+{}*{out})/1000000", quantity(i), cells.price, quantity(o))
+                }
                 _ => "NA()".to_owned(),
             },
         };
@@ -261,7 +274,7 @@ pub fn factor(pricing: &Pricing, options: &Options, refs: &PricingRefs) -> Strin
             (Some(_), false) => Cond::Never,
             (Some(n), true) => Cond::When(format!("{}>{n}", options.frames)),
         };
-        let seconds = match (m.seconds_above, options.video) {
+        let seconds = match (m.seconds_above, options.timed) {
             (None, _) => Cond::Always,
             (Some(_), false) => Cond::Never,
             (Some(s), true) => Cond::When(format!("{}>{}", options.seconds, number(s))),
@@ -307,10 +320,47 @@ pub fn call_cost(
     }
 }
 
-/// Calls per run of the step's stage. Every step quantity becomes a formula here, and only here:
-/// its text, in the scenario's expression grammar, over the parameters' cell names.
+/// A step's usage number as formula text (without the `=`). Every step quantity becomes a
+/// formula here, and only here: a literal as itself, an expression in the scenario's grammar
+/// over the parameters' cell names, `#N/A` when its value is one the field cannot take (a
+/// count below zero, a share of one), as reelcost refuses it.
+pub fn quantity(q: &Quantity) -> String {
+    let (expression, check) = match q {
+        Quantity::Fixed(value) => return number(*value),
+        Quantity::Expr { expression, check, .. } => (expression, check),
+    };
+    let x = format!("({})", super::names::expression(expression.text()));
+    let refused = match check {
+        Check::Whole { min, max } => format!("OR({x}<{min},{x}>{max},{x}<>INT({x}))"),
+        Check::Positive => format!("{x}<=0"),
+        Check::NonNegative => format!("{x}<0"),
+        Check::Share { below_one: true } => format!("OR({x}<0,{x}>=1)"),
+        Check::Share { below_one: false } => format!("OR({x}<0,{x}>1)"),
+    };
+    format!("IF({refused},NA(),{x})")
+}
+
+fn optional(q: Option<&Quantity>) -> String {
+    q.map_or_else(|| "NA()".to_owned(), quantity)
+}
+
+/// Megapixels of an image step's output: given, or width x height (x scale squared) / 10^6.
+fn megapixels(size: Option<&Size>) -> String {
+    match size {
+        None => "NA()".to_owned(),
+        Some(Size::Megapixels(mp)) => quantity(mp),
+        Some(Size::Pixels {
+            width, height, scale, ..
+        }) => {
+            let scale = scale.as_ref().map_or_else(|| "1".to_owned(), quantity);
+            format!("{}*{}*{scale}^2/1000000", quantity(width), quantity(height))
+        }
+    }
+}
+
+/// Calls per run of the stage.
 pub fn count(step: &Step) -> String {
-    super::names::formula(&number(step.count))
+    format!("={}", quantity(&step.count))
 }
 
 /// Billed attempts per accepted output: rerolls, then retries of failed calls that are billed.
@@ -322,8 +372,8 @@ pub fn attempts(step: &Step, model: &Model) -> String {
     if rerolls {
         parts.push("1/(1-reroll_rate)".to_owned());
     }
-    if step.failed_billed && !step.retry_rate.is_zero() {
-        parts.push(format!("1/(1-{})", number(step.retry_rate)));
+    if step.failed_billed && step.retry_rate.fixed().is_none_or(|r| !r.is_zero()) {
+        parts.push(format!("1/(1-{})", quantity(&step.retry_rate)));
     }
     if parts.is_empty() {
         "=1".to_owned()

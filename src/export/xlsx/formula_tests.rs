@@ -58,7 +58,10 @@ fn wans_rate_is_looked_up_by_resolution_and_its_multiplier_fires_above_81_frames
         "=IF(audio,NA(),IF(resolution=\"480p\",R0,IF(resolution=\"720p\",R1,NA())))"
     );
     assert_eq!(factor(&model.pricing, &options, &refs(2, 1)), "=IF(F5>81,M0,1)");
-    assert_eq!(clip_seconds(&step, &model.limits, "F5"), "=IF(OR(F5>100),NA(),seconds)");
+    assert_eq!(
+        clip_seconds(&step, &model.limits, "F5", true),
+        "=IF(OR(F5>100),NA(),seconds)"
+    );
 }
 
 #[test]
@@ -73,8 +76,8 @@ fn a_step_that_fixes_its_options_needs_no_lookup() {
 #[test]
 fn quantities_rerolls_and_runs_are_formulas_over_the_parameters() {
     let (model, mut step) = wan();
-    step.count = rust_decimal::Decimal::new(35, 0);
-    step.retry_rate = rust_decimal::Decimal::new(5, 2);
+    step.count = Quantity::Fixed(rust_decimal::Decimal::new(35, 0));
+    step.retry_rate = Quantity::Fixed(rust_decimal::Decimal::new(5, 2));
     assert_eq!(count(&step), "=35");
     assert_eq!(attempts(&step, &model), "=1/(1-reroll_rate)*1/(1-0.05)");
     assert_eq!(

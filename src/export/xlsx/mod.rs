@@ -13,6 +13,7 @@ use rust_xlsxwriter::{Format, Formula, Workbook, Worksheet, XlsxError, utility::
 
 use super::Subject;
 use super::params::{Value, parameters};
+use crate::engine::SaleTotals;
 
 pub use bill::usage;
 
@@ -145,7 +146,7 @@ fn write_parameters(
     }
     let mut rows: Vec<(String, Value, String)> = parameters(subject)
         .into_iter()
-        .map(|p| (p.name, p.value, p.note.to_owned()))
+        .map(|p| (p.name, p.value, p.note))
         .collect();
     for (code, rate) in &subject.scenario.exchange {
         let note = format!(
@@ -155,48 +156,11 @@ fn write_parameters(
         );
         rows.push((exchange_name(code), Value::Number(*rate), note));
     }
-    if let Some(sale) = &subject.scenario.sale {
-        match sale.credits {
-            Some((credits, each)) => {
-                rows.push((
-                    "credits".into(),
-                    Value::Number(credits),
-                    "credits charged per video".into(),
-                ));
-                rows.push((
-                    "credit_price".into(),
-                    Value::Number(each),
-                    "the price of one credit".into(),
-                ));
-                let price = Value::Derived {
-                    formula: "=credits*credit_price",
-                    value: sale.price,
-                };
-                rows.push((
-                    "price".into(),
-                    price,
-                    "what a video sells for: credits x credit price".into(),
-                ));
-            }
-            None => rows.push((
-                "price".into(),
-                Value::Number(sale.price),
-                "what a video sells for".into(),
-            )),
-        }
-        if let Some(target) = sale.target_margin {
-            rows.push((
-                "target_margin".into(),
-                Value::Number(target),
-                "the margin aimed for".into(),
-            ));
-        }
-    }
     for (row, (name, value, note)) in (1u32..).zip(rows) {
         sheet.write_string(row, 0, &name)?;
         let format = match name.as_str() {
             "price" | "credit_price" => &styles.price,
-            "reroll_rate" | "target_margin" => &styles.percent,
+            "reroll_rate" | "target_margin" | "paid_share" => &styles.percent,
             _ => &styles.quantity,
         };
         match value {
@@ -211,8 +175,8 @@ fn write_parameters(
                 sheet.write_boolean_with_format(row, 1, b, &shown)?;
             }
             Value::Blank => {}
-            Value::Derived { formula, value } => {
-                sheet.write_formula_with_format(row, 1, result(formula, value), format)?;
+            Value::Derived { expression, value } => {
+                sheet.write_formula_with_format(row, 1, result(&names::formula(&expression), value), format)?;
             }
         }
         sheet.write_string(row, 2, note)?;
@@ -287,38 +251,8 @@ fn write_totals(
             &styles.money,
         ),
     ];
-    if let (Some(price), Some(margin)) = (t.price, t.margin) {
-        let profit = margin.checked_mul(Decimal::from(subject.params.videos_per_month));
-        rows.extend([
-            (
-                "Revenue per video",
-                "revenue_per_video",
-                "=price".to_owned(),
-                price.normalize().to_string(),
-                &styles.money,
-            ),
-            (
-                "Margin per video",
-                "margin_per_video",
-                "=revenue_per_video-per_video".into(),
-                margin.normalize().to_string(),
-                &styles.money,
-            ),
-            (
-                "Margin share",
-                "margin_share",
-                "=IF(revenue_per_video=0,\"n/a (no price)\",margin_per_video/revenue_per_video)".into(),
-                cached(t.margin_share, "n/a (no price)"),
-                &styles.percent,
-            ),
-            (
-                "Profit per month",
-                "profit_per_month",
-                "=margin_per_video*videos_per_month".into(),
-                cached(profit, "n/a (too large)"),
-                &styles.money,
-            ),
-        ]);
+    if let Some(sale) = &t.sale {
+        rows.extend(sale_rows(sale, styles));
     }
     let mut row = layout.end + 1;
     sheet.write_string_with_format(row, 1, "Totals", &styles.header)?;
@@ -332,18 +266,10 @@ fn write_totals(
             format!("{}!{}", bill::SHEET, row_col_to_cell_absolute(row, 2)),
         ));
     }
-    if subject
-        .scenario
-        .sale
-        .as_ref()
-        .is_some_and(|s| s.target_margin.is_some())
-    {
+    if let Some(target) = t.sale.as_ref().and_then(|s| s.target_margin) {
         row += 1;
-        let below = t
-            .margin_share
-            .zip(subject.scenario.sale.as_ref().and_then(|s| s.target_margin));
-        let text = match below {
-            Some((share, target)) if share < target => "below the target margin",
+        let text = match t.sale.as_ref().and_then(|s| s.margin_share) {
+            Some(share) if share < target => "below the target margin",
             _ => "",
         };
         sheet.write_string_with_format(row, 1, "Against the target", &styles.total)?;
@@ -357,6 +283,58 @@ fn write_totals(
         sheet.write_string(row, 1, note)?;
     }
     Ok(())
+}
+
+/// The sale's totals: revenue, margin and profit, and the price that meets the target.
+fn sale_rows<'s>(
+    sale: &SaleTotals,
+    styles: &'s Styles,
+) -> Vec<(&'static str, &'static str, String, String, &'s Format)> {
+    let text = |d: Decimal| d.normalize().to_string();
+    vec![
+        (
+            "Revenue per video",
+            "revenue_per_video",
+            "=price*paid_share".into(),
+            text(sale.revenue_per_video),
+            &styles.money,
+        ),
+        (
+            "Margin per video",
+            "margin_per_video",
+            "=revenue_per_video-per_video".into(),
+            text(sale.margin_per_video),
+            &styles.money,
+        ),
+        (
+            "Margin share",
+            "margin_share",
+            "=IF(revenue_per_video=0,\"n/a (no revenue)\",margin_per_video/revenue_per_video)".into(),
+            cached(sale.margin_share, "n/a (no revenue)"),
+            &styles.percent,
+        ),
+        (
+            "Revenue per month",
+            "revenue_per_month",
+            "=revenue_per_video*videos_per_month".into(),
+            text(sale.revenue_per_month),
+            &styles.money,
+        ),
+        (
+            "Profit per month",
+            "profit_per_month",
+            "=margin_per_video*videos_per_month".into(),
+            text(sale.profit_per_month),
+            &styles.money,
+        ),
+        (
+            "Break-even price",
+            "break_even_price",
+            "=IF(paid_share=0,\"n/a (nothing is paid)\",per_video/((1-target_margin)*paid_share))".into(),
+            cached(sale.break_even_price, "n/a (nothing is paid)"),
+            &styles.price,
+        ),
+    ]
 }
 
 fn cached(value: Option<Decimal>, none: &str) -> String {

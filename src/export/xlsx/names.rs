@@ -6,13 +6,14 @@
 //! prefixed name. The expression grammar (numbers, names, + - * /, parentheses) is a subset of
 //! a spreadsheet formula's, so translating one is renaming its names.
 
-/// The workbook name of a parameter's cell.
+/// The workbook name of a parameter's cell. A character a name cannot hold (the dot of a step's
+/// `keyframe.model`) becomes an underscore.
 pub fn defined_name(parameter: &str) -> String {
-    if reserved(parameter) {
-        format!("p_{parameter}")
-    } else {
-        parameter.to_owned()
-    }
+    let name: String = parameter
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' })
+        .collect();
+    if reserved(&name) { format!("p_{name}") } else { name }
 }
 
 fn reserved(name: &str) -> bool {
@@ -46,7 +47,12 @@ fn reserved(name: &str) -> bool {
 /// An expression over parameters as a spreadsheet formula over their cells' names: `(voice_seconds
 /// + 0.5) / 2` becomes `=(voice_seconds+0.5)/2`.
 pub fn formula(expression: &str) -> String {
-    let mut out = String::from("=");
+    format!("={}", self::expression(expression))
+}
+
+/// An expression over parameters as formula text over their cells' names, without the `=`.
+pub fn expression(expression: &str) -> String {
+    let mut out = String::new();
     let mut chars = expression.chars().peekable();
     while let Some(&c) = chars.peek() {
         if c.is_ascii_alphabetic() || c == '_' {
