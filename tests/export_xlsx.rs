@@ -157,6 +157,11 @@ fn recalculated_totals_match_the_report() {
             ("videos_per_month", json!(100)),
         ],
     });
+    // atve's own levers, read by its steps' counts.
+    cases.push(Case {
+        scenario: "scenarios/atve.toml".into(),
+        sets: vec![("augmentations", json!(10)), ("style_options", json!(6))],
+    });
     // The scenario's own parameters, read by expressions, and the sale's.
     cases.push(Case {
         scenario: "tests/fixtures/export/shapes.toml".into(),
@@ -271,15 +276,19 @@ fn every_parameter_is_a_named_cell_holding_its_value() {
 }
 
 #[test]
-fn a_swapped_video_model_is_priced_in_the_sheet() {
+fn swapped_models_are_priced_in_the_sheet() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("swapped.xlsx");
+    // The scene's clip model, and one step's model by its id.
     let model = "video_model=fal-ai/kling-video/v2.6/pro";
+    let step = "training-augmentations-35-images.model=fal-ai/flux-lora";
     reelcost(&[
         "export",
         "atve",
         "--set",
         model,
+        "--set",
+        step,
         "--format",
         "xlsx",
         "-o",
@@ -288,7 +297,7 @@ fn a_swapped_video_model_is_priced_in_the_sheet() {
     let mut cases = Vec::new();
     let mut expected = Vec::new();
     for (frames, audio) in [(None, false), (Some(120), false), (Some(120), true)] {
-        let mut args = vec!["report", "atve", "--set", model, "--format", "json"];
+        let mut args = vec!["report", "atve", "--set", model, "--set", step, "--format", "json"];
         let mut set = serde_json::Map::new();
         let frames_set = frames.map(|f| format!("frames={f}"));
         if let Some(f) = &frames_set {
