@@ -37,7 +37,7 @@ pub const SALE_TOTALS: [&str; 4] = [
 
 /// The rules the sheet cannot follow by formula, said beside the totals.
 const NOT_FORMULAS: [&str; 3] = [
-    "Which model and which quote each step uses is fixed on export (video_model included): export again to change it.",
+    "Which model and quote each step uses, and the credit pack, are fixed on export (video_model, STEP.model, pack): export again to change them.",
     "The Rule at export column and the warnings (see reelcost report or the memo) describe the bill as exported.",
     "Spreadsheets compute in binary floating point: figures can differ from reelcost's exact decimals in the 15th digit.",
 ];
