@@ -1,12 +1,10 @@
-//! Small text helpers for drawing: widths, truncation, signed money.
+//! Small text helpers for drawing: widths, truncation, wrapping, bars.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use unicode_truncate::UnicodeTruncateStr;
 
 use crate::engine::money;
-use crate::format::Currency;
-use crate::tui::app::Delta;
 
 /// Columns a string takes on screen.
 pub fn width(text: &str) -> usize {
@@ -23,12 +21,6 @@ pub fn fit(text: &str, max: usize) -> String {
     }
     let (kept, _) = text.unicode_truncate(max - 1);
     format!("{kept}…")
-}
-
-/// `text` padded with spaces to `columns` wide, by the columns it takes on screen.
-pub fn pad(text: &str, columns: usize) -> String {
-    text.unicode_pad(columns, unicode_truncate::Alignment::Left, false)
-        .into_owned()
 }
 
 /// `text` broken into rows of at most `width` columns, at spaces where it can be.
@@ -57,31 +49,6 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     rows
 }
 
-/// A change as `-$0.40 (-13.3%)`, or `no change`.
-pub fn delta(delta: &Delta, places: u32, currency: &Currency) -> String {
-    if money::round(delta.amount, places).is_zero() {
-        return "no change".to_owned();
-    }
-    match delta.percent {
-        Some(p) => {
-            let p = money::round(p, 1);
-            let sign = if p.is_sign_negative() { "" } else { "+" };
-            format!("{} ({sign}{p}%)", currency.signed(delta.amount, places))
-        }
-        None => currency.signed(delta.amount, places),
-    }
-}
-
-/// A figure to the places the headline shows it to, or `n/a` when it has no value.
-pub fn figure(value: Option<Decimal>, places: u32, currency: &Currency) -> String {
-    value.map_or_else(|| "n/a".to_owned(), |v| currency.fixed(v, places))
-}
-
-/// An exact figure, up to six decimals without trailing zeros: `$2.614`, `$0.163375`.
-pub fn exact(value: Decimal, currency: &Currency) -> String {
-    currency.price(money::round(value, 6))
-}
-
 /// A bar of `share` (0 to 1) of `cells` columns, in eighths of a cell.
 pub fn bar(share: Decimal, cells: usize) -> String {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -99,7 +66,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fits_and_signs() {
+    fn fits_wraps_and_bars() {
         assert_eq!(fit("Training augmentations", 10), "Training …");
         assert_eq!(fit("short", 10), "short");
         assert_eq!(
@@ -110,9 +77,5 @@ mod tests {
         assert_eq!(bar(Decimal::new(5, 1), 4), "██");
         assert_eq!(bar(Decimal::new(1, 1), 4), "▍");
         assert_eq!(bar(Decimal::new(1, 2), 4), "");
-        let d = Delta::between(Decimal::new(3014, 3), Decimal::new(2614, 3));
-        assert_eq!(delta(&d, 2, &Currency::of("USD")), "-$0.40 (-13.3%)");
-        assert_eq!(delta(&d, 2, &Currency::of("EUR")), "-€0.40 (-13.3%)");
-        assert_eq!(fit("日本語のラベル", 6), "日本…");
     }
 }
