@@ -12,6 +12,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::engine::stale::Freshness;
 use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
 use crate::project::{self, Project, ScenarioSource};
 use crate::report::{self, Format};
@@ -41,12 +42,18 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Warn about prices older than this many days (default: each catalog's, else 90).
+        #[arg(long, value_name = "DAYS")]
+        stale_after: Option<u32>,
     },
     /// Validate catalogs and scenarios (files or directories); exit 1 on any error.
     Check {
         /// Files or directories to check.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Warn about prices older than this many days (default: each catalog's, else 90).
+        #[arg(long, value_name = "DAYS")]
+        stale_after: Option<u32>,
     },
     /// Reprint the report whenever the scenario or its catalogs change on disk.
     Watch {
@@ -72,10 +79,17 @@ enum Command {
 /// Runs the command line and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Some(Command::Report { scenario, sets, format }) => {
-            report_command(&scenario, cli.catalogs.as_deref(), &sets, format)
-        }
-        Some(Command::Check { paths }) => return check::run(&paths, cli.catalogs.as_deref()),
+        Some(Command::Report {
+            scenario,
+            sets,
+            format,
+            stale_after,
+        }) => freshness(stale_after)
+            .and_then(|fresh| report_command(&scenario, cli.catalogs.as_deref(), &sets, format, fresh)),
+        Some(Command::Check { paths, stale_after }) => match freshness(stale_after) {
+            Ok(fresh) => return check::run(&paths, cli.catalogs.as_deref(), fresh),
+            Err(errors) => Err(errors),
+        },
         Some(Command::Init { dir, force }) => init::run(&dir, force),
         Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
         None => {
@@ -90,7 +104,8 @@ pub fn run(cli: Cli) -> ExitCode {
                     .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
                     .and_then(crate::tui::run)
             } else {
-                report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table)
+                freshness(None)
+                    .and_then(|fresh| report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table, fresh))
             }
         }
     };
@@ -111,6 +126,28 @@ pub(crate) fn print_out(text: impl std::fmt::Display) {
 /// Prints a line to standard error, likewise ignoring a closed pipe.
 pub(crate) fn print_err(text: impl std::fmt::Display) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// The variable that sets today's date (YYYY-MM-DD) for reproducible output; the system's clock
+/// gives it otherwise.
+pub const TODAY_VARIABLE: &str = "REELCOST_TODAY";
+
+/// Today's date, for telling stale prices: `REELCOST_TODAY` when set, else the system's clock.
+pub fn today() -> Result<jiff::civil::Date, Diagnostic> {
+    match std::env::var(TODAY_VARIABLE) {
+        Ok(text) => text.trim().parse().map_err(|_| {
+            Diagnostic::file_error(TODAY_VARIABLE, format!("`{text}` is not a date")).with_help("write YYYY-MM-DD")
+        }),
+        Err(_) => Ok(jiff::Zoned::now().date()),
+    }
+}
+
+/// When prices count as stale today, with an optional `--stale-after`.
+pub fn freshness(stale_after_days: Option<u32>) -> Result<Freshness, Diagnostics> {
+    Ok(Freshness {
+        today: today()?,
+        stale_after_days,
+    })
 }
 
 /// Applies `NAME=VALUE` settings in order.
@@ -160,12 +197,15 @@ fn report_command(
     catalogs: Option<&std::path::Path>,
     sets: &[String],
     format: Format,
+    fresh: Freshness,
 ) -> Result<(), Diagnostics> {
     let project = load_project(scenario, catalogs)?;
     let mut params = project.scenario.params.clone();
     apply_sets(&mut params, sets)?;
     check_video_model(&project, &params)?;
-    let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+    let mut bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+    let stale = fresh.bill_warnings(&bill);
+    bill.warnings.extend(stale);
     let text = report::render(format, &project.scenario, &params, &bill);
     // A closed pipe (e.g. `| head`) is not an error worth a message.
     let _ = std::io::stdout().write_all(text.as_bytes());

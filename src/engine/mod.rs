@@ -4,6 +4,7 @@
 //! terminals, files on disk or watching; the CLI, dashboard, watcher and exporters are its clients.
 
 pub mod analysis;
+pub mod asof;
 pub mod bill;
 pub mod catalog;
 pub mod money;
@@ -12,6 +13,7 @@ pub mod params;
 pub mod pricing;
 pub mod scenario;
 pub mod source;
+pub mod stale;
 pub mod suggest;
 pub mod warning;
 

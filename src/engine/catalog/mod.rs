@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 pub use load::{load_catalog, load_catalogs};
 
+use super::asof::AsOf;
 use super::source::Origin;
 
 /// What a model produces.
@@ -222,7 +223,9 @@ pub struct Provenance {
     /// A URL or document.
     pub source: Option<Arc<str>>,
     /// When the price was read.
-    pub as_of: Option<Arc<str>>,
+    pub as_of: Option<AsOf>,
+    /// Where `as_of` is written, in the model or its catalog.
+    pub as_of_origin: Option<Origin>,
 }
 
 /// One way a model is priced: the catalog's own, or an alternative quote from another source.
@@ -312,6 +315,8 @@ pub struct Model {
     pub limits: Limits,
     /// A free-text note from the catalog.
     pub note: Option<Arc<str>>,
+    /// Days its prices stay fresh, when its catalog says (`stale_after_days`).
+    pub stale_after_days: Option<u32>,
     /// Where the model is written.
     pub origin: Origin,
     /// Where its id is written.
@@ -340,6 +345,8 @@ pub struct Catalog {
     pub provider: Arc<str>,
     /// The currency of every price in it.
     pub currency: Arc<str>,
+    /// Days its prices stay fresh, when it says (`stale_after_days`).
+    pub stale_after_days: Option<u32>,
     /// Its models.
     pub models: Vec<Arc<Model>>,
     /// The file's path.
