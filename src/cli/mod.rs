@@ -1,6 +1,9 @@
 //! The command line: `report`, `check`, `init`, and the dashboard when no command is given.
 
+mod catalogs;
+mod changes;
 mod check;
+mod import;
 mod init;
 mod watch;
 
@@ -66,6 +69,12 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Import another tool's price list as reelcost catalogs.
+    #[command(subcommand)]
+    Import(ImportSource),
+    /// Work with directories of catalogs.
+    #[command(subcommand)]
+    Catalogs(CatalogsCommand),
     /// Write editable copies of the built-in catalogs and scenarios into DIR.
     Init {
         /// Directory to write `catalogs/` and `scenarios/` into.
@@ -73,6 +82,46 @@ enum Command {
         /// Overwrite files that already exist.
         #[arg(long)]
         force: bool,
+    },
+}
+
+/// Price lists `reelcost import` reads.
+#[derive(Debug, Subcommand)]
+enum ImportSource {
+    /// litellm's model_prices_and_context_window.json: one catalog per provider.
+    Litellm {
+        /// The JSON file.
+        file: PathBuf,
+        /// Directory to write the catalogs into.
+        #[arg(long, value_name = "DIR", default_value = "catalogs")]
+        out: PathBuf,
+        /// Only these providers (litellm_provider), comma-separated.
+        #[arg(long, value_delimiter = ',', value_name = "A,B")]
+        providers: Vec<String>,
+        /// When the prices were read: YYYY, YYYY-MM or YYYY-MM-DD (default: the file's date).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Show what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Scenarios to reprice with the new catalogs (default: scenarios/ beside DIR).
+        #[arg(long, value_name = "DIR")]
+        scenarios: Option<PathBuf>,
+    },
+}
+
+/// Commands on directories of catalogs.
+#[derive(Debug, Subcommand)]
+enum CatalogsCommand {
+    /// Models added and removed, prices changed, and scenarios whose cost moves.
+    Diff {
+        /// The old catalogs.
+        old: PathBuf,
+        /// The new catalogs.
+        new: PathBuf,
+        /// Scenarios to reprice (default: scenarios/ beside NEW).
+        #[arg(long, value_name = "DIR")]
+        scenarios: Option<PathBuf>,
     },
 }
 
@@ -91,6 +140,24 @@ pub fn run(cli: Cli) -> ExitCode {
             Err(errors) => Err(errors),
         },
         Some(Command::Init { dir, force }) => init::run(&dir, force),
+        Some(Command::Import(ImportSource::Litellm {
+            file,
+            out,
+            providers,
+            as_of,
+            dry_run,
+            scenarios,
+        })) => import::litellm(&import::Request {
+            file,
+            out,
+            providers,
+            as_of,
+            dry_run,
+            scenarios,
+        }),
+        Some(Command::Catalogs(CatalogsCommand::Diff { old, new, scenarios })) => {
+            catalogs::diff(&old, &new, scenarios.as_deref())
+        }
         Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
         None => {
             let scenario = cli.scenario.unwrap_or_else(|| match project::default_scenario() {

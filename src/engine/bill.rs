@@ -472,6 +472,7 @@ fn call_usage<'u>(
             megapixels: step.megapixels,
             input_tokens: step.input_tokens,
             output_tokens: step.output_tokens,
+            characters: step.characters,
             gb: step.gb,
             ..Usage::default()
         };

@@ -73,6 +73,8 @@ pub struct Step {
     pub input_tokens: Option<u64>,
     /// Completion tokens per call.
     pub output_tokens: Option<u64>,
+    /// Characters of text per call, for speech priced per character.
+    pub characters: Option<u64>,
     /// Gigabytes stored.
     pub gb: Option<Decimal>,
     /// A clip length of its own, instead of the scenario's frames / fps.
@@ -196,6 +198,7 @@ struct RawStep {
     megapixels: Option<RawNumber>,
     input_tokens: Option<RawNumber>,
     output_tokens: Option<RawNumber>,
+    characters: Option<RawNumber>,
     gb: Option<RawNumber>,
     seconds: Option<RawNumber>,
     resolution: Option<String>,
@@ -481,6 +484,7 @@ fn read_step(file: &Arc<SourceFile>, stage: Stage, raw: &Spanned<RawStep>) -> Re
         megapixels,
         input_tokens: opt_whole(&s.input_tokens, "input_tokens", 0)?,
         output_tokens: opt_whole(&s.output_tokens, "output_tokens", 0)?,
+        characters: opt_whole(&s.characters, "characters", 0)?,
         gb: s
             .gb
             .as_ref()

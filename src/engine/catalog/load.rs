@@ -76,6 +76,7 @@ priced_struct!(RawModel {
     name: Option<String>,
     kind: Spanned<Kind>,
     note: Option<String>,
+    inputs: Option<Vec<Spanned<String>>>,
     limits: Option<Spanned<RawLimits>>,
     #[serde(default)]
     quote: Vec<Spanned<RawQuote>>,
@@ -279,6 +280,20 @@ fn convert_model(
         .as_ref()
         .map(|l| convert_limits(problems, l))
         .unwrap_or_default();
+    let inputs = raw.inputs.iter().flatten().filter_map(|input| {
+        let name = input.get_ref().trim();
+        if INPUTS.contains(&name) {
+            return Some(Arc::from(name));
+        }
+        problems.found.push(
+            problems
+                .at(input.span())
+                .error(format!("`{name}` is not an input a model takes"))
+                .with_help(format!("inputs are {}", INPUTS.join(", "))),
+        );
+        None
+    });
+    let inputs: Vec<Arc<str>> = inputs.collect();
     if problems.found.len() > before {
         return None;
     }
@@ -293,18 +308,22 @@ fn convert_model(
         limits,
         note: raw.note.as_deref().map(Into::into),
         stale_after_days: None,
+        inputs,
         origin,
         id_origin: problems.at(raw.id.span()),
     })
 }
+
+/// What a model may take in, for `inputs = [...]`.
+const INPUTS: [&str; 4] = ["text", "image", "video", "audio"];
 
 /// Which billing units make sense for each kind of model.
 fn units_for(kind: Kind) -> &'static [Unit] {
     use Unit::*;
     match kind {
         Kind::Video => &[Clip, Second, Call],
-        Kind::Image => &[Image, Megapixel, Call],
-        Kind::Audio => &[Call, Second],
+        Kind::Image => &[Image, Megapixel, Call, Token],
+        Kind::Audio => &[Call, Second, Character, Token],
         Kind::Text => &[Token, Call],
         Kind::Training => &[Step, Run, Call],
         Kind::Storage => &[GbMonth],

@@ -50,6 +50,8 @@ pub enum Unit {
     Megapixel,
     /// One training step.
     Step,
+    /// One character of input text, as speech is priced.
+    Character,
     /// Tokens in and out, priced per million.
     Token,
     /// One gigabyte kept for a month.
@@ -69,6 +71,7 @@ impl Unit {
             Self::Second => "s",
             Self::Megapixel => "MP",
             Self::Step => "step",
+            Self::Character => "character",
             Self::Token => "1M tokens",
             Self::GbMonth => "GB-month",
             Self::Month => "month",
@@ -89,6 +92,7 @@ impl Unit {
     pub fn counted(self, quantity: Decimal) -> &'static str {
         match self {
             Self::Step if quantity != Decimal::ONE => "steps",
+            Self::Character if quantity != Decimal::ONE => "characters",
             Self::Token => "tokens",
             other => other.short(),
         }
@@ -317,6 +321,8 @@ pub struct Model {
     pub note: Option<Arc<str>>,
     /// Days its prices stay fresh, when its catalog says (`stale_after_days`).
     pub stale_after_days: Option<u32>,
+    /// What it takes in (`inputs`: text, image, video, audio); empty when the catalog does not say.
+    pub inputs: Vec<Arc<str>>,
     /// Where the model is written.
     pub origin: Origin,
     /// Where its id is written.
@@ -330,6 +336,25 @@ impl Model {
             None => Some(&self.pricing),
             Some(name) => self.quotes.iter().find(|q| q.name.as_deref() == Some(name)),
         }
+    }
+
+    /// True when it can start from an image: its catalog says so in `inputs`, or, when the
+    /// catalog lists no inputs, its id names an image-to-video or reference mode.
+    pub fn takes_image(&self) -> bool {
+        if !self.inputs.is_empty() {
+            return self.inputs.iter().any(|i| &**i == "image");
+        }
+        let id = self.id.to_ascii_lowercase();
+        [
+            "i2v",
+            "image-to-video",
+            "img2vid",
+            "r2v",
+            "reference-to-video",
+            "image2video",
+        ]
+        .iter()
+        .any(|mark| id.contains(mark))
     }
 
     /// The model's own pricing followed by every quote.
