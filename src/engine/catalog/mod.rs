@@ -490,6 +490,22 @@ pub fn sources(first: &Pricing, second: &Pricing) -> String {
 mod tests {
     use super::*;
 
+    fn model(text: &str) -> Arc<Model> {
+        let file = crate::engine::SourceFile::new("c.toml", text);
+        let catalog = load_catalog(&file).expect("a valid catalog");
+        Arc::clone(&catalog.models[0])
+    }
+
+    #[test]
+    fn a_model_takes_an_image_when_its_inputs_or_else_its_id_say_so() {
+        let head = "provider = \"P\"\ncurrency = \"USD\"\n[[model]]\nkind = \"video\"\nunit = \"second\"\nprice = 1\n";
+        assert!(model(&format!("{head}id = \"p/t2v\"\ninputs = [\"text\", \"image\"]\n")).takes_image());
+        assert!(!model(&format!("{head}id = \"p/image-to-video\"\ninputs = [\"text\"]\n")).takes_image());
+        assert!(model(&format!("{head}id = \"fal-ai/wan-i2v\"\n")).takes_image());
+        assert!(model(&format!("{head}id = \"p/x/reference-to-video\"\n")).takes_image());
+        assert!(!model(&format!("{head}id = \"kling/o3/text-to-video\"\n")).takes_image());
+    }
+
     #[test]
     fn a_range_midpoint_near_the_maximum_does_not_overflow() {
         let high = Decimal::MAX;
