@@ -372,3 +372,38 @@ fn broken_json_is_refused_at_its_line() {
     assert!(!out.status.success());
     assert!(text(&out).contains("broken.json:2:"), "{}", text(&out));
 }
+
+#[test]
+fn providers_narrow_the_import_and_an_unknown_one_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = fixture_path().display().to_string();
+    let out = reelcost(
+        &[
+            "import",
+            "litellm",
+            &fixture,
+            "--providers",
+            "xai,fal_ai,nobody",
+            "--as-of",
+            "2026",
+        ],
+        dir.path(),
+    );
+    assert!(out.status.success(), "{}", text(&out));
+    assert!(
+        text(&out).contains("imported 5 models of 2 providers"),
+        "{}",
+        text(&out)
+    );
+    assert!(
+        text(&out).contains("no video, image or speech entries for provider `nobody`"),
+        "{}",
+        text(&out)
+    );
+    let mut written: Vec<String> = fs::read_dir(dir.path().join("catalogs"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert_eq!(written, ["litellm-fal_ai.toml", "litellm-xai.toml"]);
+}

@@ -117,6 +117,13 @@ pub fn litellm(request: &Request) -> Result<(), Diagnostics> {
     let before = load_catalogs(&existing).unwrap_or_default();
 
     print_out(summary(&imported, &request.out).trim_end());
+    let found = imported.providers();
+    for missing in request.providers.iter().filter(|p| !found.contains(&p.as_str())) {
+        print_out(format_args!(
+            "no video, image or speech entries for provider `{}` (litellm_provider)",
+            plain(missing)
+        ));
+    }
     let scenarios_dir = request
         .scenarios
         .clone()
