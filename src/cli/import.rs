@@ -114,7 +114,15 @@ pub fn litellm(request: &Request) -> Result<(), Diagnostics> {
     let mut new_files: Vec<Arc<SourceFile>> = existing.iter().filter(|f| !replaced(f)).cloned().collect();
     new_files.extend(written.iter().cloned());
     let after = load_catalogs(&new_files)?;
-    let before = load_catalogs(&existing).unwrap_or_default();
+    let before = load_catalogs(&existing).unwrap_or_else(|errors| {
+        print_out(format_args!(
+            "the catalogs now in {} do not load ({} problem{}; `reelcost check` lists them): changes are shown against none",
+            plain(&request.out.display().to_string()),
+            errors.0.len(),
+            if errors.0.len() == 1 { "" } else { "s" }
+        ));
+        Default::default()
+    });
 
     print_out(summary(&imported, &request.out).trim_end());
     let found = imported.providers();
