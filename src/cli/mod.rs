@@ -199,13 +199,16 @@ pub(crate) fn print_err(text: impl std::fmt::Display) {
 /// gives it otherwise.
 pub const TODAY_VARIABLE: &str = "REELCOST_TODAY";
 
-/// Today's date, for telling stale prices: `REELCOST_TODAY` when set, else the system's clock.
+/// Today's date, for telling stale prices: `REELCOST_TODAY` when set, else the system clock's
+/// date in UTC.
 pub fn today() -> Result<jiff::civil::Date, Diagnostic> {
     match std::env::var(TODAY_VARIABLE) {
         Ok(text) => text.trim().parse().map_err(|_| {
             Diagnostic::file_error(TODAY_VARIABLE, format!("`{text}` is not a date")).with_help("write YYYY-MM-DD")
         }),
-        Err(_) => Ok(jiff::Zoned::now().date()),
+        // The UTC date: a price's age is counted in days against a limit of weeks, and finding
+        // the system's time zone costs more than the rest of a report.
+        Err(_) => Ok(jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()),
     }
 }
 
