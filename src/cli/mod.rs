@@ -269,7 +269,14 @@ fn report_command(
     format: Format,
     fresh: Freshness,
 ) -> Result<(), Diagnostics> {
-    let project = load_project(scenario, catalogs)?;
+    // Only the imported catalogs this report prices are parsed: the scenario's models and a
+    // `--set video_model`.
+    let extra: Vec<&str> = sets
+        .iter()
+        .filter_map(|s| s.split_once('=').filter(|(name, _)| name.trim() == "video_model"))
+        .map(|(_, id)| id.trim())
+        .collect();
+    let project = project::load_for_report(&project::scenario_source(scenario)?, catalogs, &extra)?;
     let mut params = project.scenario.params.clone();
     apply_sets(&mut params, sets)?;
     check_video_model(&project, &params)?;

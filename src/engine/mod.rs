@@ -18,7 +18,7 @@ pub mod suggest;
 pub mod warning;
 
 pub use bill::{Bill, Line, Totals, evaluate};
-pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs};
+pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs, load_catalogs_needed};
 pub use params::{NAMES as PARAMETER_NAMES, ParamError, Params};
 pub use scenario::{Scenario, Stage, Step, load_scenario};
 pub use source::{Diagnostic, Diagnostics, Origin, Severity, SourceFile};

@@ -56,9 +56,11 @@ fn number(value: Decimal) -> String {
 /// The whole catalog for one provider.
 pub fn catalog(provider: &str, models: &[Model], skipped: &[Skipped], header: &Header<'_>) -> String {
     let mut out = String::new();
+    // The mark tells loaders this catalog may be skipped when a report names none of its models.
     let _ = writeln!(
         out,
-        "# Imported from {} by `reelcost import litellm`; a re-import replaces this file.",
+        "{}{} by `reelcost import litellm`; a re-import replaces this file.",
+        crate::engine::catalog::GENERATED_MARK,
         comment(header.source)
     );
     let _ = writeln!(

@@ -1,6 +1,7 @@
 //! Price catalogs: one file per provider, each listing models and how they are billed.
 
 mod load;
+mod needed;
 
 use std::fmt;
 use std::sync::Arc;
@@ -8,6 +9,7 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 pub use load::{load_catalog, load_catalogs};
+pub use needed::{GENERATED_MARK, load_catalogs_needed};
 
 use super::asof::AsOf;
 use super::source::Origin;
