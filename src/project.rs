@@ -186,8 +186,10 @@ fn load_with(
     let wanted: Option<Vec<&str>> = extra_ids.map(|extra| {
         let steps = scenario.steps.iter();
         let models = steps.flat_map(|s| std::iter::once(&*s.model).chain(s.fallback.as_ref().map(|f| &*f.model)));
+        // Models the file's parameters choose: `video_model` and each step's `ID.model`.
         let chosen = scenario.params.video_model.as_deref();
-        models.chain(chosen).chain(extra.iter().copied()).collect()
+        let swaps = scenario.params.models.iter().flatten().map(|id| &**id);
+        models.chain(chosen).chain(swaps).chain(extra.iter().copied()).collect()
     });
     let (catalogs, catalog_files) = load_catalog_source_with(&catalog_source, source, wanted.as_deref())?;
     Ok(Project {

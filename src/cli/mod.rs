@@ -269,11 +269,15 @@ fn report_command(
     format: Format,
     fresh: Freshness,
 ) -> Result<(), Diagnostics> {
-    // Only the imported catalogs this report prices are parsed: the scenario's models and a
-    // `--set video_model`.
+    // Only the imported catalogs this report prices are parsed: the scenario's models, and those
+    // `--set video_model=` or `--set STEP.model=` name.
     let extra: Vec<&str> = sets
         .iter()
-        .filter_map(|s| s.split_once('=').filter(|(name, _)| name.trim() == "video_model"))
+        .filter_map(|s| s.split_once('='))
+        .filter(|(name, _)| {
+            let name = name.trim();
+            name == "video_model" || name.ends_with(crate::engine::params::MODEL_SUFFIX)
+        })
         .map(|(_, id)| id.trim())
         .collect();
     let project = project::load_for_report(&project::scenario_source(scenario)?, catalogs, &extra)?;

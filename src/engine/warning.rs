@@ -10,7 +10,7 @@ use super::asof::AsOf;
 use super::catalog::{Model, Pricing, sources};
 use super::money;
 use super::pricing::Priced;
-use super::scenario::Stage;
+use super::scenario::{Stage, UsageField};
 use super::source::{Diagnostic, Origin, SourceFile};
 
 /// What a warning is about.
@@ -57,6 +57,18 @@ pub enum WarningKind {
         age_days: i64,
         /// Days a price stays fresh.
         limit_days: u32,
+    },
+    /// A step gives a usage field that no price of its model reads.
+    UnusedField {
+        /// The field.
+        field: UsageField,
+        /// The model that has no use for it.
+        model: Arc<Model>,
+    },
+    /// A parameter the scenario declares that no step or sale figure reads.
+    UnreadParameter {
+        /// Its name.
+        name: Arc<str>,
     },
     /// The trimmed scene is longer than the clip it is cut from.
     TrimLongerThanClip {
@@ -140,6 +152,17 @@ impl fmt::Display for WarningKind {
                 "{}: price as of {as_of} is {age_days} days old, past the {limit_days} days a price stays fresh",
                 model.id
             ),
+            Self::UnusedField { field, model } => write!(
+                f,
+                "{} is ignored: {} ({}, priced per {}) does not use it",
+                field.name(),
+                model.id,
+                model.name,
+                model.pricing.unit.noun()
+            ),
+            Self::UnreadParameter { name } => {
+                write!(f, "parameter `{name}` is read by no step: changing it changes nothing")
+            }
             Self::TrimLongerThanClip { finished, clip } => {
                 let clip = money::round(*clip, 3).normalize();
                 write!(
