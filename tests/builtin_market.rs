@@ -132,3 +132,43 @@ fn speech_priced_per_character_takes_the_characters_a_step_gives() {
         text(&refused)
     );
 }
+
+#[test]
+fn a_step_swapped_to_an_imported_model_finds_its_catalog() {
+    // report parses only the imported catalogs it prices; a swap named by --set is one of them.
+    let dir = tempfile::tempdir().unwrap();
+    let out = reelcost(
+        &[
+            "report",
+            "atve",
+            "--set",
+            "voice-line.model=gemini/veo-3.1-lite-generate-preview",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    let said = text(&out);
+    assert!(!said.contains("no catalog prices"), "{said}");
+    let swapped = reelcost(
+        &[
+            "report",
+            "atve",
+            "--set",
+            "animated-clip.model=xai/grok-imagine-video",
+            "--format",
+            "json",
+        ],
+        dir.path(),
+    );
+    assert!(swapped.status.success(), "{}", text(&swapped));
+    let json: serde_json::Value = serde_json::from_slice(&swapped.stdout).unwrap();
+    let clip = json["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["label"] == "Animated clip")
+        .unwrap();
+    assert_eq!(clip["model"], "xai/grok-imagine-video");
+    assert_eq!(clip["rule"], "720p $0.07/s x 6.25 s");
+}
