@@ -2,6 +2,7 @@
 
 mod load;
 mod needed;
+mod parallel;
 
 use std::fmt;
 use std::sync::Arc;
