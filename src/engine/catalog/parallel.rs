@@ -58,3 +58,41 @@ pub(super) fn load_each(files: &[Arc<SourceFile>]) -> Vec<Result<Catalog, Diagno
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_large_set_loads_in_the_order_given_with_its_errors() {
+        let model = |i: usize| {
+            format!(
+                "[[model]]\nid = \"m/{i}\"\nkind = \"image\"\nunit = \"image\"\nprice = 0.01\nnote = \"{}\"\n\n",
+                "x".repeat(200)
+            )
+        };
+        let files: Vec<Arc<SourceFile>> = (0..40)
+            .map(|f| {
+                let models: String = (0..10).map(|m| model(f * 10 + m)).collect();
+                let price = if f == 17 { "-1" } else { "0.01" };
+                let text = format!(
+                    "provider = \"P{f}\"\ncurrency = \"USD\"\n\n{}",
+                    models.replacen("price = 0.01", &format!("price = {price}"), 1)
+                );
+                SourceFile::new(format!("c{f}.toml"), text)
+            })
+            .collect();
+        assert!(files.iter().map(|f| f.text().len()).sum::<usize>() > PARALLEL_BYTES);
+        let loaded = load_each(&files);
+        assert_eq!(loaded.len(), 40);
+        for (i, result) in loaded.iter().enumerate() {
+            match result {
+                Ok(catalog) => assert_eq!(catalog.path, format!("c{i}.toml")),
+                Err(errors) => {
+                    assert_eq!(i, 17);
+                    assert!(errors.0[0].message.contains("cannot be negative"), "{:?}", errors.0[0]);
+                }
+            }
+        }
+    }
+}
