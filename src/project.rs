@@ -6,7 +6,9 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::builtin;
-use crate::engine::{Catalogs, Diagnostic, Diagnostics, Scenario, SourceFile, load_catalogs, load_scenario};
+use crate::engine::{
+    Catalogs, Diagnostic, Diagnostics, Scenario, SourceFile, load_catalogs, load_catalogs_needed, load_scenario,
+};
 
 /// Where a scenario comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +144,25 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 /// (relative to its file), else from `../catalogs` beside the scenario's directory. A built-in
 /// scenario uses the built-in catalogs.
 pub fn load(source: &ScenarioSource, catalogs: Option<&Path>) -> Result<Project, Diagnostics> {
+    load_with(source, catalogs, None)
+}
+
+/// Loads a scenario and, of the catalogs `reelcost import` wrote, only those that price a model
+/// its steps or `extra_ids` name: a one-off report does not parse hundreds of imported models
+/// it never prices. Catalogs written by hand all load, as with [`load`].
+pub fn load_for_report(
+    source: &ScenarioSource,
+    catalogs: Option<&Path>,
+    extra_ids: &[&str],
+) -> Result<Project, Diagnostics> {
+    load_with(source, catalogs, Some(extra_ids))
+}
+
+fn load_with(
+    source: &ScenarioSource,
+    catalogs: Option<&Path>,
+    extra_ids: Option<&[&str]>,
+) -> Result<Project, Diagnostics> {
     let file = match source {
         ScenarioSource::File(path) => read_source(path)?,
         ScenarioSource::Builtin(name) => {
@@ -162,7 +183,15 @@ pub fn load(source: &ScenarioSource, catalogs: Option<&Path>) -> Result<Project,
         }
         (None, ScenarioSource::Builtin(_)) => CatalogSource::Builtin,
     };
-    let (catalogs, catalog_files) = load_catalog_source(&catalog_source, source)?;
+    let wanted: Option<Vec<&str>> = extra_ids.map(|extra| {
+        let steps = scenario.steps.iter();
+        let models = steps.flat_map(|s| std::iter::once(&*s.model).chain(s.fallback.as_ref().map(|f| &*f.model)));
+        // Models the file's parameters choose: `video_model` and each step's `ID.model`.
+        let chosen = scenario.params.video_model.as_deref();
+        let swaps = scenario.params.models.iter().flatten().map(|id| &**id);
+        models.chain(chosen).chain(swaps).chain(extra.iter().copied()).collect()
+    });
+    let (catalogs, catalog_files) = load_catalog_source_with(&catalog_source, source, wanted.as_deref())?;
     Ok(Project {
         scenario,
         catalogs,
@@ -177,13 +206,26 @@ pub fn load_catalog_source(
     source: &CatalogSource,
     scenario: &ScenarioSource,
 ) -> Result<(Catalogs, Vec<PathBuf>), Diagnostics> {
+    load_catalog_source_with(source, scenario, None)
+}
+
+/// Loads the catalogs a source names: all of them, or those [`load_catalogs_needed`] keeps.
+fn load_catalog_source_with(
+    source: &CatalogSource,
+    scenario: &ScenarioSource,
+    wanted: Option<&[&str]>,
+) -> Result<(Catalogs, Vec<PathBuf>), Diagnostics> {
+    let load = |files: &[Arc<SourceFile>]| match wanted {
+        Some(ids) => load_catalogs_needed(files, ids),
+        None => load_catalogs(files),
+    };
     match source {
         CatalogSource::Builtin => {
             let files: Vec<Arc<SourceFile>> = builtin::CATALOGS
                 .iter()
                 .map(|(name, text)| SourceFile::new(format!("<built-in>/catalogs/{name}"), *text))
                 .collect();
-            Ok((load_catalogs(&files)?, Vec::new()))
+            Ok((load(&files)?, Vec::new()))
         }
         CatalogSource::Dir(dir) => {
             let paths = toml_files(dir)?;
@@ -219,7 +261,7 @@ pub fn load_catalog_source(
             if !errors.is_empty() {
                 return Err(Diagnostics(errors));
             }
-            Ok((load_catalogs(&files)?, paths))
+            Ok((load(&files)?, paths))
         }
     }
 }

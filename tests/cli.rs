@@ -10,6 +10,8 @@ fn reelcost(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_reelcost"))
         .args(args)
         .current_dir(dir)
+        // A fixed today, so which prices are stale does not depend on when the suite runs.
+        .env("REELCOST_TODAY", "2026-11-22")
         .output()
         .unwrap()
 }

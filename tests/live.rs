@@ -72,7 +72,7 @@ fn a_price_edit_renamed_over_the_catalog_reloads() {
         panic!("expected a reload")
     };
     assert_eq!(changes.summary(), "fal.toml changed");
-    assert_eq!(changes.catalog_files, 8);
+    assert_eq!(changes.catalog_files, reelcost::builtin::CATALOGS.len());
     // 4 clips x $0.32 x 1.25 = $1.60, down from $2.00.
     assert_eq!(per_video(&live), d("2.614"));
     assert!(

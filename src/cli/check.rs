@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use std::sync::Arc;
 
 use crate::engine::catalog::disagreements;
+use crate::engine::stale::Freshness;
 use crate::engine::{Diagnostic, Severity, SourceFile, evaluate, load_catalogs, load_scenario, suggest};
 use crate::project::{self, ScenarioSource};
 
@@ -16,7 +17,7 @@ fn is_catalog(file: &SourceFile) -> Result<bool, toml::de::Error> {
 }
 
 /// Checks every path and prints what it finds; exit 1 when anything is an error.
-pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>) -> ExitCode {
+pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>, fresh: Freshness) -> ExitCode {
     let mut found: Vec<Diagnostic> = Vec::new();
     let mut files: Vec<PathBuf> = Vec::new();
     for path in paths {
@@ -52,7 +53,10 @@ pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>) -> ExitCode {
         }
     }
     match load_catalogs(&catalog_files) {
-        Ok(catalogs) => found.extend(disagreements(&catalogs)),
+        Ok(catalogs) => {
+            found.extend(disagreements(&catalogs));
+            found.extend(fresh.catalog_warnings(&catalogs));
+        }
         Err(errors) => found.extend(errors.0),
     }
     for (path, file) in &scenario_files {
@@ -66,7 +70,15 @@ pub fn run(paths: &[PathBuf], catalogs_override: Option<&Path>) -> ExitCode {
         // Price the scenario as `report` would, so unknown models and limits show up here too.
         match project::load(&ScenarioSource::File(path.clone()), catalogs_override) {
             Ok(project) => match evaluate(&scenario, &project.catalogs, &scenario.params) {
-                Ok(bill) => found.extend(bill.warnings.iter().map(|w| w.diagnostic())),
+                Ok(bill) => {
+                    found.extend(bill.warnings.iter().map(|w| w.diagnostic()));
+                    // Catalogs checked here already have their stale dates reported, once each.
+                    let stale = fresh.bill_warnings(&bill);
+                    let elsewhere = stale
+                        .iter()
+                        .filter(|w| !catalog_files.iter().any(|c| c.path() == w.file.path()));
+                    found.extend(elsewhere.map(|w| w.diagnostic()));
+                }
                 Err(errors) => found.extend(errors.0),
             },
             Err(errors) => found.extend(

@@ -1,7 +1,10 @@
 //! The command line: `report`, `check`, `init`, `export`, and the dashboard when no command is given.
 
+mod catalogs;
+mod changes;
 mod check;
 mod export;
+mod import;
 mod init;
 mod watch;
 
@@ -13,6 +16,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+use crate::engine::stale::Freshness;
 use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
 use crate::project::{self, Project, ScenarioSource};
 use crate::report::{self, Format};
@@ -42,12 +46,18 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Warn about prices older than this many days (default: each catalog's, else 90).
+        #[arg(long, value_name = "DAYS")]
+        stale_after: Option<u32>,
     },
     /// Validate catalogs and scenarios (files or directories); exit 1 on any error.
     Check {
         /// Files or directories to check.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Warn about prices older than this many days (default: each catalog's, else 90).
+        #[arg(long, value_name = "DAYS")]
+        stale_after: Option<u32>,
     },
     /// Reprint the report whenever the scenario or its catalogs change on disk.
     Watch {
@@ -62,6 +72,12 @@ enum Command {
     },
     /// Write the bill as a workbook with live formulas, SVG charts, a Markdown memo or CSV.
     Export(export::ExportArgs),
+    /// Import another tool's price list as reelcost catalogs.
+    #[command(subcommand)]
+    Import(ImportSource),
+    /// Work with directories of catalogs.
+    #[command(subcommand)]
+    Catalogs(CatalogsCommand),
     /// Write editable copies of the built-in catalogs and scenarios into DIR.
     Init {
         /// Directory to write `catalogs/` and `scenarios/` into.
@@ -72,15 +88,80 @@ enum Command {
     },
 }
 
+/// Price lists `reelcost import` reads.
+#[derive(Debug, Subcommand)]
+enum ImportSource {
+    /// litellm's model_prices_and_context_window.json: one catalog per provider.
+    Litellm {
+        /// The JSON file.
+        file: PathBuf,
+        /// Directory to write the catalogs into.
+        #[arg(long, value_name = "DIR", default_value = "catalogs")]
+        out: PathBuf,
+        /// Only these providers (litellm_provider), comma-separated.
+        #[arg(long, value_delimiter = ',', value_name = "A,B")]
+        providers: Vec<String>,
+        /// When the prices were read: YYYY, YYYY-MM or YYYY-MM-DD (default: the file's date).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Show what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Scenarios to reprice with the new catalogs (default: scenarios/ beside DIR).
+        #[arg(long, value_name = "DIR")]
+        scenarios: Option<PathBuf>,
+    },
+}
+
+/// Commands on directories of catalogs.
+#[derive(Debug, Subcommand)]
+enum CatalogsCommand {
+    /// Models added and removed, prices changed, and scenarios whose cost moves.
+    Diff {
+        /// The old catalogs.
+        old: PathBuf,
+        /// The new catalogs.
+        new: PathBuf,
+        /// Scenarios to reprice (default: scenarios/ beside NEW).
+        #[arg(long, value_name = "DIR")]
+        scenarios: Option<PathBuf>,
+    },
+}
+
 /// Runs the command line and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
-        Some(Command::Report { scenario, sets, format }) => {
-            report_command(&scenario, cli.catalogs.as_deref(), &sets, format)
-        }
-        Some(Command::Check { paths }) => return check::run(&paths, cli.catalogs.as_deref()),
+        Some(Command::Report {
+            scenario,
+            sets,
+            format,
+            stale_after,
+        }) => freshness(stale_after)
+            .and_then(|fresh| report_command(&scenario, cli.catalogs.as_deref(), &sets, format, fresh)),
+        Some(Command::Check { paths, stale_after }) => match freshness(stale_after) {
+            Ok(fresh) => return check::run(&paths, cli.catalogs.as_deref(), fresh),
+            Err(errors) => Err(errors),
+        },
         Some(Command::Init { dir, force }) => init::run(&dir, force),
         Some(Command::Export(args)) => export::run(&args, cli.catalogs.as_deref()),
+        Some(Command::Import(ImportSource::Litellm {
+            file,
+            out,
+            providers,
+            as_of,
+            dry_run,
+            scenarios,
+        })) => import::litellm(&import::Request {
+            file,
+            out,
+            providers,
+            as_of,
+            dry_run,
+            scenarios,
+        }),
+        Some(Command::Catalogs(CatalogsCommand::Diff { old, new, scenarios })) => {
+            catalogs::diff(&old, &new, scenarios.as_deref())
+        }
         Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
         None => {
             let scenario = cli.scenario.unwrap_or_else(|| match project::default_scenario() {
@@ -94,7 +175,8 @@ pub fn run(cli: Cli) -> ExitCode {
                     .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
                     .and_then(crate::tui::run)
             } else {
-                report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table)
+                freshness(None)
+                    .and_then(|fresh| report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table, fresh))
             }
         }
     };
@@ -115,6 +197,31 @@ pub(crate) fn print_out(text: impl std::fmt::Display) {
 /// Prints a line to standard error, likewise ignoring a closed pipe.
 pub(crate) fn print_err(text: impl std::fmt::Display) {
     let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// The variable that sets today's date (YYYY-MM-DD) for reproducible output; the system's clock
+/// gives it otherwise.
+pub const TODAY_VARIABLE: &str = "REELCOST_TODAY";
+
+/// Today's date, for telling stale prices: `REELCOST_TODAY` when set, else the system clock's
+/// date in UTC.
+pub fn today() -> Result<jiff::civil::Date, Diagnostic> {
+    match std::env::var(TODAY_VARIABLE) {
+        Ok(text) => text.trim().parse().map_err(|_| {
+            Diagnostic::file_error(TODAY_VARIABLE, format!("`{text}` is not a date")).with_help("write YYYY-MM-DD")
+        }),
+        // The UTC date: a price's age is counted in days against a limit of weeks, and finding
+        // the system's time zone costs more than the rest of a report.
+        Err(_) => Ok(jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()),
+    }
+}
+
+/// When prices count as stale today, with an optional `--stale-after`.
+pub fn freshness(stale_after_days: Option<u32>) -> Result<Freshness, Diagnostics> {
+    Ok(Freshness {
+        today: today()?,
+        stale_after_days,
+    })
 }
 
 /// Applies `NAME=VALUE` settings in order.
@@ -164,12 +271,26 @@ fn report_command(
     catalogs: Option<&std::path::Path>,
     sets: &[String],
     format: Format,
+    fresh: Freshness,
 ) -> Result<(), Diagnostics> {
-    let project = load_project(scenario, catalogs)?;
+    // Only the imported catalogs this report prices are parsed: the scenario's models, and those
+    // `--set video_model=` or `--set STEP.model=` name.
+    let extra: Vec<&str> = sets
+        .iter()
+        .filter_map(|s| s.split_once('='))
+        .filter(|(name, _)| {
+            let name = name.trim();
+            name == "video_model" || name.ends_with(crate::engine::params::MODEL_SUFFIX)
+        })
+        .map(|(_, id)| id.trim())
+        .collect();
+    let project = project::load_for_report(&project::scenario_source(scenario)?, catalogs, &extra)?;
     let mut params = project.scenario.params.clone();
     apply_sets(&mut params, sets)?;
     check_video_model(&project, &params)?;
-    let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+    let mut bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+    let stale = fresh.bill_warnings(&bill);
+    bill.warnings.extend(stale);
     let text = report::render(format, &project.scenario, &params, &bill);
     // A closed pipe (e.g. `| head`) is not an error worth a message.
     let _ = std::io::stdout().write_all(text.as_bytes());

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use super::asof::AsOf;
 use super::catalog::{Model, Pricing, sources};
 use super::money;
 use super::pricing::Priced;
@@ -45,6 +46,17 @@ pub enum WarningKind {
         price: Decimal,
         /// Credits and the price of one, when sold in credits.
         credits: Option<(Decimal, Decimal)>,
+    },
+    /// A price is older than its catalog allows.
+    StalePrice {
+        /// The model.
+        model: Arc<Model>,
+        /// When its price was read.
+        as_of: AsOf,
+        /// Days since the last day `as_of` covers.
+        age_days: i64,
+        /// Days a price stays fresh.
+        limit_days: u32,
     },
     /// A step gives a usage field that no price of its model reads.
     UnusedField {
@@ -130,6 +142,16 @@ impl fmt::Display for WarningKind {
                 }
                 write!(f, " is below the {}% target", percent(*target))
             }
+            Self::StalePrice {
+                model,
+                as_of,
+                age_days,
+                limit_days,
+            } => write!(
+                f,
+                "{}: price as of {as_of} is {age_days} days old, past the {limit_days} days a price stays fresh",
+                model.id
+            ),
             Self::UnusedField { field, model } => write!(
                 f,
                 "{} is ignored: {} ({}, priced per {}) does not use it",
@@ -170,8 +192,15 @@ impl Warning {
                 d
             }
         };
-        if let WarningKind::Disagreement { model, used, other, .. } = &self.kind {
-            diagnostic = diagnostic.with_help(sources(pricing(model, *used), pricing(model, *other)));
+        match &self.kind {
+            WarningKind::Disagreement { model, used, other, .. } => {
+                diagnostic = diagnostic.with_help(sources(pricing(model, *used), pricing(model, *other)));
+            }
+            WarningKind::StalePrice { .. } => {
+                diagnostic = diagnostic
+                    .with_help("check the source, then update the price and its as_of (or set stale_after_days)");
+            }
+            _ => {}
         }
         diagnostic
     }

@@ -15,7 +15,7 @@ fn field(value: &str) -> String {
 
 /// Renders the lines as CSV, then the totals.
 pub fn render(bill: &Bill) -> String {
-    let mut out = String::from("stage,label,model,unit_price,rule,quantity,per_video,share\n");
+    let mut out = String::from("stage,label,model,unit_price,rule,quantity,per_video,share,as_of,source\n");
     for l in &bill.lines {
         let cells = [
             l.stage.name().to_owned(),
@@ -26,13 +26,15 @@ pub fn render(bill: &Bill) -> String {
             l.quantity.normalize().to_string(),
             l.per_video.normalize().to_string(),
             l.share.map(|s| s.normalize().to_string()).unwrap_or_default(),
+            super::as_of(l),
+            super::source(l),
         ];
         let row: Vec<String> = cells.iter().map(|c| field(c)).collect();
         out.push_str(&row.join(","));
         out.push('\n');
     }
     for (name, value) in totals(bill) {
-        out.push_str(&format!("total,{name},,,,,{},\n", value.normalize()));
+        out.push_str(&format!("total,{name},,,,,{},,,\n", value.normalize()));
     }
     out
 }

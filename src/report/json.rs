@@ -50,6 +50,8 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
                 "quantity": text(l.quantity),
                 "per_video": text(l.per_video),
                 "share": optional(l.share),
+                "as_of": l.pricing().provenance.as_of.as_ref().map(|d| d.to_string()),
+                "source": l.pricing().provenance.source.as_deref(),
             })
         })
         .collect();

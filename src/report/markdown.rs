@@ -52,6 +52,10 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
     for (name, value, note) in super::sale_figures(bill, params) {
         let _ = writeln!(out, "| {name} {note} | {value} |");
     }
+    let _ = writeln!(out, "\n| Model | As of | Source |\n|---|---|---|");
+    for (model, as_of, source) in super::price_sources(bill) {
+        let _ = writeln!(out, "| `{model}` | {} | {} |", cell(&as_of), cell(&source));
+    }
     if !bill.warnings.is_empty() {
         let _ = writeln!(out, "\n**Warnings**\n");
         for w in &bill.warnings {

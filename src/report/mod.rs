@@ -89,6 +89,42 @@ pub fn percent(share: Option<Decimal>) -> String {
     )
 }
 
+/// When the price a line uses was read, or empty when its catalog does not say.
+pub fn as_of(line: &Line) -> String {
+    line.pricing()
+        .provenance
+        .as_of
+        .as_ref()
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
+/// Where the price a line uses comes from, or empty when its catalog does not say.
+pub fn source(line: &Line) -> String {
+    line.pricing()
+        .provenance
+        .source
+        .as_deref()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// One row per distinct price a bill uses: (model, as of, source), in the order of its lines.
+pub fn price_sources(bill: &Bill) -> Vec<(String, String, String)> {
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    for line in &bill.lines {
+        let mut model = line.model.id.to_string();
+        if let Some(name) = &line.pricing().name {
+            model = format!("{model} [{name}]");
+        }
+        let row = (model, as_of(line), source(line));
+        if !rows.contains(&row) {
+            rows.push(row);
+        }
+    }
+    rows
+}
+
 /// A line's cost per video for display: four decimals, so sub-cent lines still show.
 pub fn line_cost(line: &Line) -> String {
     money::fixed(line.per_video, 4)

@@ -107,6 +107,18 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
     for (name, value, note) in figures {
         let _ = writeln!(out, "{}", format!("{name:<22}{value:>value_width$}  {note}").trim_end());
     }
+    let sources = super::price_sources(bill);
+    let model_width = sources.iter().map(|s| s.0.chars().count()).max().unwrap_or(0);
+    let date_width = sources.iter().map(|s| s.1.len()).max().unwrap_or(0).max("-".len());
+    let _ = writeln!(out, "\nPrices as of:");
+    for (model, as_of, source) in &sources {
+        let as_of = if as_of.is_empty() { "-" } else { as_of };
+        let _ = writeln!(
+            out,
+            "{}",
+            format!("  {model:<model_width$}  {as_of:<date_width$}  {source}").trim_end()
+        );
+    }
     if !bill.warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings:");
         for w in &bill.warnings {

@@ -90,6 +90,8 @@ pub struct Step {
     pub input_tokens: Option<Quantity>,
     /// Completion tokens per call.
     pub output_tokens: Option<Quantity>,
+    /// Characters of text per call, for speech priced per character.
+    pub characters: Option<Quantity>,
     /// Gigabytes stored.
     pub gb: Option<Quantity>,
     /// A clip length of its own, instead of the scenario's frames / fps.
@@ -134,6 +136,7 @@ impl Step {
             self.steps.as_ref(),
             self.input_tokens.as_ref(),
             self.output_tokens.as_ref(),
+            self.characters.as_ref(),
             self.gb.as_ref(),
             self.seconds.as_ref(),
             Some(&self.retry_rate),
