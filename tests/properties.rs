@@ -80,9 +80,8 @@ proptest! {
         }
         let damaged = format!("{}{junk}{}", &text[..cut], &text[cut..]);
         let file = SourceFile::new("damaged.toml", damaged);
-        if let Ok(catalog) = load_catalog(&file) {
+        if load_catalog(&file).is_ok() {
             let _ = load_catalogs(std::slice::from_ref(&file));
-            prop_assert!(!catalog.provider.is_empty() || catalog.models.is_empty() || catalog.currency.len() == 3);
         }
         if let Ok(s) = load_scenario(&file) {
             let _ = evaluate(&s, &catalogs(), &s.params);

@@ -7,8 +7,9 @@ use std::process::{Command, Output};
 use std::thread::sleep;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-/// How long the dashboard has to show what is expected.
-const DEADLINE: Duration = Duration::from_secs(10);
+/// Only bounds a hang: every wait polls for what it expects and returns as soon as it shows, so a
+/// slow, busy machine takes longer but does not fail.
+const DEADLINE: Duration = Duration::from_secs(180);
 
 /// A tmux server of its own (so nothing else running in tmux is touched), killed when dropped,
 /// pass or fail.
@@ -93,23 +94,18 @@ impl Drop for Tmux {
     }
 }
 
-/// True when tmux can run; false (after a note) where it is missing outside CI. In CI a missing
-/// tmux fails the test: `.ci/run` installs it.
-fn tmux_or_skip() -> bool {
-    if tmux_available() {
-        return true;
-    }
-    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-    assert!(!in_ci, "tmux is needed for the end-to-end tests in CI");
-    eprintln!("note: tmux is not installed; skipping an end-to-end test");
-    false
-}
-
-fn tmux_available() -> bool {
-    Command::new("tmux")
+/// Fails the test when tmux cannot run: an end-to-end test that skips itself would pass without
+/// having looked at the screen.
+fn require_tmux() {
+    let runs = Command::new("tmux")
         .arg("-V")
         .output()
-        .is_ok_and(|o| o.status.success())
+        .is_ok_and(|o| o.status.success());
+    assert!(
+        runs,
+        "the end-to-end tests drive the dashboard in tmux, which is not installed: install tmux \
+         (Debian/Ubuntu: apt-get install tmux; macOS: brew install tmux); .ci/run does this"
+    );
 }
 
 /// Waits for the file the shell writes the exit status to.
@@ -131,9 +127,7 @@ fn wait_for_exit(path: &Path) -> String {
 
 #[test]
 fn frames_100_to_80_in_the_real_dashboard() {
-    if !tmux_or_skip() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().unwrap();
     let exit_file = dir.path().join("exit");
     // From the repository root, so the dashboard opens scenarios/atve.toml.
@@ -172,9 +166,7 @@ fn save_like_vim(path: &Path, text: &str) {
 
 #[test]
 fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
-    if !tmux_or_skip() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().unwrap();
     let init = Command::new(env!("CARGO_BIN_EXE_reelcost"))
         .args(["init", "."])
@@ -232,9 +224,7 @@ fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
 
 #[test]
 fn sigterm_ends_the_dashboard_and_restores_the_terminal() {
-    if !tmux_or_skip() {
-        return;
-    }
+    require_tmux();
     let dir = tempfile::tempdir().unwrap();
     let (pid_file, exit_file) = (dir.path().join("pid"), dir.path().join("exit"));
     // The inner shell records its pid and becomes the dashboard; the outer one reports how it
