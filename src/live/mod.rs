@@ -185,7 +185,11 @@ impl Live {
             })
             .collect();
         let result = if empty.is_empty() {
-            project::load(&self.source, self.catalogs_override.as_deref()).and_then(|p| check(&p).map(|()| p))
+            project::load(&self.source, self.catalogs_override.as_deref()).and_then(|p| {
+                check(&p)
+                    .map_err(|errors| self.lost_models(&p, &changes, errors))
+                    .map(|()| p)
+            })
         } else {
             Err(Diagnostics(empty))
         };
@@ -212,6 +216,63 @@ impl Live {
                 Reload::Failed(errors)
             }
         }
+    }
+
+    /// Says which changed catalog no longer defines a model the scenario uses, ahead of the
+    /// engine's "no catalog prices the model": the file was edited or replaced, and this is what
+    /// it now lacks.
+    fn lost_models(&self, now: &Project, changes: &Changes, errors: Diagnostics) -> Diagnostics {
+        let scenario = &now.scenario;
+        let mut used: Vec<&str> = scenario.steps.iter().map(|s| &*s.model).collect();
+        used.extend(
+            scenario
+                .steps
+                .iter()
+                .filter_map(|s| s.fallback.as_ref())
+                .map(|f| &*f.model),
+        );
+        used.extend(scenario.params.video_model.as_deref());
+        used.sort_unstable();
+        used.dedup();
+        // Each changed file, with the ids it used to define and no longer does.
+        let mut lost: BTreeMap<&PathBuf, Vec<String>> = BTreeMap::new();
+        for id in used.into_iter().filter(|id| now.catalogs.model(id).is_none()) {
+            let Some(was) = self.project.catalogs.model(id) else {
+                continue;
+            };
+            let path = was.origin.file().path();
+            if let Some(changed) = changes
+                .catalogs_changed
+                .iter()
+                .find(|p| p.display().to_string() == path)
+            {
+                lost.entry(changed).or_default().push(format!("`{id}`"));
+            }
+        }
+        let mut found = Vec::new();
+        for (path, ids) in lost {
+            let shown = path.display().to_string();
+            let models = now
+                .catalogs
+                .files
+                .iter()
+                .find(|c| c.path == shown)
+                .map_or(0, |c| c.models.len());
+            found.push(
+                Diagnostic::file_error(
+                    shown,
+                    format!(
+                        "was changed or replaced and no longer defines {}, which the scenario uses \
+                         (it now defines {models} model{})",
+                        ids.join(", "),
+                        if models == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_help("put them back in it, or choose other models in the scenario"),
+            );
+        }
+        found.extend(errors.0);
+        Diagnostics(found)
     }
 
     fn changes(&self, now: &Snapshot) -> Changes {

@@ -617,13 +617,30 @@ fn convert_limits(problems: &mut Problems<'_>, raw: &Spanned<RawLimits>) -> Limi
 /// Loads several catalog files into one set, refusing model ids defined twice.
 pub fn load_catalogs(files: &[Arc<SourceFile>]) -> Result<Catalogs, Diagnostics> {
     let mut found = Vec::new();
-    let mut catalogs = Catalogs::default();
+    let mut loaded = Vec::with_capacity(files.len());
     for file in files {
         match load_catalog(file) {
-            Ok(catalog) => catalogs.files.push(catalog),
+            Ok(catalog) => loaded.push(catalog),
             Err(mut errors) => found.append(&mut errors.0),
         }
     }
+    match combine_catalogs(loaded) {
+        Ok(catalogs) if found.is_empty() => Ok(catalogs),
+        Ok(_) => Err(Diagnostics(found)),
+        Err(mut errors) => {
+            found.append(&mut errors.0);
+            Err(Diagnostics(found))
+        }
+    }
+}
+
+/// Puts catalogs loaded one by one into one set, refusing model ids defined twice.
+pub fn combine_catalogs(loaded: Vec<Catalog>) -> Result<Catalogs, Diagnostics> {
+    let mut found = Vec::new();
+    let mut catalogs = Catalogs {
+        files: loaded,
+        ..Catalogs::default()
+    };
     for catalog in &catalogs.files {
         for model in &catalog.models {
             if let Some(first) = catalogs.by_id.get(&model.id) {

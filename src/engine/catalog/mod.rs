@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-pub use load::{load_catalog, load_catalogs};
+pub use load::{combine_catalogs, load_catalog, load_catalogs};
 
 use super::source::Origin;
 
