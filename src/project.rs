@@ -60,8 +60,9 @@ pub fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
                 .with_help("name a .toml file"),
         );
     }
-    // Read one byte past the limit to tell a file at the limit from a larger one.
-    let mut bytes = Vec::new();
+    // Read one byte past the limit to tell a file at the limit from a larger one; sized from the
+    // metadata so a large file is not read into twice its size.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(MAX_FILE_BYTES) + 1).unwrap_or(0));
     fs::File::open(path)
         .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes))
         .map_err(|e| Diagnostic::file_error(&shown, io_problem(path, &e)))?;

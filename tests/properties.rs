@@ -148,6 +148,39 @@ proptest! {
     }
 
     #[test]
+    fn the_analyses_price_as_whole_evaluations_do(params in atve_params(), videos in 1u32..40) {
+        use reelcost::engine::Kind;
+        use reelcost::engine::analysis::{amortisation, cliffs, video_alternatives};
+        let (s, c) = (scenario("atve"), catalogs());
+        let at = |change: &dyn Fn(&mut Params)| {
+            let mut p = params.clone();
+            change(&mut p);
+            evaluate(&s, &c, &p).map(|b| b.totals)
+        };
+        for point in amortisation(&s, &c, &params, videos..=videos) {
+            let whole = at(&|p| p.videos_per_character = videos).unwrap();
+            prop_assert_eq!(point.per_video, whole.per_video);
+            prop_assert_eq!(point.per_finished_second, whole.per_finished_second);
+        }
+        let alternatives = video_alternatives(&s, &c, &params);
+        let fitting = c
+            .models()
+            .filter(|m| m.kind == Kind::Video && at(&|p| p.video_model = Some(Arc::clone(&m.id))).is_ok())
+            .count();
+        prop_assert_eq!(alternatives.len(), fitting);
+        for alternative in &alternatives {
+            let whole = at(&|p| p.video_model = Some(Arc::clone(&alternative.model.id))).unwrap();
+            prop_assert_eq!(&alternative.totals, &whole);
+        }
+        let b = bill(&s, &c, &params);
+        for cliff in cliffs(&s, &c, &params, &b) {
+            let frames: u32 = cliff.value.parse().unwrap();
+            let whole = at(&|p| p.frames = frames).unwrap();
+            prop_assert_eq!(cliff.saving, b.totals.per_video - whole.per_video);
+        }
+    }
+
+    #[test]
     fn setting_a_parameter_to_its_value_changes_nothing(params in atve_params(), which in 0usize..12) {
         let name = reelcost::engine::PARAMETER_NAMES[which];
         let mut after = params.clone();

@@ -47,6 +47,8 @@ pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .enumerate()
         .skip(first_shown(app, area))
+        // Only the rows that fit: a catalog can offer a hundred thousand models.
+        .take(usize::from(area.height.saturating_sub(2)))
         .map(|(i, alternative)| {
             let in_use = Some(i) == now;
             let cost = money::fixed(alternative.totals.per_video, 2);
