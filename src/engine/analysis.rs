@@ -96,7 +96,7 @@ pub fn video_alternatives(scenario: &Scenario, catalogs: &Catalogs, params: &Par
         s.stage == Stage::Scene && catalogs.model(&s.model).is_some_and(|m| m.kind == Kind::Video)
     });
     let mut at = params.clone();
-    let mut found: Vec<Alternative> = catalogs
+    let found: Vec<Alternative> = catalogs
         .models()
         .filter(|m| m.kind == Kind::Video)
         .filter_map(|model| {
@@ -108,13 +108,18 @@ pub fn video_alternatives(scenario: &Scenario, catalogs: &Catalogs, params: &Par
             })
         })
         .collect();
-    found.sort_by(|a, b| {
+    // Sorted through indices: an alternative is a few hundred bytes, and a catalog can offer a
+    // hundred thousand of them.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&found[a], &found[b]);
         a.totals
             .per_video
             .cmp(&b.totals.per_video)
             .then_with(|| a.model.id.cmp(&b.model.id))
     });
-    found
+    let mut slots: Vec<Option<Alternative>> = found.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// A threshold the scenario sits just past, and what stepping back below it saves.
