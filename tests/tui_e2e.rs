@@ -69,15 +69,27 @@ impl Tmux {
 
     /// Polls the screen until it shows `text`, or fails with what it shows.
     fn wait_for(&self, text: &str) -> String {
+        self.wait_for_all(&[text])
+    }
+
+    /// Polls the screen until it shows every one of `texts` at once. A capture can catch a frame
+    /// half drawn, so everything a test then looks at is waited for, not read off the first
+    /// capture that shows one of them.
+    fn wait_for_all(&self, texts: &[&str]) -> String {
+        self.wait_until(&format!("{texts:?}"), |screen| texts.iter().all(|t| screen.contains(t)))
+    }
+
+    /// Polls the screen until `ok` accepts it, or fails with what it shows.
+    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
         let start = Instant::now();
         loop {
             let screen = self.screen();
-            if screen.contains(text) {
+            if ok(&screen) {
                 return screen;
             }
             assert!(
                 start.elapsed() < DEADLINE,
-                "no `{text}` within {DEADLINE:?}; the screen:\n{screen}"
+                "no {what} within {DEADLINE:?}; the screen:\n{screen}"
             );
             sleep(Duration::from_millis(50));
         }
@@ -139,9 +151,7 @@ fn frames_100_to_80_in_the_real_dashboard() {
     );
     let tmux = Tmux::start(140, 45, &command);
 
-    let screen = tmux.wait_for("Cost per video");
-    assert!(screen.contains("scenarios/atve.toml"), "{screen}");
-    assert!(screen.contains("$3.0140"), "{screen}");
+    tmux.wait_for_all(&["Cost per video", "scenarios/atve.toml", "$3.0140"]);
 
     tmux.send(&["j"]);
     tmux.wait_for("Frames: ←/→");
@@ -149,9 +159,7 @@ fn frames_100_to_80_in_the_real_dashboard() {
     tmux.wait_for("Frames =");
     tmux.send(&["8", "0"]);
     tmux.send(&["Enter"]);
-    let screen = tmux.wait_for("$2.61");
-    assert!(screen.contains("-$0.40 (-13.3%)"), "{screen}");
-    assert!(screen.contains("-$0.0250 (-13.3%)"), "{screen}");
+    tmux.wait_for_all(&["$2.61", "-$0.40 (-13.3%)", "-$0.0250 (-13.3%)"]);
 
     tmux.send(&["q"]);
     assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
@@ -192,18 +200,19 @@ fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
         "{ resolution = \"720p\", price = 0.32 }",
     );
     save_like_vim(&fal, &cheaper);
-    let screen = tmux.wait_for("$2.6140");
-    assert!(screen.contains("catalogs reloaded"), "{screen}");
-    assert!(screen.contains("$0.50 → $0.40"), "{screen}");
+    tmux.wait_for_all(&["$2.6140", "catalogs reloaded", "$0.50 → $0.40"]);
 
     // A broken save: the error names the file and line, and the last good figure stays.
     save_like_vim(&fal, &cheaper.replace("price = 0.32 }", "price = 0.32 "));
-    let screen = tmux.wait_for("catalogs/fal.toml:28:1:");
-    assert!(screen.contains("$2.6140"), "{screen}");
-    assert!(screen.contains("Still showing the last good figures"), "{screen}");
+    tmux.wait_for_all(&[
+        "catalogs/fal.toml:28:1:",
+        "$2.6140",
+        "Still showing the last good figures",
+    ]);
     save_like_vim(&fal, &cheaper);
-    tmux.wait_for("catalogs reloaded");
-    assert!(!tmux.screen().contains("catalogs/fal.toml:28:1:"));
+    tmux.wait_until("the error gone after the reload", |screen| {
+        screen.contains("catalogs reloaded") && !screen.contains("catalogs/fal.toml:28:1:")
+    });
 
     // Frames 100 -> 80, saved: exactly one line of the scenario changes.
     let scenario = dir.path().join("scenarios/atve.toml");
