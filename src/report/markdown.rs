@@ -49,7 +49,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
         group(params.videos_per_month),
         money::fixed(t.per_month, 2)
     );
-    for (name, value, note) in super::sale_figures(scenario, bill) {
+    for (name, value, note) in super::sale_figures(bill, params) {
         let _ = writeln!(out, "| {name} {note} | {value} |");
     }
     if !bill.warnings.is_empty() {

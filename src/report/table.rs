@@ -102,7 +102,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
             format!("({} videos)", group(params.videos_per_month)),
         ),
     ];
-    let figures: Vec<(&str, String, String)> = figures.into_iter().chain(super::sale_figures(scenario, bill)).collect();
+    let figures: Vec<(&str, String, String)> = figures.into_iter().chain(super::sale_figures(bill, params)).collect();
     let value_width = figures.iter().map(|f| f.1.len()).max().unwrap_or(0);
     for (name, value, note) in figures {
         let _ = writeln!(out, "{}", format!("{name:<22}{value:>value_width$}  {note}").trim_end());
