@@ -1,5 +1,7 @@
 //! Reading catalog files into validated [`Catalog`]s.
 
+mod chunks;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -161,7 +163,34 @@ pub fn load_catalog(file: &Arc<SourceFile>) -> Result<Catalog, Diagnostics> {
             .with_help("a catalog names its provider and currency, then lists [[model]] tables")
             .into());
     }
-    let raw: RawCatalog = toml::from_str(file.text()).map_err(|e| suggest::toml_error(file, &e))?;
+    let text = file.text();
+    // A large catalog is parsed a model at a time (see `chunks`), a small one whole.
+    if let Some(cuts) = chunks::cuts(text)
+        && let Some(mut header) = chunks::header(text, cuts[0])
+    {
+        let first = std::mem::take(&mut header.model);
+        let ends = cuts.iter().skip(1).copied().chain([text.len()]);
+        let pieces = cuts
+            .iter()
+            .copied()
+            .zip(ends)
+            .map(|(start, end)| chunks::models(text, start..end));
+        if let Some(loaded) = convert_catalog(file, &header, std::iter::once(Some(first)).chain(pieces)) {
+            return loaded;
+        }
+    }
+    let mut raw: RawCatalog = toml::from_str(text).map_err(|e| suggest::toml_error(file, &e))?;
+    let models = std::mem::take(&mut raw.model);
+    convert_catalog(file, &raw, std::iter::once(Some(models))).unwrap_or_else(|| Err(Diagnostics::default()))
+}
+
+/// Validates a parsed catalog whose models come in batches; `None` when a batch is `None` (a
+/// piece of the file that did not parse on its own).
+fn convert_catalog(
+    file: &Arc<SourceFile>,
+    raw: &RawCatalog,
+    batches: impl Iterator<Item = Option<Vec<Spanned<RawModel>>>>,
+) -> Option<Result<Catalog, Diagnostics>> {
     let mut problems = Problems {
         file,
         found: Vec::new(),
@@ -192,38 +221,40 @@ pub fn load_catalog(file: &Arc<SourceFile>) -> Result<Catalog, Diagnostics> {
 
     let mut models = Vec::new();
     let mut seen: HashMap<String, Origin> = HashMap::new();
-    for spanned in &raw.model {
-        let origin = problems.at(spanned.span());
-        let raw_model = spanned.get_ref();
-        let id_origin = problems.at(raw_model.id.span());
-        if let Some(first) = seen.get(raw_model.id.get_ref()) {
-            problems.found.push(
-                id_origin
-                    .error(format!(
-                        "duplicate model id `{}` (first defined on line {})",
-                        raw_model.id.get_ref(),
-                        first.line()
-                    ))
-                    .with_help("each model id appears once; add a [[model.quote]] to record a second price for it"),
-            );
-            continue;
-        }
-        seen.insert(raw_model.id.get_ref().clone(), id_origin);
-        if let Some(mut model) = convert_model(&mut problems, raw_model, origin, &provider, &currency, &defaults) {
-            model.stale_after_days = stale_after_days;
-            models.push(Arc::new(model));
+    for batch in batches {
+        for spanned in &batch? {
+            let origin = problems.at(spanned.span());
+            let raw_model = spanned.get_ref();
+            let id_origin = problems.at(raw_model.id.span());
+            if let Some(first) = seen.get(raw_model.id.get_ref()) {
+                problems.found.push(
+                    id_origin
+                        .error(format!(
+                            "duplicate model id `{}` (first defined on line {})",
+                            raw_model.id.get_ref(),
+                            first.line()
+                        ))
+                        .with_help("each model id appears once; add a [[model.quote]] to record a second price for it"),
+                );
+                continue;
+            }
+            seen.insert(raw_model.id.get_ref().clone(), id_origin);
+            if let Some(mut model) = convert_model(&mut problems, raw_model, origin, &provider, &currency, &defaults) {
+                model.stale_after_days = stale_after_days;
+                models.push(Arc::new(model));
+            }
         }
     }
     if !problems.found.is_empty() {
-        return Err(Diagnostics(problems.found));
+        return Some(Err(Diagnostics(problems.found)));
     }
-    Ok(Catalog {
+    Some(Ok(Catalog {
         provider,
         currency,
         stale_after_days,
         models,
         path: file.path().to_owned(),
-    })
+    }))
 }
 
 /// Reads an `as_of` date: a string, a bare TOML date or a bare year, as YYYY, YYYY-MM or YYYY-MM-DD.
@@ -407,11 +438,14 @@ fn convert_pricing(
     }
     check_distinct_rates(problems, &rates);
 
-    let multipliers = raw
+    let mut multipliers: Vec<Multiplier> = raw
         .multipliers
         .iter()
         .filter_map(|m| convert_multiplier(problems, m))
         .collect();
+    // A catalog can hold a hundred thousand models: no spare capacity kept in each.
+    multipliers.shrink_to_fit();
+    rates.shrink_to_fit();
     let base = raw.base.and_then(|b| {
         let price = problems.keep(number::non_negative(file, &b.get_ref().price, "base price"))?;
         let includes = problems.keep(number::non_negative(file, &b.get_ref().includes, "base includes"))?;
@@ -659,13 +693,30 @@ fn convert_limits(problems: &mut Problems<'_>, raw: &Spanned<RawLimits>) -> Limi
 /// Loads several catalog files into one set, refusing model ids defined twice.
 pub fn load_catalogs(files: &[Arc<SourceFile>]) -> Result<Catalogs, Diagnostics> {
     let mut found = Vec::new();
-    let mut catalogs = Catalogs::default();
-    for loaded in super::parallel::load_each(files) {
-        match loaded {
-            Ok(catalog) => catalogs.files.push(catalog),
+    let mut loaded = Vec::with_capacity(files.len());
+    for result in super::parallel::load_each(files) {
+        match result {
+            Ok(catalog) => loaded.push(catalog),
             Err(mut errors) => found.append(&mut errors.0),
         }
     }
+    match combine_catalogs(loaded) {
+        Ok(catalogs) if found.is_empty() => Ok(catalogs),
+        Ok(_) => Err(Diagnostics(found)),
+        Err(mut errors) => {
+            found.append(&mut errors.0);
+            Err(Diagnostics(found))
+        }
+    }
+}
+
+/// Puts catalogs loaded one by one into one set, refusing model ids defined twice.
+pub fn combine_catalogs(loaded: Vec<Catalog>) -> Result<Catalogs, Diagnostics> {
+    let mut found = Vec::new();
+    let mut catalogs = Catalogs {
+        files: loaded,
+        ..Catalogs::default()
+    };
     for catalog in &catalogs.files {
         for model in &catalog.models {
             if let Some(first) = catalogs.by_id.get(&model.id) {

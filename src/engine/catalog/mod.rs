@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-pub use load::{load_catalog, load_catalogs};
+pub use load::{combine_catalogs, load_catalog, load_catalogs};
 pub use needed::{GENERATED_MARK, load_catalogs_needed};
 
 use super::asof::AsOf;

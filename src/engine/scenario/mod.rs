@@ -157,6 +157,8 @@ pub struct Scenario {
     pub description: Option<Arc<str>>,
     /// Where its catalogs are, relative to the scenario file.
     pub catalogs: Option<String>,
+    /// Where the `catalogs` key is written, so a problem with that directory points at it.
+    pub catalogs_origin: Option<Origin>,
     /// The currency totals are in; the first model's when unset.
     pub currency: Option<Arc<str>>,
     /// Exchange rates: units of the scenario's currency per unit of another.
@@ -200,7 +202,7 @@ impl Scenario {
 struct RawScenario {
     name: Option<String>,
     description: Option<String>,
-    catalogs: Option<String>,
+    catalogs: Option<Spanned<String>>,
     currency: Option<Spanned<String>>,
     #[serde(default)]
     exchange: BTreeMap<String, RawNumber>,
@@ -277,7 +279,8 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
     Ok(Scenario {
         name: raw.name.as_deref().unwrap_or(file.path()).into(),
         description: raw.description.as_deref().map(Into::into),
-        catalogs: raw.catalogs,
+        catalogs_origin: raw.catalogs.as_ref().map(|c| Origin::new(file, c.span())),
+        catalogs: raw.catalogs.map(Spanned::into_inner),
         currency: raw.currency.map(|c| c.into_inner().trim().into()),
         exchange,
         params,
