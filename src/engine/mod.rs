@@ -14,6 +14,7 @@ pub mod scenario;
 pub mod source;
 pub mod suggest;
 pub mod warning;
+pub mod whatif;
 
 pub use bill::{Bill, Line, Totals, evaluate};
 pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs};

@@ -131,6 +131,8 @@ pub struct Scenario {
     pub steps: Vec<Step>,
     /// What a video sells for, when the scenario says.
     pub sale: Option<Sale>,
+    /// Limits on its totals, from `[[budget]]`.
+    pub budgets: Vec<super::whatif::Budget>,
     /// The file.
     pub file: Arc<SourceFile>,
 }
@@ -154,6 +156,8 @@ struct RawScenario {
     #[serde(default)]
     month: Vec<Spanned<RawStep>>,
     sale: Option<Spanned<RawSale>>,
+    #[serde(default)]
+    budget: Vec<Spanned<super::whatif::budget::RawBudget>>,
 }
 
 #[derive(Deserialize)]
@@ -266,6 +270,11 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
         .sale
         .as_ref()
         .and_then(|s| read_sale(file, s).map_err(|d| found.push(d)).ok());
+    let budgets = raw
+        .budget
+        .iter()
+        .filter_map(|b| super::whatif::budget::read(file, b).map_err(|d| found.push(d)).ok())
+        .collect();
     if steps.is_empty() && found.is_empty() {
         found.push(
             Diagnostic::file_error(file.path(), "the scenario has no steps")
@@ -285,6 +294,7 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
         param_origins,
         steps,
         sale,
+        budgets,
         file: Arc::clone(file),
     })
 }
