@@ -93,8 +93,8 @@ impl PriceInput {
     }
 }
 
-/// The unit prices the bill uses: the rate each line priced by, and every rate of a fallback
-/// model (the one it falls to is not recorded; a rate not in use moves nothing).
+/// The unit prices the bill uses: the rate each line that runs priced by, and every rate of a
+/// fallback model (the one it falls to is not recorded; a rate not in use moves nothing).
 pub fn prices_in_use(bill: &Bill) -> Vec<PriceInput> {
     let mut found: Vec<PriceInput> = Vec::new();
     let mut add = |input: PriceInput| {
@@ -102,7 +102,8 @@ pub fn prices_in_use(bill: &Bill) -> Vec<PriceInput> {
             found.push(input);
         }
     };
-    for line in &bill.lines {
+    // A line run zero times moves nothing, whatever its price.
+    for line in bill.lines.iter().filter(|l| !l.quantity.is_zero()) {
         for side in [Side::Unit, Side::InputTokens, Side::OutputTokens] {
             add(PriceInput {
                 model: Arc::clone(&line.model),
@@ -111,7 +112,7 @@ pub fn prices_in_use(bill: &Bill) -> Vec<PriceInput> {
                 side,
             });
         }
-        if let Some(fb) = &line.fallback {
+        if let Some(fb) = line.fallback.as_ref().filter(|fb| !fb.share.is_zero()) {
             for rate in 0..fb.model.pricing.rates.len() {
                 for side in [Side::Unit, Side::InputTokens, Side::OutputTokens] {
                     add(PriceInput {

@@ -93,17 +93,27 @@ impl Param {
 struct Level {
     /// Cost per video with every price at its low end.
     base: Decimal,
-    /// For each price, what one step of its range adds to the cost per video.
-    steps: Vec<Decimal>,
+    /// For each price, what its whole range adds to the cost per video, and one step of it.
+    spans: Vec<(Decimal, Decimal)>,
     finished_seconds: Decimal,
     videos_per_month: Decimal,
 }
 
 impl Level {
     fn per_video(&self, draws: &[u64]) -> Option<Decimal> {
-        self.steps.iter().zip(draws).try_fold(self.base, |sum, (step, &k)| {
-            sum.checked_add(step.checked_mul(Decimal::from(k))?)
-        })
+        self.spans
+            .iter()
+            .zip(draws)
+            .try_fold(self.base, |sum, (&(span, step), &k)| {
+                // The top of the range is the span itself, so the bound is the bill at the high price
+                // exactly; below it, whole steps (a step is rounded at the 28th digit).
+                let part = match k {
+                    0 => return Some(sum),
+                    PRICE_STEPS => span,
+                    _ => step.checked_mul(Decimal::from(k))?,
+                };
+                sum.checked_add(part)
+            })
     }
 
     /// Cost per video, per finished second and per month for a cost per video at this level.
@@ -123,9 +133,10 @@ impl Level {
 
 struct Model<'a> {
     scenario: &'a Scenario,
+    catalogs: &'a Catalogs,
     params: &'a Params,
     ranged: Vec<Param>,
-    prices: Vec<(Decimal, Decimal)>,
+    prices: Vec<(PriceInput, Decimal, Decimal)>,
     /// The catalogs with every ranged price at its low end, and with one at a time at its high.
     all_low: Catalogs,
     one_high: Vec<Catalogs>,
@@ -133,24 +144,43 @@ struct Model<'a> {
 }
 
 impl Model<'_> {
+    /// The parameters at a grid point.
+    fn params_at(&self, key: &[u64]) -> Result<Params, Error> {
+        let mut params = self.params.clone();
+        for (p, &k) in self.ranged.iter().zip(key) {
+            params = with_param(&params, p.name, p.at(k))?;
+        }
+        Ok(params)
+    }
+
+    /// The bill at a grid point with each price at the end `high` says (by its index).
+    fn corner(&self, key: &[u64], high: impl Fn(usize) -> bool) -> Result<crate::engine::Totals, Error> {
+        let changes: Vec<(&PriceInput, Decimal)> = self
+            .prices
+            .iter()
+            .enumerate()
+            .map(|(i, (p, low, top))| (p, if high(i) { *top } else { *low }))
+            .collect();
+        let catalogs = with_prices(self.catalogs, &changes);
+        Ok(evaluate(self.scenario, &catalogs, &self.params_at(key)?)?.totals)
+    }
+
     fn level(&mut self, key: &[u64]) -> Result<&Level, Error> {
         if self.levels.contains_key(key) {
             return Ok(&self.levels[key]);
         }
         {
-            let mut params = self.params.clone();
-            for (p, &k) in self.ranged.iter().zip(key) {
-                params = with_param(&params, p.name, p.at(k))?;
-            }
+            let params = self.params_at(key)?;
             let low = evaluate(self.scenario, &self.all_low, &params)?;
-            let mut steps = Vec::with_capacity(self.one_high.len());
+            let mut spans = Vec::with_capacity(self.one_high.len());
             for catalogs in &self.one_high {
                 let high = evaluate(self.scenario, catalogs, &params)?.totals.per_video;
-                steps.push((high - low.totals.per_video) / Decimal::from(PRICE_STEPS));
+                let span = high - low.totals.per_video;
+                spans.push((span, span / Decimal::from(PRICE_STEPS)));
             }
             let level = Level {
                 base: low.totals.per_video,
-                steps,
+                spans,
                 finished_seconds: low.totals.finished_seconds,
                 videos_per_month: param_value(&params, "videos_per_month").unwrap_or(Decimal::ONE),
             };
@@ -200,6 +230,8 @@ pub fn uncertainty(
             with_prices(catalogs, &changes)
         })
         .collect();
+    let all_low = with_prices(catalogs, &lows);
+    drop(lows);
     let mut inputs: Vec<Ranged> = ranged
         .iter()
         .map(|p| Ranged {
@@ -215,10 +247,11 @@ pub fn uncertainty(
     }));
     let mut model = Model {
         scenario,
+        catalogs,
         params,
-        all_low: with_prices(catalogs, &lows),
+        all_low,
         one_high,
-        prices: prices.iter().map(|(_, l, h)| (*l, *h)).collect(),
+        prices,
         ranged,
         levels: FxHashMap::default(),
     };
@@ -229,6 +262,12 @@ pub fn uncertainty(
         let (min, max) = (values.iter().min()?, values.iter().max()?);
         // Proven bounds where monotone; the extremes seen where not.
         let (low, high) = if not_monotone.is_empty() {
+            // A sample adds its prices' parts to the bill at the low ends, rounding at the 28th
+            // significant digit; the bounds are bills evaluated directly. Where the two differ in
+            // that last digit, the bound is the figure.
+            for v in values.iter_mut() {
+                *v = (*v).max(low).min(high);
+            }
             (low, high)
         } else {
             (low.min(*min), high.max(*max))
@@ -300,19 +339,26 @@ fn corners(model: &mut Model<'_>) -> Result<([Option<(Decimal, Decimal)>; 3], Ve
                 .collect()
         };
         let (low_key, high_key) = (key(false), key(true));
-        let ends = |level: &Level, high: bool| -> Option<Decimal> {
-            let draws: Vec<u64> = level
-                .steps
-                .iter()
-                .map(|s| if (*s >= Decimal::ZERO) == high { PRICE_STEPS } else { 0 })
-                .collect();
-            level.metrics(level.per_video(&draws)?)[m]
-        };
-        let low = ends(model.level(&low_key)?, false);
-        let high = ends(model.level(&high_key)?, true);
-        *slot = low.zip(high);
+        // Each price to the end that lowers (or raises) the total, evaluated directly: these are
+        // the bills at the corners, not a composition of them.
+        let mut ends = [None, None];
+        for (end, (key, high)) in ends.iter_mut().zip([(&low_key, false), (&high_key, true)]) {
+            let rising: Vec<bool> = model.level(key)?.spans.iter().map(|s| s.0 >= Decimal::ZERO).collect();
+            let totals = model.corner(key, |i| rising.get(i).copied().unwrap_or(true) == high)?;
+            *end = metric_of(&totals, m);
+        }
+        *slot = ends[0].zip(ends[1]);
     }
     Ok((found, not_monotone))
+}
+
+/// Cost per video, per finished second or per month (0, 1, 2) of a bill's totals.
+fn metric_of(totals: &crate::engine::Totals, m: usize) -> Option<Decimal> {
+    match m {
+        0 => Some(totals.per_video),
+        1 => totals.per_finished_second,
+        _ => Some(totals.per_month),
+    }
 }
 
 /// The sampled totals: cost per video, per finished second (left short when a sample has none)
