@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::catalog::{Amount, Charge};
 use crate::engine::number::parse_decimal;
-use crate::engine::{Bill, Catalogs, Model, PARAMETER_NAMES, Params};
+use crate::engine::{Bill, Catalogs, Model, PARAMETER_NAMES, Params, Scenario};
 
 /// Which figure of a rate a price input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -167,14 +167,52 @@ pub struct Domain {
     pub min: Option<Decimal>,
     /// The greatest value, when there is one; values at it may still be refused (a rate of 1).
     pub max: Option<Decimal>,
+    /// The step the parameter moves by, when it declares one.
+    pub step: Option<Decimal>,
+}
+
+/// A numeric parameter an analysis can move.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParamInput {
+    /// Its name, as `--set` takes it.
+    pub name: String,
+    /// Its value.
+    pub value: Decimal,
+    /// What values it can take.
+    pub domain: Domain,
+    /// The range it is believed to lie in, when the scenario declares one.
+    pub range: Option<(Decimal, Decimal)>,
+}
+
+/// Every numeric parameter of the scenario, with its value, bounds and declared range.
+pub fn param_inputs(_scenario: &Scenario, _catalogs: &Catalogs, params: &Params) -> Vec<ParamInput> {
+    numeric_params(params)
+        .into_iter()
+        .filter_map(|name| {
+            Some(ParamInput {
+                name: name.to_owned(),
+                value: param_value(params, name)?,
+                domain: domain(name),
+                range: None,
+            })
+        })
+        .collect()
+}
+
+/// One numeric parameter by name; `None` when there is no such parameter or it is not a number.
+pub fn param_input(scenario: &Scenario, catalogs: &Catalogs, params: &Params, name: &str) -> Option<ParamInput> {
+    param_inputs(scenario, catalogs, params)
+        .into_iter()
+        .find(|p| p.name == name)
 }
 
 /// The domain of a built-in parameter; other numeric parameters are decimals of zero or more.
-pub fn domain(name: &str) -> Domain {
+fn domain(name: &str) -> Domain {
     let whole = |min: i64, max: i64| Domain {
         whole: true,
         min: Some(Decimal::from(min)),
         max: Some(Decimal::from(max)),
+        step: None,
     };
     match name {
         "scenes" | "frames" | "fps" | "videos_per_character" => whole(1, 100_000),
@@ -184,23 +222,25 @@ pub fn domain(name: &str) -> Domain {
             whole: false,
             min: Some(Decimal::ZERO),
             max: Some(Decimal::ONE),
+            step: None,
         },
         _ => Domain {
             whole: false,
             min: Some(Decimal::ZERO),
             max: None,
+            step: None,
         },
     }
 }
 
 /// A numeric parameter's value; `None` for text, on/off and unset parameters.
-pub fn param_value(params: &Params, name: &str) -> Option<Decimal> {
+fn param_value(params: &Params, name: &str) -> Option<Decimal> {
     parse_decimal(&params.get(name)?).ok()
 }
 
 /// Every parameter with a numeric value, the inputs an analysis can move. `seconds` is left out:
 /// it is `frames` by another name.
-pub fn numeric_params(params: &Params) -> Vec<&'static str> {
+fn numeric_params(params: &Params) -> Vec<&'static str> {
     PARAMETER_NAMES
         .into_iter()
         .filter(|name| *name != "seconds" && param_value(params, name).is_some())

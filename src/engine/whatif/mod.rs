@@ -5,6 +5,7 @@
 
 pub mod budget;
 pub mod compare;
+mod grid;
 pub mod inputs;
 pub mod metric;
 mod sample;

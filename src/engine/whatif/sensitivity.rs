@@ -3,7 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::Error;
-use super::inputs::{PriceInput, domain, numeric_params, param_value, prices_in_use, with_param, with_prices};
+use super::inputs::{Domain, PriceInput, param_inputs, prices_in_use, with_param, with_prices};
 use crate::engine::catalog::Amount;
 use crate::engine::{Catalogs, Params, Scenario, evaluate};
 
@@ -42,18 +42,16 @@ pub fn sensitivity(
     let bill = evaluate(scenario, catalogs, params)?;
     let here = bill.totals.per_video;
     let mut found = Vec::new();
-    for name in numeric_params(params) {
-        let Some(value) = param_value(params, name) else {
-            continue;
-        };
-        let (low, high, declared) = match declared_range(scenario, name) {
+    for input in param_inputs(scenario, catalogs, params) {
+        let (name, value) = (input.name.as_str(), input.value);
+        let (low, high, declared) = match input.range {
             Some((low, high)) => (low, high, true),
             None => {
-                let (low, high) = swung(value, swing, name);
+                let (low, high) = swung(value, swing, &input.domain);
                 (low, high, false)
             }
         };
-        let whole = domain(name).whole;
+        let whole = input.domain.whole;
         let at = |v: Decimal| {
             let p = with_param(params, name, v).ok()?;
             evaluate(scenario, catalogs, &p).ok().map(|b| b.totals.per_video)
@@ -114,11 +112,6 @@ pub(crate) fn per_video_at_price(
     evaluate(scenario, &changed, params).ok().map(|b| b.totals.per_video)
 }
 
-/// A parameter's declared low and high, from the scenario's long form.
-pub(crate) fn declared_range(_scenario: &Scenario, _name: &str) -> Option<(Decimal, Decimal)> {
-    None
-}
-
 /// ± a share of a value, never below zero.
 fn scaled(value: Decimal, swing: Decimal) -> (Decimal, Decimal) {
     let low = value
@@ -130,8 +123,7 @@ fn scaled(value: Decimal, swing: Decimal) -> (Decimal, Decimal) {
 }
 
 /// ± a share of a parameter's value within its domain; whole numbers move by at least one.
-fn swung(value: Decimal, swing: Decimal, name: &str) -> (Decimal, Decimal) {
-    let d = domain(name);
+fn swung(value: Decimal, swing: Decimal, d: &Domain) -> (Decimal, Decimal) {
     let (mut low, mut high) = scaled(value, swing);
     if d.whole {
         low = crate::engine::money::round(low, 0).min(value - Decimal::ONE);

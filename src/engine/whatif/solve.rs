@@ -2,7 +2,7 @@
 
 use rust_decimal::Decimal;
 
-use super::inputs::{domain, param_value, with_param};
+use super::inputs::{Domain, param_input, with_param};
 use super::metric::{higher_is_better, known, metric};
 use super::{Error, input_error};
 use crate::engine::{Catalogs, Params, Scenario, Totals, evaluate};
@@ -46,6 +46,7 @@ struct Search<'a> {
     target: Decimal,
     start: Decimal,
     step: Decimal,
+    domain: Domain,
 }
 
 impl Search<'_> {
@@ -61,7 +62,7 @@ impl Search<'_> {
     /// The totals `k` steps away, or `None` outside the parameter's bounds or the models' limits.
     fn at(&self, direction: i8, k: u64) -> Option<Totals> {
         let value = self.value(direction, k)?;
-        let d = domain(self.vary);
+        let d = self.domain;
         if d.min.is_some_and(|m| value < m) || d.max.is_some_and(|m| value > m) {
             return None;
         }
@@ -137,7 +138,7 @@ pub fn solve(
     resolution: Option<Decimal>,
 ) -> Result<Solution, Error> {
     let metric = known(target.0)?;
-    let start = param_value(params, vary).ok_or_else(|| match params.get(vary) {
+    let input = param_input(scenario, catalogs, params, vary).ok_or_else(|| match params.get(vary) {
         None => input_error(
             vary,
             "is not a parameter",
@@ -145,10 +146,11 @@ pub fn solve(
         ),
         Some(_) => input_error(vary, "is not a number", "goal seek varies a numeric parameter"),
     })?;
-    let step = if domain(vary).whole {
-        Decimal::ONE
-    } else {
-        resolution.unwrap_or(DEFAULT_RESOLUTION)
+    let (start, domain) = (input.value, input.domain);
+    let step = match (domain.whole, resolution) {
+        (true, _) => Decimal::ONE,
+        (false, Some(r)) => r,
+        (false, None) => domain.step.unwrap_or(DEFAULT_RESOLUTION),
     };
     if step <= Decimal::ZERO {
         return Err(input_error(vary, "the resolution must be above zero", "e.g. 0.01"));
@@ -162,6 +164,7 @@ pub fn solve(
         target: target.1,
         start,
         step,
+        domain,
     };
     let here = evaluate(scenario, catalogs, params)?.totals;
     let solution = |value, totals, reached, already| Solution {
