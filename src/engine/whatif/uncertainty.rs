@@ -80,6 +80,65 @@ pub fn uncertainty(
     samples: u32,
     seed: u64,
 ) -> Result<Option<Band>, Error> {
+    let Some(mut model) = model(scenario, catalogs, params)? else {
+        return Ok(None);
+    };
+    let mut inputs: Vec<Ranged> = model
+        .ranged
+        .iter()
+        .map(|p| Ranged {
+            name: p.name.clone(),
+            low: p.low,
+            high: p.high,
+        })
+        .collect();
+    inputs.extend(model.prices.iter().map(|(p, low, high)| Ranged {
+        name: p.name(),
+        low: *low,
+        high: *high,
+    }));
+    let (corners, not_monotone) = corners(&mut model)?;
+    let mut sampled = draw(&mut model, samples.max(1), seed)?;
+    let spread = |m: usize, values: &mut Vec<Decimal>| spread(corners[m]?, not_monotone.is_empty(), values);
+    let too_large = || Error::Bill(overflow(scenario));
+    let per_video = spread(0, &mut sampled[0]).ok_or_else(too_large)?;
+    let (per_finished_second, per_month) = if model.ranged.is_empty() {
+        // One grid point: each total rises with the cost per video, so its percentiles are the
+        // cost per video's, divided by the finished seconds or multiplied by the month's videos.
+        let level = model.level(&[])?;
+        let derived = |m: usize| -> Option<Spread> {
+            let (low, high) = corners[m]?;
+            let at = |v: Decimal| level.metrics(v)[m].map(|x| x.max(low).min(high));
+            Some(Spread {
+                low,
+                p10: at(per_video.p10)?,
+                p50: at(per_video.p50)?,
+                p90: at(per_video.p90)?,
+                high,
+            })
+        };
+        (derived(1), derived(2).ok_or_else(too_large)?)
+    } else {
+        let per_finished_second = if sampled[1].len() == sampled[0].len() {
+            spread(1, &mut sampled[1])
+        } else {
+            None
+        };
+        (per_finished_second, spread(2, &mut sampled[2]).ok_or_else(too_large)?)
+    };
+    Ok(Some(Band {
+        samples: samples.max(1),
+        seed,
+        inputs,
+        per_video,
+        per_finished_second,
+        per_month,
+        not_monotone,
+    }))
+}
+
+/// The sampler for the ranged inputs in use, or `None` when there are none.
+fn model<'a>(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params) -> Result<Option<Model<'a>>, Error> {
     let bill = evaluate(scenario, catalogs, params)?;
     let prices: Vec<(PriceInput, Decimal, Decimal)> = prices_in_use(&bill)
         .into_iter()
@@ -118,20 +177,7 @@ pub fn uncertainty(
         .collect();
     let all_low = with_prices(catalogs, &lows);
     drop(lows);
-    let mut inputs: Vec<Ranged> = ranged
-        .iter()
-        .map(|p| Ranged {
-            name: p.name.clone(),
-            low: p.low,
-            high: p.high,
-        })
-        .collect();
-    inputs.extend(prices.iter().map(|(p, low, high)| Ranged {
-        name: p.name(),
-        low: *low,
-        high: *high,
-    }));
-    let mut model = Model {
+    Ok(Some(Model {
         scenario,
         catalogs,
         params,
@@ -140,65 +186,28 @@ pub fn uncertainty(
         prices,
         ranged,
         levels: FxHashMap::default(),
-    };
-    let (corners, not_monotone) = corners(&mut model)?;
-    let mut sampled = draw(&mut model, samples.max(1), seed)?;
-    let spread = |m: usize, values: &mut Vec<Decimal>| -> Option<Spread> {
-        let (low, high) = corners[m]?;
-        let (min, max) = (values.iter().min()?, values.iter().max()?);
-        // Proven bounds where monotone; the extremes seen where not.
-        let (low, high) = if not_monotone.is_empty() {
-            // A sample adds its prices' parts to the bill at the low ends, rounding at the 28th
-            // significant digit; the bounds are bills evaluated directly. Where the two differ in
-            // that last digit, the bound is the figure.
-            for v in values.iter_mut() {
-                *v = (*v).max(low).min(high);
-            }
-            (low, high)
-        } else {
-            (low.min(*min), high.max(*max))
-        };
-        Some(Spread {
-            low,
-            p10: percentile(values, 10)?,
-            p50: percentile(values, 50)?,
-            p90: percentile(values, 90)?,
-            high,
-        })
-    };
-    let too_large = || Error::Bill(overflow(scenario));
-    let per_video = spread(0, &mut sampled[0]).ok_or_else(too_large)?;
-    let (per_finished_second, per_month) = if model.ranged.is_empty() {
-        // One grid point: each total rises with the cost per video, so its percentiles are the
-        // cost per video's, divided by the finished seconds or multiplied by the month's videos.
-        let level = model.level(&[])?;
-        let derived = |m: usize| -> Option<Spread> {
-            let (low, high) = corners[m]?;
-            let at = |v: Decimal| level.metrics(v)[m].map(|x| x.max(low).min(high));
-            Some(Spread {
-                low,
-                p10: at(per_video.p10)?,
-                p50: at(per_video.p50)?,
-                p90: at(per_video.p90)?,
-                high,
-            })
-        };
-        (derived(1), derived(2).ok_or_else(too_large)?)
-    } else {
-        let per_finished_second = if sampled[1].len() == sampled[0].len() {
-            spread(1, &mut sampled[1])
-        } else {
-            None
-        };
-        (per_finished_second, spread(2, &mut sampled[2]).ok_or_else(too_large)?)
-    };
-    Ok(Some(Band {
-        samples: samples.max(1),
-        seed,
-        inputs,
-        per_video,
-        per_finished_second,
-        per_month,
-        not_monotone,
     }))
+}
+
+/// A total's spread from its samples and its corners' values.
+fn spread((low, high): (Decimal, Decimal), monotone: bool, values: &mut [Decimal]) -> Option<Spread> {
+    let (low, high) = if monotone {
+        // A sample adds its prices' parts to the bill at the low ends, rounding at the 28th
+        // significant digit; the bounds are bills evaluated directly. Where the two differ in
+        // that last digit, the bound is the figure.
+        for v in values.iter_mut() {
+            *v = (*v).max(low).min(high);
+        }
+        (low, high)
+    } else {
+        // Not proven: the extremes found, corners or samples.
+        (low.min(*values.iter().min()?), high.max(*values.iter().max()?))
+    };
+    Some(Spread {
+        low,
+        p10: percentile(values, 10)?,
+        p50: percentile(values, 50)?,
+        p90: percentile(values, 90)?,
+        high,
+    })
 }
