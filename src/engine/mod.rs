@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod bill;
 pub mod catalog;
+pub mod expr;
 pub mod money;
 pub mod number;
 pub mod params;
@@ -16,9 +17,9 @@ pub mod suggest;
 pub mod warning;
 pub mod whatif;
 
-pub use bill::{Bill, Line, Totals, evaluate};
+pub use bill::{Bill, Line, SaleTotals, Totals, evaluate};
 pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs};
-pub use params::{NAMES as PARAMETER_NAMES, ParamError, Params};
-pub use scenario::{Scenario, Stage, Step, load_scenario};
+pub use params::{NAMES as PARAMETER_NAMES, ParamError, ParamInfo, Params, Value, describe};
+pub use scenario::{Quantity, Scenario, Stage, Step, load_scenario};
 pub use source::{Diagnostic, Diagnostics, Origin, Severity, SourceFile};
 pub use warning::{Warning, WarningKind};

@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 use super::catalog::{Model, Pricing, sources};
 use super::money;
 use super::pricing::Priced;
-use super::scenario::Stage;
+use super::scenario::{Stage, UsageField};
 use super::source::{Diagnostic, Origin, SourceFile};
 
 /// What a warning is about.
@@ -45,6 +45,18 @@ pub enum WarningKind {
         price: Decimal,
         /// Credits and the price of one, when sold in credits.
         credits: Option<(Decimal, Decimal)>,
+    },
+    /// A step gives a usage field that no price of its model reads.
+    UnusedField {
+        /// The field.
+        field: UsageField,
+        /// The model that has no use for it.
+        model: Arc<Model>,
+    },
+    /// A parameter the scenario declares that no step or sale figure reads.
+    UnreadParameter {
+        /// Its name.
+        name: Arc<str>,
     },
     /// The trimmed scene is longer than the clip it is cut from.
     TrimLongerThanClip {
@@ -117,6 +129,17 @@ impl fmt::Display for WarningKind {
                     write!(f, " ({} credits at {})", count.normalize(), money::price(*each))?;
                 }
                 write!(f, " is below the {}% target", percent(*target))
+            }
+            Self::UnusedField { field, model } => write!(
+                f,
+                "{} is ignored: {} ({}, priced per {}) does not use it",
+                field.name(),
+                model.id,
+                model.name,
+                model.pricing.unit.noun()
+            ),
+            Self::UnreadParameter { name } => {
+                write!(f, "parameter `{name}` is read by no step: changing it changes nothing")
             }
             Self::TrimLongerThanClip { finished, clip } => {
                 let clip = money::round(*clip, 3).normalize();

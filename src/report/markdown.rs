@@ -67,7 +67,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
     );
     let month = format!("Per month ({} videos)", group(params.videos_per_month));
     let _ = writeln!(out, "{}", row(&month, money::fixed(t.per_month, 2), "per_month"));
-    for (name, value, note) in super::sale_figures(scenario, bill) {
+    for (name, value, note) in super::sale_figures(bill, params) {
         let _ = writeln!(out, "{}", row(&format!("{name} {note}"), value, ""));
     }
     if !extras.lines().is_empty() {

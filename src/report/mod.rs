@@ -43,21 +43,46 @@ pub fn render_with(format: Format, scenario: &Scenario, params: &Params, bill: &
 }
 
 /// Price and margin lines, when the scenario sells its videos: (name, figure, note).
-pub fn sale_figures(scenario: &Scenario, bill: &Bill) -> Vec<(&'static str, String, String)> {
-    let (Some(sale), Some(price), Some(margin)) = (&scenario.sale, bill.totals.price, bill.totals.margin) else {
+pub fn sale_figures(bill: &Bill, params: &Params) -> Vec<(&'static str, String, String)> {
+    let Some(sale) = bill.totals.sale.as_deref() else {
         return Vec::new();
     };
-    let how = sale.credits.map_or_else(String::new, |(credits, each)| {
-        format!("({} credits at {})", credits.normalize(), money::price(each))
-    });
-    let share = bill
-        .totals
+    let credits = |count: &Decimal, each: &Decimal| {
+        let noun = if *count == Decimal::ONE { "credit" } else { "credits" };
+        format!("{} {noun} at {}", count.normalize(), money::price(*each))
+    };
+    let how = match (&sale.credits, &sale.pack) {
+        (Some((count, each)), Some(pack)) => format!("({}, the {pack} pack)", credits(count, each)),
+        (Some((count, each)), None) => format!("({})", credits(count, each)),
+        _ => String::new(),
+    };
+    let share = sale
         .margin_share
-        .map_or_else(String::new, |s| format!("({} of the price)", percent(Some(s))));
-    vec![
-        ("Price per video", money::fixed(price, 2), how),
-        ("Margin per video", money::fixed(margin, 4), share),
-    ]
+        .map_or_else(String::new, |s| format!("({} of revenue)", percent(Some(s))));
+    let mut rows = vec![("Price per video", money::fixed(sale.price, 2), how)];
+    if sale.paid_share != Decimal::ONE {
+        rows.push((
+            "Revenue per video",
+            money::fixed(sale.revenue_per_video, 4),
+            format!("({} of videos paid)", percent(Some(sale.paid_share))),
+        ));
+    }
+    rows.push(("Margin per video", money::fixed(sale.margin_per_video, 4), share));
+    let month = format!("({} videos)", group(params.videos_per_month));
+    rows.push((
+        "Revenue per month",
+        money::fixed(sale.revenue_per_month, 2),
+        month.clone(),
+    ));
+    rows.push(("Profit per month", money::fixed(sale.profit_per_month, 2), month));
+    if let Some(price) = sale.break_even_price {
+        let why = match sale.target_margin {
+            Some(t) => format!("(a paying video's price for a {} margin)", percent(Some(t))),
+            None => "(a paying video's price for no loss)".to_owned(),
+        };
+        rows.push(("Break-even price", money::fixed(price, 4), why));
+    }
+    rows
 }
 
 /// A count for display: up to four decimals, no trailing zeros.
@@ -116,6 +141,12 @@ pub fn describe_params(params: &Params, bill: &Bill) -> String {
         parts.push(format!("reroll {}", percent(Some(params.reroll_rate))));
     }
     parts.push(format!("{} videos/month", group(params.videos_per_month)));
+    // The scenario's own levers, as `augmentations 35`.
+    for custom in params.schema.custom.iter().filter(|c| c.used) {
+        if let Some(value) = params.get(&custom.name) {
+            parts.push(format!("{} {value}", custom.name));
+        }
+    }
     parts.join(", ")
 }
 

@@ -112,7 +112,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
                 format!("{note}  {}", extras.note(metric)).trim().to_owned(),
             )
         })
-        .chain(super::sale_figures(scenario, bill))
+        .chain(super::sale_figures(bill, params))
         .collect();
     let value_width = figures.iter().map(|f| f.1.len()).max().unwrap_or(0);
     for (name, value, note) in figures {

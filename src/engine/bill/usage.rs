@@ -1,0 +1,130 @@
+//! What one call of a step asks of its model, and which of the step's usage fields the model
+//! has no use for.
+
+use rust_decimal::Decimal;
+
+use crate::engine::catalog::{Charge, Kind, Model, Pricing, Unit};
+use crate::engine::money;
+use crate::engine::params::Params;
+use crate::engine::pricing::Usage;
+use crate::engine::scenario::{Quantity, Step, UsageField};
+use crate::engine::source::Diagnostic;
+
+/// A whole usage number as a `u64`; the field's check has made it whole and in range.
+fn whole(q: Option<&Quantity>, p: &Params) -> Result<Option<u64>, Diagnostic> {
+    Ok(q.map(|q| q.value(p)).transpose()?.and_then(|v| u64::try_from(v).ok()))
+}
+
+/// What one call of the step asks of a model, with the model's limits checked.
+pub(super) fn call_usage<'u>(
+    p: &'u Params,
+    clip: Option<Decimal>,
+    step: &'u Step,
+    model: &Model,
+) -> Result<Usage<'u>, Diagnostic> {
+    let own_seconds = step.seconds.as_ref().map(|s| s.value(p)).transpose()?;
+    let mut usage = Usage {
+        steps: whole(step.steps.as_ref(), p)?,
+        megapixels: step.size.as_ref().map(|s| s.megapixels(p)).transpose()?,
+        input_tokens: whole(step.input_tokens.as_ref(), p)?,
+        output_tokens: whole(step.output_tokens.as_ref(), p)?,
+        gb: step.gb.as_ref().map(|g| g.value(p)).transpose()?,
+        seconds: own_seconds,
+        resolution: step.resolution.as_deref(),
+        audio: step.audio.unwrap_or(false),
+        ..Usage::default()
+    };
+    if model.kind != Kind::Video {
+        return Ok(usage);
+    }
+    let seconds = match own_seconds {
+        Some(s) => s,
+        None => clip.ok_or_else(|| {
+            step.origin
+                .error("a video step needs a clip length")
+                .with_help("set frames (or seconds) and fps in [parameters]")
+        })?,
+    };
+    let frames = match own_seconds {
+        Some(s) => s
+            .checked_mul(Decimal::from(p.fps))
+            .and_then(|f| u32::try_from(f.round()).ok())
+            .ok_or_else(|| {
+                step.seconds_origin
+                    .as_ref()
+                    .unwrap_or(&step.origin)
+                    .error("this step's clip length is too large to count its frames")
+                    .with_help("seconds is a clip length, e.g. 5")
+            })?,
+        None => p.frames,
+    };
+    check_limits(step, model, seconds, frames)?;
+    usage.seconds = Some(seconds);
+    usage.frames = Some(frames);
+    usage.resolution = step.resolution.as_deref().or(p.resolution.as_deref());
+    usage.audio = step.audio.unwrap_or(p.audio);
+    Ok(usage)
+}
+
+fn check_limits(step: &Step, model: &Model, seconds: Decimal, frames: u32) -> Result<(), Diagnostic> {
+    let name = &model.name;
+    let limits = &model.limits;
+    if limits.max_seconds.is_some_and(|m| seconds > m) || limits.min_seconds.is_some_and(|m| seconds < m) {
+        let secs = money::round(seconds, 3).normalize();
+        let range = format!(
+            "{}-{} s",
+            limits.min_seconds.unwrap_or_default().normalize(),
+            limits.max_seconds.map_or("any".into(), |m| m.normalize().to_string())
+        );
+        return Err(step
+            .model_origin
+            .error(format!("{}: a {secs} s clip is outside {name}'s {range}", model.id))
+            .with_help(format!("set seconds within {range}")));
+    }
+    if let Some(max) = limits.max_frames.filter(|&m| frames > m) {
+        return Err(step
+            .model_origin
+            .error(format!(
+                "{}: {frames} frames is above {name}'s maximum of {max}",
+                model.id
+            ))
+            .with_help(format!("set frames to {max} or fewer")));
+    }
+    if let Some(min) = limits.min_frames.filter(|&m| frames < m) {
+        return Err(step
+            .model_origin
+            .error(format!(
+                "{}: {frames} frames is below {name}'s minimum of {min}",
+                model.id
+            ))
+            .with_help(format!("set frames to {min} or more")));
+    }
+    Ok(())
+}
+
+/// Whether any of a model's prices reads a usage field.
+pub(super) fn uses(model: &Model, field: UsageField) -> bool {
+    let video = model.kind == Kind::Video;
+    model.all_pricings().any(|pricing: &Pricing| match field {
+        UsageField::Steps => pricing.unit == Unit::Step || pricing.rates.iter().any(|r| r.steps.is_some()),
+        UsageField::Size => pricing.unit == Unit::Megapixel,
+        UsageField::Tokens => pricing.rates.iter().any(|r| matches!(r.charge, Charge::Tokens { .. })),
+        UsageField::Gb => pricing.unit == Unit::GbMonth,
+        UsageField::Seconds => {
+            video
+                || pricing.unit == Unit::Second
+                || pricing.rates.iter().any(|r| r.seconds.is_some())
+                || pricing.multipliers.iter().any(|m| m.seconds_above.is_some())
+        }
+        UsageField::Resolution => {
+            video
+                || pricing.rates.iter().any(|r| r.resolution.is_some())
+                || pricing.multipliers.iter().any(|m| m.resolution.is_some())
+        }
+        UsageField::Audio => {
+            video
+                || pricing.rates.iter().any(|r| r.audio.is_some())
+                || pricing.multipliers.iter().any(|m| m.audio.is_some())
+        }
+    })
+}
