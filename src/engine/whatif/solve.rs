@@ -144,13 +144,18 @@ pub fn solve(
             "is not a parameter",
             "name a numeric parameter, e.g. --vary videos_per_character",
         ),
-        Some(_) => input_error(vary, "is not a number", "goal seek varies a numeric parameter"),
+        Some(_) => input_error(
+            vary,
+            "has no numeric value in this scenario",
+            "goal seek varies a number the scenario sets (a price sold in credits is varied through credits or --set price=...)",
+        ),
     })?;
     let (start, domain) = (input.value, input.domain);
     let step = match (domain.whole, resolution) {
         (true, _) => Decimal::ONE,
         (false, Some(r)) => r,
-        (false, None) => domain.step.unwrap_or(DEFAULT_RESOLUTION),
+        // A parameter's own step is how far an arrow key moves it, too coarse for an answer.
+        (false, None) => DEFAULT_RESOLUTION,
     };
     if step <= Decimal::ZERO {
         return Err(input_error(vary, "the resolution must be above zero", "e.g. 0.01"));

@@ -191,6 +191,7 @@ fn model<'a>(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params)
         .collect();
     let ranged: Vec<Param> = param_inputs(scenario, catalogs, params)
         .into_iter()
+        .filter(|p| !p.sale)
         .filter_map(|p| {
             let (low, high) = p.range?;
             let steps = if p.domain.whole {

@@ -23,7 +23,7 @@ pub fn figure(metric: &str, value: Decimal) -> String {
     match metric {
         "generated_seconds" | "finished_seconds" => format!("{} s", money::round(value, 3).normalize()),
         "margin_share" => super::percent(Some(value)),
-        "per_month" => money::fixed(value, 2),
+        "per_month" | "revenue_per_month" | "profit_per_month" => money::fixed(value, 2),
         _ => money::fixed(value, 4),
     }
 }
