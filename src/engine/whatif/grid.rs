@@ -17,6 +17,8 @@ pub(super) struct Param {
     pub(super) high: Decimal,
     /// Grid steps across the range.
     pub(super) steps: u64,
+    /// Whole values only: a grid point is rounded to the nearest.
+    pub(super) whole: bool,
 }
 
 impl Param {
@@ -25,7 +27,12 @@ impl Param {
         if self.steps == 0 {
             return self.low;
         }
-        self.low + (self.high - self.low) * k / Decimal::from(self.steps)
+        let value = self.low + (self.high - self.low) * k / Decimal::from(self.steps);
+        if self.whole {
+            crate::engine::money::round(value, 0)
+        } else {
+            value
+        }
     }
 }
 

@@ -5,7 +5,7 @@
 //! that do not depend on the price, plus a base price. So at fixed parameters a sample's cost per
 //! video is the bill at the prices' midpoints plus, for each price, a whole-number multiple of a
 //! fixed step, and only the parameters' values need evaluating the bill. Those are drawn on a grid
-//! (whole values, or 1/1000ths of a range) and each grid point is evaluated once. Draws are uniform
+//! (whole values, or 1/100ths of a range) and each grid point is evaluated once. Draws are uniform
 //! over each range unless the caller names another [`Distribution`].
 
 use rust_decimal::Decimal;
@@ -23,8 +23,9 @@ use crate::engine::{Catalogs, Params, Scenario, evaluate};
 pub const DEFAULT_SAMPLES: u32 = 10_000;
 /// Steps a price's range is divided into: a sample's price is `low + (high - low) * k / PRICE_STEPS`.
 pub const PRICE_STEPS: u64 = 10_000;
-/// Steps a decimal parameter's range is divided into.
-pub const PARAM_STEPS: u64 = 1_000;
+/// Steps a parameter's range is divided into (a whole-number range of fewer values takes each):
+/// every grid point costs evaluations, while a price's draw costs a multiplication.
+pub const PARAM_STEPS: u64 = 100;
 
 /// How a band is sampled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -194,8 +195,10 @@ fn model<'a>(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params)
         .filter(|p| !p.sale)
         .filter_map(|p| {
             let (low, high) = p.range?;
+            // Every whole value of a short range; otherwise PARAM_STEPS steps across it.
+            let whole_values = u64::try_from((high - low).trunc()).unwrap_or(PARAM_STEPS);
             let steps = if p.domain.whole {
-                u64::try_from((high - low).trunc()).unwrap_or(0)
+                whole_values.min(PARAM_STEPS)
             } else {
                 PARAM_STEPS
             };
@@ -204,6 +207,7 @@ fn model<'a>(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params)
                 low,
                 high,
                 steps,
+                whole: p.domain.whole,
             })
         })
         .collect();
