@@ -407,3 +407,47 @@ fn the_scenarios_own_parameters_are_inputs() {
         d("0.56")
     );
 }
+
+fn shipped_catalogs() -> reelcost::engine::Catalogs {
+    project("atve").catalogs
+}
+
+#[test]
+fn a_ranged_volume_spreads_each_total_from_its_own_point() {
+    // $45 a month of hosting over 500-2,000 videos: $0.0225-$0.09 a video, plus a $0.04 image.
+    // Per video falls with volume while per month rises: 500 x $0.13 = $65, 2,000 x $0.0625 = $125.
+    let text = "[parameters]\nvideos_per_month = { value = 1000, low = 500, high = 2000 }\n\n\
+                [[video]]\nmodel = \"fal-ai/flux-pro/kontext\"\n\n\
+                [[month]]\nmodel = \"azure/container-apps-baseline\"\n";
+    let scenario = reelcost::engine::load_scenario(&reelcost::engine::SourceFile::new("v.toml", text)).unwrap();
+    let catalogs = shipped_catalogs();
+    let band = whatif::uncertainty(&scenario, &catalogs, &scenario.params, 5_000, 9)
+        .unwrap()
+        .unwrap();
+    // Low: $30 over 2,000 videos + $0.04 = $0.055; high: $50 over 500 + $0.04 = $0.14.
+    assert_eq!((band.per_video.low, band.per_video.high), (d("0.055"), d("0.14")));
+    // Per month: 500 x (30 / 500 + 0.04) = $50; 2,000 x (50 / 2,000 + 0.04) = $130.
+    assert_eq!((band.per_month.low, band.per_month.high), (d("50"), d("130")));
+    let m = band.per_month;
+    assert!(
+        m.low <= m.p10 && m.p10 <= m.p50 && m.p50 <= m.p90 && m.p90 <= m.high,
+        "{m:?}"
+    );
+    assert!(band.per_finished_second.is_none(), "no video, no per-second band");
+}
+
+#[test]
+fn a_total_that_is_not_monotone_is_named() {
+    // WAN per clip, finished seconds the clip length: per finished second falls as frames grow
+    // from 60 to 81, jumps at 82 (x1.25), then falls again: not monotone in frames.
+    let text = "[parameters]\nscenes = 4\nfps = 16\nresolution = \"720p\"\n\
+                frames = { value = 100, low = 60, high = 100 }\n\n\
+                [[scene]]\nmodel = \"fal-ai/wan-i2v\"\n";
+    let scenario = reelcost::engine::load_scenario(&reelcost::engine::SourceFile::new("f.toml", text)).unwrap();
+    let band = whatif::uncertainty(&scenario, &shipped_catalogs(), &scenario.params, 2_000, 3)
+        .unwrap()
+        .unwrap();
+    assert_eq!(band.not_monotone, ["frames"]);
+    // Per video is monotone: 4 x $0.40 up to 81 frames, 4 x $0.50 above.
+    assert_eq!((band.per_video.low, band.per_video.high), (d("1.6"), d("2")));
+}

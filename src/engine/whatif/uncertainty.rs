@@ -144,10 +144,10 @@ pub fn uncertainty_with(
     let spread = |m: usize, values: &mut Vec<Decimal>| spread(corners[m]?, not_monotone.is_empty(), values);
     let too_large = || Error::Bill(overflow(scenario));
     let per_video = spread(0, &mut sampled[0]).ok_or_else(too_large)?;
-    let (per_finished_second, per_month) = if model.ranged.is_empty() {
-        // One grid point: each total rises with the cost per video, so its percentiles are the
-        // cost per video's, divided by the finished seconds or multiplied by the month's videos.
-        let level = model.level(&[])?;
+    let (per_finished_second, per_month) = if let Some(level) = model.shared() {
+        // One divisor and one multiplier for every sample: each total rises with the cost per
+        // video, so its percentiles are the cost per video's, divided by the finished seconds or
+        // multiplied by the month's videos.
         let derived = |m: usize| -> Option<Spread> {
             let (low, high) = corners[m]?;
             let at = |v: Decimal| level.metrics(v)[m].map(|x| x.max(low).min(high));
@@ -233,6 +233,7 @@ fn model<'a>(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params)
         prices,
         ranged,
         levels: FxHashMap::default(),
+        store: Vec::new(),
     }))
 }
 
