@@ -63,6 +63,12 @@ pub fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
 }
 
+/// True for the totals a table shows: all but `margin`, the older name of `margin_per_video`,
+/// which JSON and CSV keep.
+pub fn in_tables(metric: &str) -> bool {
+    metric != "margin"
+}
+
 /// A readable name for a total: `per_video` -> `Per video`.
 pub fn title(metric: &str) -> String {
     let text = metric.replace('_', " ");
