@@ -67,22 +67,6 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", &self.name]).stdout).into_owned()
     }
 
-    /// Polls the screen until it no longer shows `text`, or fails with what it shows.
-    fn wait_gone(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if !screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "`{text}` still on screen after {DEADLINE:?}; the screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-
     /// Polls the screen until it shows `text`, or fails with what it shows.
     fn wait_for(&self, text: &str) -> String {
         self.wait_for_all(&[text])

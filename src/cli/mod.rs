@@ -1,12 +1,19 @@
-//! The command line: `report`, `check`, `init`, `export`, and the dashboard when no command is given.
+//! The command line: `report`, `check`, `init`, `export`, the what-if analyses (`compare`, `sweep`,
+//! `sensitivity`, `solve`), and the dashboard when no command is given.
 
 mod catalogs;
 mod changes;
 mod check;
+mod compare;
 mod export;
 mod import;
 mod init;
+mod report;
+mod sensitivity;
+mod solve;
+mod sweep;
 mod watch;
+mod whatif;
 
 pub use watch::clock;
 
@@ -17,9 +24,9 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::engine::stale::Freshness;
-use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
+use crate::engine::{Diagnostic, Diagnostics, Params};
 use crate::project::{self, Project, ScenarioSource};
-use crate::report::{self, Format};
+use crate::report::Format;
 
 /// The unit economics of AI-generated video: what one output really costs.
 #[derive(Debug, Parser)]
@@ -36,20 +43,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print the itemised bill for one video of a scenario.
-    Report {
-        /// A scenario file, or a built-in name such as `atve`.
-        scenario: String,
-        /// Change a parameter first, e.g. --set frames=80 (repeatable).
-        #[arg(long = "set", value_name = "NAME=VALUE")]
-        sets: Vec<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-        /// Warn about prices older than this many days (default: each catalog's, else 90).
-        #[arg(long, value_name = "DAYS")]
-        stale_after: Option<u32>,
-    },
+    /// Print the itemised bill for one video of a scenario, with its uncertainty and budgets.
+    Report(report::Args),
+    /// Put scenarios, or saved JSON reports, side by side.
+    Compare(compare::Args),
+    /// The totals at each value of one parameter, with the price cliffs crossed.
+    Sweep(sweep::Args),
+    /// A tornado: every input swung to its low and high, largest effect first.
+    Sensitivity(sensitivity::Args),
+    /// Goal seek: the value of a parameter at which a total meets a target.
+    Solve(solve::Args),
     /// Validate catalogs and scenarios (files or directories); exit 1 on any error.
     Check {
         /// Files or directories to check.
@@ -130,14 +133,25 @@ enum CatalogsCommand {
 
 /// Runs the command line and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    let catalogs = cli.catalogs.as_deref();
+    let analysis = match &cli.command {
+        Some(Command::Report(args)) => Some(report::run(args, catalogs)),
+        Some(Command::Compare(args)) => Some(compare::run(args, catalogs)),
+        Some(Command::Sweep(args)) => Some(sweep::run(args, catalogs)),
+        Some(Command::Sensitivity(args)) => Some(sensitivity::run(args, catalogs)),
+        Some(Command::Solve(args)) => Some(solve::run(args, catalogs)),
+        _ => None,
+    };
+    if let Some(outcome) = analysis {
+        return outcome.unwrap_or_else(|diagnostics| {
+            print_err(&diagnostics);
+            ExitCode::FAILURE
+        });
+    }
     let result = match cli.command {
-        Some(Command::Report {
-            scenario,
-            sets,
-            format,
-            stale_after,
-        }) => freshness(stale_after)
-            .and_then(|fresh| report_command(&scenario, cli.catalogs.as_deref(), &sets, format, fresh)),
+        Some(
+            Command::Report(_) | Command::Compare(_) | Command::Sweep(_) | Command::Sensitivity(_) | Command::Solve(_),
+        ) => Ok(()),
         Some(Command::Check { paths, stale_after }) => match freshness(stale_after) {
             Ok(fresh) => return check::run(&paths, cli.catalogs.as_deref(), fresh),
             Err(errors) => Err(errors),
@@ -175,8 +189,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
                     .and_then(crate::tui::run)
             } else {
-                freshness(None)
-                    .and_then(|fresh| report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table, fresh))
+                report::run(&report::Args::table(scenario), cli.catalogs.as_deref()).map(|_| ())
             }
         }
     };
@@ -266,33 +279,15 @@ pub fn load_project(scenario: &str, catalogs: Option<&std::path::Path>) -> Resul
     project::load(&source, catalogs)
 }
 
-fn report_command(
-    scenario: &str,
-    catalogs: Option<&std::path::Path>,
-    sets: &[String],
-    format: Format,
-    fresh: Freshness,
-) -> Result<(), Diagnostics> {
-    // Only the imported catalogs this report prices are parsed: the scenario's models, and those
-    // `--set video_model=` or `--set STEP.model=` name.
-    let extra: Vec<&str> = sets
-        .iter()
+/// The model ids a list of `--set` names beyond the scenario's own: `video_model` and each
+/// `STEP.model`. Only the imported catalogs that price these (and the scenario's models) load.
+pub fn models_named_by(sets: &[String]) -> Vec<&str> {
+    sets.iter()
         .filter_map(|s| s.split_once('='))
         .filter(|(name, _)| {
             let name = name.trim();
             name == "video_model" || name.ends_with(crate::engine::params::MODEL_SUFFIX)
         })
         .map(|(_, id)| id.trim())
-        .collect();
-    let project = project::load_for_report(&project::scenario_source(scenario)?, catalogs, &extra)?;
-    let mut params = project.scenario.params.clone();
-    apply_sets(&mut params, sets)?;
-    check_video_model(&project, &params)?;
-    let mut bill = evaluate(&project.scenario, &project.catalogs, &params)?;
-    let stale = fresh.bill_warnings(&bill);
-    bill.warnings.extend(stale);
-    let text = report::render(format, &project.scenario, &params, &bill);
-    // A closed pipe (e.g. `| head`) is not an error worth a message.
-    let _ = std::io::stdout().write_all(text.as_bytes());
-    Ok(())
+        .collect()
 }

@@ -17,6 +17,7 @@ pub mod source;
 pub mod stale;
 pub mod suggest;
 pub mod warning;
+pub mod whatif;
 
 pub use bill::{Bill, Line, SaleTotals, Totals, evaluate};
 pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs, load_catalogs_needed};
