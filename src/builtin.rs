@@ -1,13 +1,88 @@
 //! The catalogs and scenarios shipped with reelcost, embedded so that `reelcost report atve`
 //! works from any directory and `reelcost init` can write editable copies.
 
-/// Built-in catalog files: (file name, text).
+/// Built-in catalog files: (file name, text). The seed documents' catalogs sit beside those
+/// imported from litellm's price list (`litellm-*.toml`, generated: see CONTRIBUTING.md).
 pub const CATALOGS: &[(&str, &str)] = &[
     ("anthropic.toml", include_str!("../catalogs/anthropic.toml")),
     ("azure.toml", include_str!("../catalogs/azure.toml")),
     ("cloudflare.toml", include_str!("../catalogs/cloudflare.toml")),
     ("fal.toml", include_str!("../catalogs/fal.toml")),
     ("kling.toml", include_str!("../catalogs/kling.toml")),
+    ("litellm-aiml.toml", include_str!("../catalogs/litellm-aiml.toml")),
+    (
+        "litellm-aws_polly.toml",
+        include_str!("../catalogs/litellm-aws_polly.toml"),
+    ),
+    ("litellm-azure.toml", include_str!("../catalogs/litellm-azure.toml")),
+    (
+        "litellm-azure_ai.toml",
+        include_str!("../catalogs/litellm-azure_ai.toml"),
+    ),
+    ("litellm-bedrock.toml", include_str!("../catalogs/litellm-bedrock.toml")),
+    (
+        "litellm-black_forest_labs.toml",
+        include_str!("../catalogs/litellm-black_forest_labs.toml"),
+    ),
+    (
+        "litellm-dashscope.toml",
+        include_str!("../catalogs/litellm-dashscope.toml"),
+    ),
+    (
+        "litellm-databricks.toml",
+        include_str!("../catalogs/litellm-databricks.toml"),
+    ),
+    (
+        "litellm-elevenlabs.toml",
+        include_str!("../catalogs/litellm-elevenlabs.toml"),
+    ),
+    ("litellm-fal_ai.toml", include_str!("../catalogs/litellm-fal_ai.toml")),
+    (
+        "litellm-fireworks_ai.toml",
+        include_str!("../catalogs/litellm-fireworks_ai.toml"),
+    ),
+    ("litellm-gemini.toml", include_str!("../catalogs/litellm-gemini.toml")),
+    ("litellm-groq.toml", include_str!("../catalogs/litellm-groq.toml")),
+    ("litellm-meta.toml", include_str!("../catalogs/litellm-meta.toml")),
+    ("litellm-minimax.toml", include_str!("../catalogs/litellm-minimax.toml")),
+    ("litellm-mistral.toml", include_str!("../catalogs/litellm-mistral.toml")),
+    ("litellm-nscale.toml", include_str!("../catalogs/litellm-nscale.toml")),
+    ("litellm-openai.toml", include_str!("../catalogs/litellm-openai.toml")),
+    (
+        "litellm-qwen_ai_platform.toml",
+        include_str!("../catalogs/litellm-qwen_ai_platform.toml"),
+    ),
+    (
+        "litellm-qwencloud.toml",
+        include_str!("../catalogs/litellm-qwencloud.toml"),
+    ),
+    ("litellm-recraft.toml", include_str!("../catalogs/litellm-recraft.toml")),
+    (
+        "litellm-runwayml.toml",
+        include_str!("../catalogs/litellm-runwayml.toml"),
+    ),
+    (
+        "litellm-stability.toml",
+        include_str!("../catalogs/litellm-stability.toml"),
+    ),
+    ("litellm-tencent.toml", include_str!("../catalogs/litellm-tencent.toml")),
+    (
+        "litellm-vertex_ai-language-models.toml",
+        include_str!("../catalogs/litellm-vertex_ai-language-models.toml"),
+    ),
+    (
+        "litellm-vertex_ai-video-models.toml",
+        include_str!("../catalogs/litellm-vertex_ai-video-models.toml"),
+    ),
+    (
+        "litellm-vertex_ai.toml",
+        include_str!("../catalogs/litellm-vertex_ai.toml"),
+    ),
+    (
+        "litellm-volcengine.toml",
+        include_str!("../catalogs/litellm-volcengine.toml"),
+    ),
+    ("litellm-xai.toml", include_str!("../catalogs/litellm-xai.toml")),
     ("roundup.toml", include_str!("../catalogs/roundup.toml")),
     ("wavespeed.toml", include_str!("../catalogs/wavespeed.toml")),
     ("xai.toml", include_str!("../catalogs/xai.toml")),
@@ -17,6 +92,7 @@ pub const CATALOGS: &[(&str, &str)] = &[
 pub const SCENARIOS: &[(&str, &str)] = &[
     ("atve-all-in.toml", include_str!("../scenarios/atve-all-in.toml")),
     ("atve.toml", include_str!("../scenarios/atve.toml")),
+    ("kling-3.toml", include_str!("../scenarios/kling-3.toml")),
     (
         "kling-motion-control.toml",
         include_str!("../scenarios/kling-motion-control.toml"),

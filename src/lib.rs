@@ -9,6 +9,7 @@ pub mod cli;
 pub mod engine;
 pub mod export;
 pub mod format;
+pub mod import;
 pub mod live;
 pub mod project;
 pub mod report;

@@ -6,7 +6,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use crate::builtin;
-use crate::engine::{Catalogs, Diagnostic, Diagnostics, Scenario, SourceFile, load_catalogs, load_scenario};
+use crate::engine::catalog::combine_catalogs;
+use crate::engine::{
+    Catalog, Catalogs, Diagnostic, Diagnostics, Scenario, SourceFile, load_catalog, load_catalogs,
+    load_catalogs_needed, load_scenario,
+};
 
 /// Where a scenario comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,18 +51,22 @@ const MAX_FILE_BYTES: u64 = 64 << 20;
 /// Reads a file as source text, with a clear message for what can go wrong on disk.
 pub fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
     let shown = path.display().to_string();
-    let meta = fs::metadata(path).map_err(|e| Diagnostic::file_error(&shown, io_message(&e)))?;
+    let meta = fs::metadata(path).map_err(|e| Diagnostic::file_error(&shown, io_problem(path, &e)))?;
     if meta.is_dir() {
         return Err(Diagnostic::file_error(&shown, "is a directory, not a file").with_help("name a .toml file"));
     }
     if !meta.is_file() {
-        return Err(Diagnostic::file_error(&shown, "is not a regular file").with_help("name a .toml file"));
+        return Err(
+            Diagnostic::file_error(&shown, format!("is {}, not a regular file", special_kind(&meta)))
+                .with_help("name a .toml file"),
+        );
     }
-    // Read one byte past the limit to tell a file at the limit from a larger one.
-    let mut bytes = Vec::new();
+    // Read one byte past the limit to tell a file at the limit from a larger one; sized from the
+    // metadata so a large file is not read into twice its size.
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len().min(MAX_FILE_BYTES) + 1).unwrap_or(0));
     fs::File::open(path)
         .and_then(|f| std::io::Read::read_to_end(&mut std::io::Read::take(f, MAX_FILE_BYTES + 1), &mut bytes))
-        .map_err(|e| Diagnostic::file_error(&shown, io_message(&e)))?;
+        .map_err(|e| Diagnostic::file_error(&shown, io_problem(path, &e)))?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(
             Diagnostic::file_error(&shown, format!("is larger than {} MB", MAX_FILE_BYTES >> 20))
@@ -68,12 +76,46 @@ pub fn read_source(path: &Path) -> Result<Arc<SourceFile>, Diagnostic> {
     SourceFile::from_bytes(shown, bytes)
 }
 
+/// What went wrong reaching `path`, in words. A loop of symbolic links and a link to nothing are
+/// named as such: both look like "no such file" to a simple existence check.
+pub fn io_problem(path: &Path, err: &std::io::Error) -> String {
+    // `ErrorKind::FilesystemLoop` is not stable to match on; its name is.
+    if format!("{:?}", err.kind()) == "FilesystemLoop" {
+        return "is a symbolic link that loops back on itself (too many levels of symbolic links)".to_owned();
+    }
+    let link = fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if link && err.kind() == std::io::ErrorKind::NotFound {
+        let target = fs::read_link(path).map_or_else(|_| "?".to_owned(), |t| t.display().to_string());
+        return format!("is a symbolic link to {target}, which does not exist");
+    }
+    io_message(err)
+}
+
 fn io_message(err: &std::io::Error) -> String {
     match err.kind() {
         std::io::ErrorKind::NotFound => "no such file or directory".to_owned(),
         std::io::ErrorKind::PermissionDenied => "permission denied".to_owned(),
         _ => err.to_string(),
     }
+}
+
+/// What a directory entry that is neither a file nor a directory is, for messages.
+fn special_kind(meta: &fs::Metadata) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let kind = meta.file_type();
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device file";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    if meta.is_dir() { "a directory" } else { "a special file" }
 }
 
 /// A path with `.` and `dir/..` taken out, as a person would write it: `scenarios/../catalogs`
@@ -100,7 +142,8 @@ pub fn tidy(path: &Path) -> PathBuf {
 /// Decides whether an argument names a scenario file or a built-in scenario.
 pub fn scenario_source(arg: &str) -> Result<ScenarioSource, Diagnostic> {
     let path = Path::new(arg);
-    if path.exists() {
+    // Anything by that name is the file meant, even a broken link: reading it says what is wrong.
+    if fs::symlink_metadata(path).is_ok() {
         return Ok(ScenarioSource::File(path.to_path_buf()));
     }
     if let Some((name, _)) = builtin::scenario(arg) {
@@ -122,18 +165,44 @@ pub fn default_scenario() -> ScenarioSource {
     }
 }
 
-/// The `*.toml` files of a directory, sorted by name.
-pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+/// The `*.toml` files of a directory, sorted by name: the regular files (or links to them), and a
+/// diagnostic for each other entry named `*.toml` (a directory, a named pipe, a device, a broken
+/// or looping link), which is never read.
+pub fn toml_entries(dir: &Path) -> Result<(Vec<PathBuf>, Vec<Diagnostic>), Diagnostic> {
     let shown = dir.display().to_string();
     let entries = fs::read_dir(dir).map_err(|e| {
-        Diagnostic::file_error(&shown, format!("cannot read the catalog directory: {}", io_message(&e)))
+        Diagnostic::file_error(
+            &shown,
+            format!("cannot read the catalog directory: {}", io_problem(dir, &e)),
+        )
     })?;
-    let mut files: Vec<PathBuf> = entries
+    let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml") && p.is_file())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
         .collect();
-    files.sort();
-    Ok(files)
+    paths.sort();
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for path in paths {
+        let why = match fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => {
+                files.push(path);
+                continue;
+            }
+            Ok(meta) => format!("is {}, not a catalog file, and is not read", special_kind(&meta)),
+            Err(e) => format!("{}, and is not read", io_problem(&path, &e)),
+        };
+        skipped.push(
+            Diagnostic::file_error(path.display().to_string(), why)
+                .with_help("only regular .toml files are catalogs: move it out of the directory, or rename it"),
+        );
+    }
+    Ok((files, skipped))
+}
+
+/// The regular `*.toml` files of a directory, sorted by name; see [`toml_entries`].
+pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    toml_entries(dir).map(|(files, _)| files)
 }
 
 /// Loads a scenario and its catalogs.
@@ -142,6 +211,25 @@ pub fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
 /// (relative to its file), else from `../catalogs` beside the scenario's directory. A built-in
 /// scenario uses the built-in catalogs.
 pub fn load(source: &ScenarioSource, catalogs: Option<&Path>) -> Result<Project, Diagnostics> {
+    load_with(source, catalogs, None)
+}
+
+/// Loads a scenario and, of the catalogs `reelcost import` wrote, only those that price a model
+/// its steps or `extra_ids` name: a one-off report does not parse hundreds of imported models
+/// it never prices. Catalogs written by hand all load, as with [`load`].
+pub fn load_for_report(
+    source: &ScenarioSource,
+    catalogs: Option<&Path>,
+    extra_ids: &[&str],
+) -> Result<Project, Diagnostics> {
+    load_with(source, catalogs, Some(extra_ids))
+}
+
+fn load_with(
+    source: &ScenarioSource,
+    catalogs: Option<&Path>,
+    extra_ids: Option<&[&str]>,
+) -> Result<Project, Diagnostics> {
     let file = match source {
         ScenarioSource::File(path) => read_source(path)?,
         ScenarioSource::Builtin(name) => {
@@ -150,7 +238,34 @@ pub fn load(source: &ScenarioSource, catalogs: Option<&Path>) -> Result<Project,
             SourceFile::new(format!("<built-in>/scenarios/{file_name}"), text)
         }
     };
-    let scenario = load_scenario(&file)?;
+    with_catalogs_wanted(load_scenario(&file)?, source, catalogs, extra_ids, &mut read_catalog)
+}
+
+/// Reads and loads one catalog file.
+pub fn read_catalog(path: &Path) -> Result<Catalog, Diagnostics> {
+    load_catalog(&read_source(path)?)
+}
+
+/// A loaded scenario with its catalogs, found as [`load`] finds them, each catalog file loaded by
+/// `read` (which may hand back one it loaded before: `check` parses each file once).
+pub fn with_catalogs(
+    scenario: Scenario,
+    source: &ScenarioSource,
+    catalogs: Option<&Path>,
+    read: &mut dyn FnMut(&Path) -> Result<Catalog, Diagnostics>,
+) -> Result<Project, Diagnostics> {
+    with_catalogs_wanted(scenario, source, catalogs, None, read)
+}
+
+/// [`with_catalogs`], parsing only the generated catalogs that price a model the scenario uses
+/// or `extra_ids` names, when those are given.
+fn with_catalogs_wanted(
+    scenario: Scenario,
+    source: &ScenarioSource,
+    catalogs: Option<&Path>,
+    extra_ids: Option<&[&str]>,
+    read: &mut dyn FnMut(&Path) -> Result<Catalog, Diagnostics>,
+) -> Result<Project, Diagnostics> {
     let catalog_source = match (catalogs, source) {
         (Some(dir), _) => CatalogSource::Dir(dir.to_path_buf()),
         (None, ScenarioSource::File(path)) => {
@@ -162,7 +277,20 @@ pub fn load(source: &ScenarioSource, catalogs: Option<&Path>) -> Result<Project,
         }
         (None, ScenarioSource::Builtin(_)) => CatalogSource::Builtin,
     };
-    let (catalogs, catalog_files) = load_catalog_source(&catalog_source, source)?;
+    let wanted: Option<Vec<&str>> = extra_ids.map(|extra| {
+        let steps = scenario.steps.iter();
+        let models = steps.flat_map(|s| std::iter::once(&*s.model).chain(s.fallback.as_ref().map(|f| &*f.model)));
+        // Models the file's parameters choose: `video_model` and each step's `ID.model`.
+        let chosen = scenario.params.video_model.as_deref();
+        let swaps = scenario.params.models.iter().flatten().map(|id| &**id);
+        models.chain(chosen).chain(swaps).chain(extra.iter().copied()).collect()
+    });
+    let from_key = catalogs.is_none();
+    let loaded = load_catalog_source_with(&catalog_source, source, wanted.as_deref(), read);
+    let (catalogs, catalog_files) = loaded.map_err(|errors| match from_key {
+        true => at_catalogs_key(&scenario, &catalog_source, errors),
+        false => errors,
+    })?;
     Ok(Project {
         scenario,
         catalogs,
@@ -172,21 +300,58 @@ pub fn load(source: &ScenarioSource, catalogs: Option<&Path>) -> Result<Project,
     })
 }
 
+/// Problems with the catalog directory itself, located at the scenario's `catalogs` key, which
+/// is where the directory was named.
+fn at_catalogs_key(scenario: &Scenario, source: &CatalogSource, errors: Diagnostics) -> Diagnostics {
+    let (Some(origin), Some(rel), CatalogSource::Dir(dir)) = (&scenario.catalogs_origin, &scenario.catalogs, source)
+    else {
+        return errors;
+    };
+    let dir = dir.display().to_string();
+    let locate = |d: Diagnostic| {
+        if d.path != dir || d.position.is_some() {
+            return d;
+        }
+        let mut located = origin.error(format!("catalogs = \"{rel}\" names {dir}, but {}", d.message));
+        located.help = d.help;
+        located
+    };
+    Diagnostics(errors.0.into_iter().map(locate).collect())
+}
+
 /// Loads the catalogs a source names.
 pub fn load_catalog_source(
     source: &CatalogSource,
     scenario: &ScenarioSource,
 ) -> Result<(Catalogs, Vec<PathBuf>), Diagnostics> {
+    load_catalog_source_with(source, scenario, None, &mut read_catalog)
+}
+
+/// Loads the catalogs a source names: all of them, each through `read`, or, given the model ids
+/// wanted, those [`load_catalogs_needed`] keeps.
+fn load_catalog_source_with(
+    source: &CatalogSource,
+    scenario: &ScenarioSource,
+    wanted: Option<&[&str]>,
+    read: &mut dyn FnMut(&Path) -> Result<Catalog, Diagnostics>,
+) -> Result<(Catalogs, Vec<PathBuf>), Diagnostics> {
+    let load = |files: &[Arc<SourceFile>]| match wanted {
+        Some(ids) => load_catalogs_needed(files, ids),
+        None => load_catalogs(files),
+    };
     match source {
         CatalogSource::Builtin => {
             let files: Vec<Arc<SourceFile>> = builtin::CATALOGS
                 .iter()
                 .map(|(name, text)| SourceFile::new(format!("<built-in>/catalogs/{name}"), *text))
                 .collect();
-            Ok((load_catalogs(&files)?, Vec::new()))
+            Ok((load(&files)?, Vec::new()))
         }
         CatalogSource::Dir(dir) => {
-            let paths = toml_files(dir)?;
+            let (paths, skipped) = toml_entries(dir)?;
+            if !skipped.is_empty() {
+                return Err(Diagnostics(skipped));
+            }
             if let ScenarioSource::File(scenario_path) = scenario {
                 let own = fs::canonicalize(scenario_path).ok();
                 if paths.iter().any(|p| fs::canonicalize(p).ok() == own && own.is_some()) {
@@ -208,18 +373,38 @@ pub fn load_catalog_source(
                 .with_help("run `reelcost init DIR` for a starting set")
                 .into());
             }
-            let mut files = Vec::new();
+            if wanted.is_some() {
+                // Only the generated catalogs that price a wanted model are parsed.
+                let mut files = Vec::with_capacity(paths.len());
+                let mut errors = Vec::new();
+                for path in &paths {
+                    match read_source(path) {
+                        Ok(file) => files.push(file),
+                        Err(d) => errors.push(d),
+                    }
+                }
+                if !errors.is_empty() {
+                    return Err(Diagnostics(errors));
+                }
+                return Ok((load(&files)?, paths));
+            }
+            let mut loaded = Vec::with_capacity(paths.len());
             let mut errors = Vec::new();
+            let mut failed = false;
             for path in &paths {
-                match read_source(path) {
-                    Ok(file) => files.push(file),
-                    Err(d) => errors.push(d),
+                match read(path) {
+                    Ok(catalog) => loaded.push(catalog),
+                    Err(mut d) => {
+                        // `read` may have reported its file's problems already and return none.
+                        failed = true;
+                        errors.append(&mut d.0);
+                    }
                 }
             }
-            if !errors.is_empty() {
+            if failed {
                 return Err(Diagnostics(errors));
             }
-            Ok((load_catalogs(&files)?, paths))
+            Ok((combine_catalogs(loaded)?, paths))
         }
     }
 }

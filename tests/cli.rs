@@ -10,6 +10,8 @@ fn reelcost(args: &[&str], dir: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_reelcost"))
         .args(args)
         .current_dir(dir)
+        // A fixed today, so which prices are stale does not depend on when the suite runs.
+        .env("REELCOST_TODAY", "2026-11-22")
         .output()
         .unwrap()
 }
@@ -120,27 +122,44 @@ fn watch_reprints_on_a_valid_change_and_reports_an_invalid_one() {
         .args(["watch", "scenarios/atve.toml", "--format", "csv"])
         .current_dir(dir.path())
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .unwrap();
+    // Both streams into one channel: the report comes on stdout, and "watching ..." on stderr
+    // once the watcher is running, which is when an edit can no longer be missed.
     let (tx, rx) = std::sync::mpsc::channel();
-    let reader = BufReader::new(child.stdout.take().unwrap());
-    std::thread::spawn(move || {
-        for line in reader.lines().map_while(Result::ok) {
-            let _ = tx.send(line);
-        }
-    });
+    let out = BufReader::new(child.stdout.take().unwrap());
+    let err = BufReader::new(child.stderr.take().unwrap());
+    for lines in [
+        Box::new(out.lines()) as Box<dyn Iterator<Item = std::io::Result<String>> + Send>,
+        Box::new(err.lines()),
+    ] {
+        let tx = tx.clone();
+        std::thread::spawn(move || {
+            for line in lines.map_while(Result::ok) {
+                let _ = tx.send(line);
+            }
+        });
+    }
+    // Every line so far, since the two streams may arrive in either order. The deadline only
+    // bounds a hang; each wait returns as soon as its line is there.
+    let seen = std::cell::RefCell::new(Vec::<String>::new());
     let wait_for = |needle: &str| {
-        let deadline = Instant::now() + Duration::from_secs(10);
+        if seen.borrow().iter().any(|l| l.contains(needle)) {
+            return true;
+        }
+        let deadline = Instant::now() + Duration::from_secs(180);
         while let Ok(line) = rx.recv_timeout(deadline.saturating_duration_since(Instant::now())) {
-            if line.contains(needle) {
+            let found = line.contains(needle);
+            seen.borrow_mut().push(line);
+            if found {
                 return true;
             }
         }
         false
     };
     assert!(wait_for("scene,Animated clip,fal-ai/wan-i2v,0.5,"));
-    std::thread::sleep(Duration::from_millis(300));
+    assert!(wait_for("for changes"), "the watcher starts");
     let fal = dir.path().join("catalogs/fal.toml");
     let text = std::fs::read_to_string(&fal).unwrap();
     std::fs::write(

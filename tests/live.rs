@@ -72,7 +72,7 @@ fn a_price_edit_renamed_over_the_catalog_reloads() {
         panic!("expected a reload")
     };
     assert_eq!(changes.summary(), "fal.toml changed");
-    assert_eq!(changes.catalog_files, 8);
+    assert_eq!(changes.catalog_files, reelcost::builtin::CATALOGS.len());
     // 4 clips x $0.32 x 1.25 = $1.60, down from $2.00.
     assert_eq!(per_video(&live), d("2.614"));
     assert!(
@@ -143,6 +143,24 @@ fn a_deleted_catalog_the_scenario_needs_is_reported_and_its_return_recovers() {
 }
 
 #[test]
+fn a_replaced_catalog_says_which_model_it_no_longer_defines() {
+    let ws = Workspace::new();
+    let mut live = ws.open();
+    let other = "provider = \"fal\"\ncurrency = \"USD\"\n\n[[model]]\nid = \"fal-ai/other\"\nkind = \"image\"\nunit = \"image\"\nprice = 0.01\n";
+    ws.save_by_rename("catalogs/fal.toml", other);
+    let Reload::Failed(errors) = live.reload(Live::evaluates(None)) else {
+        panic!("expected an error")
+    };
+    let first = errors.0[0].to_string();
+    assert!(
+        first.contains("fal.toml: was changed or replaced and no longer defines `fal-ai/flux-lora-fast-training`, `fal-ai/flux-pro/kontext`"),
+        "{errors}"
+    );
+    assert!(first.contains("(it now defines 1 model)"), "{errors}");
+    assert_eq!(per_video(&live), d("3.014"));
+}
+
+#[test]
 fn a_new_catalog_file_is_picked_up() {
     let ws = Workspace::new();
     let mut live = ws.open();
@@ -202,14 +220,51 @@ fn the_watcher_reports_a_rename_over_in_the_catalog_directory() {
         let _ = tx.send(paths);
     })
     .unwrap();
-    std::thread::sleep(Duration::from_millis(100));
     ws.edit("catalogs/fal.toml", WAN_720P, "{ resolution = \"720p\", price = 0.30 }");
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
+    wait_for_event(&rx, |p| live.concerns(p) && p.ends_with("fal.toml"));
+}
+
+#[test]
+fn a_permission_change_alone_is_noticed_and_ends_an_unreadable_file_error() {
+    use std::os::unix::fs::PermissionsExt;
+    let ws = Workspace::new();
+    let mut live = ws.open();
+    let (tx, rx) = mpsc::channel();
+    let _watcher = FileWatcher::start(&live.watch_dirs(), move |paths| {
+        let _ = tx.send(paths);
+    })
+    .unwrap();
+    let fal = ws.path("catalogs/fal.toml");
+    fs::set_permissions(&fal, fs::Permissions::from_mode(0o000)).unwrap();
+    // Where permissions bind (not for root), the file cannot be read now.
+    let enforced = fs::File::open(&fal).is_err();
+    if enforced {
+        let Reload::Failed(errors) = live.reload(Live::evaluates(None)) else {
+            panic!("expected an error for an unreadable catalog")
+        };
+        assert!(errors.to_string().contains("fal.toml: permission denied"), "{errors}");
+    }
+    while rx.try_recv().is_ok() {}
+    // Readable again: no byte of it changed, only its mode, and that must reach the reload.
+    fs::set_permissions(&fal, fs::Permissions::from_mode(0o644)).unwrap();
+    wait_for_event(&rx, |p| live.concerns(p) && p.ends_with("fal.toml"));
+    let outcome = live.reload(Live::evaluates(None));
+    assert!(
+        matches!(outcome, Reload::Reloaded(_) | Reload::Unchanged) && live.error.is_none(),
+        "{outcome:?}"
+    );
+    assert_eq!(enforced, matches!(outcome, Reload::Reloaded(_)), "{outcome:?}");
+}
+
+/// Waits for a change event naming a path that `wanted` accepts. The deadline only bounds a
+/// hang: the wait ends as soon as the event comes, however busy the machine is.
+fn wait_for_event(rx: &mpsc::Receiver<Vec<PathBuf>>, wanted: impl Fn(&std::path::Path) -> bool) {
+    let deadline = std::time::Instant::now() + Duration::from_secs(180);
     loop {
         let left = deadline.saturating_duration_since(std::time::Instant::now());
-        let paths = rx.recv_timeout(left).expect("a change event within 10 s");
-        if paths.iter().any(|p| live.concerns(p) && p.ends_with("fal.toml")) {
-            break;
+        let paths = rx.recv_timeout(left).expect("the change event");
+        if paths.iter().any(|p| wanted(p)) {
+            return;
         }
     }
 }
@@ -230,24 +285,18 @@ fn watching_follows_a_catalog_directory_deleted_and_made_again() {
         .map(|p| (p.clone(), fs::read(&p).unwrap()))
         .collect();
     fs::remove_dir_all(ws.path("catalogs")).unwrap();
-    std::thread::sleep(Duration::from_millis(150));
     assert!(watching.keep_up(&live, notify.clone()));
     fs::create_dir(ws.path("catalogs")).unwrap();
     for (path, bytes) in &saved {
         fs::write(path, bytes).unwrap();
     }
-    std::thread::sleep(Duration::from_millis(150));
-    // The new directory is a new inode: only a fresh watch sees edits inside it.
+    // The new directory is a new inode: only a fresh watch sees files made inside it. A name
+    // never used before tells its event from any late event about the files written above.
     assert!(watching.keep_up(&live, notify));
-    while rx.try_recv().is_ok() {}
-    std::thread::sleep(Duration::from_millis(100));
-    ws.edit("catalogs/fal.toml", WAN_720P, "{ resolution = \"720p\", price = 0.30 }");
-    let deadline = std::time::Instant::now() + Duration::from_secs(10);
-    loop {
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        let paths = rx.recv_timeout(left).expect("an event from inside the new directory");
-        if paths.iter().any(|p| p.ends_with("fal.toml")) {
-            break;
-        }
-    }
+    fs::write(
+        ws.path("catalogs/probe.toml"),
+        "provider = \"Probe\"\ncurrency = \"USD\"\n",
+    )
+    .unwrap();
+    wait_for_event(&rx, |p| p.ends_with("probe.toml"));
 }

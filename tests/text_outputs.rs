@@ -16,6 +16,8 @@ fn reelcost(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_reelcost"))
         .args(args)
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        // Stale-price warnings count days from today: a fixed date keeps the snapshots still.
+        .env("REELCOST_TODAY", "2026-11-22")
         .output()
         .unwrap()
 }
@@ -214,5 +216,41 @@ fn a_mistake_past_column_65535_is_located_not_a_panic() {
         assert_eq!(out.status.code(), Some(1), "{args:?}: {}", text(&out.stderr));
         let shown = format!("{}{}", text(&out.stdout), text(&out.stderr));
         assert_windowed(&shown, &format!("scenario.toml:1:{column}:"), "oops");
+    }
+}
+
+/// The what-if analyses write a euro bill's money in euros, and the scenario's hostile names
+/// escaped, in every text format.
+#[test]
+fn analyses_write_money_in_the_bills_currency_and_escape_file_text() {
+    let analyses: [&[&str]; 4] = [
+        &["sensitivity"],
+        &["sweep", "--over", "frames=80,100"],
+        &["solve", "--target", "per_video=0.9", "--vary", "frames"],
+        &["compare"],
+    ];
+    for args in analyses {
+        for format in ["table", "markdown", "csv", "json"] {
+            let mut euro: Vec<&str> = args.to_vec();
+            euro.insert(1, EURO);
+            if args[0] == "compare" {
+                euro.insert(1, EURO);
+            }
+            euro.extend(["--format", format]);
+            let shown = success(&euro);
+            assert_terminal_safe(&format!("{euro:?}"), &shown);
+            if matches!(format, "table" | "markdown") {
+                assert!(shown.contains('€') && !shown.contains('$'), "{euro:?}:\n{shown}");
+            }
+            let mut hostile: Vec<&str> = args.to_vec();
+            hostile.insert(1, HOSTILE);
+            if args[0] == "compare" {
+                hostile.insert(1, HOSTILE);
+            }
+            hostile.extend(["--format", format]);
+            let out = reelcost(&hostile);
+            assert_terminal_safe(&format!("{hostile:?} stdout"), &text(&out.stdout));
+            assert_terminal_safe(&format!("{hostile:?} stderr"), &text(&out.stderr));
+        }
     }
 }

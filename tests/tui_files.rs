@@ -95,7 +95,10 @@ fn a_catalog_edit_reprices_and_highlights_until_it_fades() {
     assert_eq!(app.bill.totals.per_video, d("2.614"));
     assert_eq!(
         message(&app),
-        "catalogs reloaded 12:00:00 (8 files: fal.toml changed) · 1 line repriced"
+        format!(
+            "catalogs reloaded 12:00:00 ({} files: fal.toml changed) · 1 line repriced",
+            reelcost::builtin::CATALOGS.len()
+        )
     );
     let wan = app
         .bill

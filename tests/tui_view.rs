@@ -125,7 +125,7 @@ fn no_key_hint_is_written_outside_the_key_table() {
 fn the_hints_follow_the_table() {
     let app = atve();
     assert_eq!(app.shown.params.hint, " ↑↓ select · ←→ change · Enter type ");
-    assert_eq!(app.shown.models.title, " Clip model · 17 fit · m/M swap ");
+    assert_eq!(app.shown.models.title, " Clip model · 100 fit · m/M swap ");
     assert!(
         app.shown.status[0]
             .0

@@ -1,9 +1,19 @@
-//! The command line: `report`, `check`, `init`, `export`, and the dashboard when no command is given.
+//! The command line: `report`, `check`, `init`, `export`, the what-if analyses (`compare`, `sweep`,
+//! `sensitivity`, `solve`), and the dashboard when no command is given.
 
+mod catalogs;
+mod changes;
 mod check;
+mod compare;
 mod export;
+mod import;
 mod init;
+mod report;
+mod sensitivity;
+mod solve;
+mod sweep;
 mod watch;
+mod whatif;
 
 pub use watch::clock;
 
@@ -13,10 +23,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
+use crate::engine::stale::Freshness;
+use crate::engine::{Diagnostic, Diagnostics, Params};
 use crate::format::escape::escape_lines;
 use crate::project::{self, Project, ScenarioSource};
-use crate::report::{self, Format, Section};
+use crate::report::Format;
 
 /// The unit economics of AI-generated video: what one output really costs.
 #[derive(Debug, Parser)]
@@ -33,25 +44,24 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print the itemised bill for one video of a scenario.
-    Report {
-        /// A scenario file, or a built-in name such as `atve`.
-        scenario: String,
-        /// Change a parameter first, e.g. --set frames=80 (repeatable).
-        #[arg(long = "set", value_name = "NAME=VALUE")]
-        sets: Vec<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-        /// With --format csv, only these sections (comma-separated); all three by default.
-        #[arg(long, value_enum, value_delimiter = ',', value_name = "SECTION")]
-        what: Vec<Section>,
-    },
+    /// Print the itemised bill for one video of a scenario, with its uncertainty and budgets.
+    Report(report::Args),
+    /// Put scenarios, or saved JSON reports, side by side.
+    Compare(compare::Args),
+    /// The totals at each value of one parameter, with the price cliffs crossed.
+    Sweep(sweep::Args),
+    /// A tornado: every input swung to its low and high, largest effect first.
+    Sensitivity(sensitivity::Args),
+    /// Goal seek: the value of a parameter at which a total meets a target.
+    Solve(solve::Args),
     /// Validate catalogs and scenarios (files or directories); exit 1 on any error.
     Check {
         /// Files or directories to check.
         #[arg(required = true)]
         paths: Vec<PathBuf>,
+        /// Warn about prices older than this many days (default: each catalog's, else 90).
+        #[arg(long, value_name = "DAYS")]
+        stale_after: Option<u32>,
     },
     /// Reprint the report whenever the scenario or its catalogs change on disk.
     Watch {
@@ -66,6 +76,12 @@ enum Command {
     },
     /// Write the bill as a workbook with live formulas, SVG charts, a Markdown memo or CSV.
     Export(export::ExportArgs),
+    /// Import another tool's price list as reelcost catalogs.
+    #[command(subcommand)]
+    Import(ImportSource),
+    /// Work with directories of catalogs.
+    #[command(subcommand)]
+    Catalogs(CatalogsCommand),
     /// Write editable copies of the built-in catalogs and scenarios into DIR.
     Init {
         /// Directory to write `catalogs/` and `scenarios/` into.
@@ -76,18 +92,91 @@ enum Command {
     },
 }
 
+/// Price lists `reelcost import` reads.
+#[derive(Debug, Subcommand)]
+enum ImportSource {
+    /// litellm's model_prices_and_context_window.json: one catalog per provider.
+    Litellm {
+        /// The JSON file.
+        file: PathBuf,
+        /// Directory to write the catalogs into.
+        #[arg(long, value_name = "DIR", default_value = "catalogs")]
+        out: PathBuf,
+        /// Only these providers (litellm_provider), comma-separated.
+        #[arg(long, value_delimiter = ',', value_name = "A,B")]
+        providers: Vec<String>,
+        /// When the prices were read: YYYY, YYYY-MM or YYYY-MM-DD (default: the file's date).
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Show what would change; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Scenarios to reprice with the new catalogs (default: scenarios/ beside DIR).
+        #[arg(long, value_name = "DIR")]
+        scenarios: Option<PathBuf>,
+    },
+}
+
+/// Commands on directories of catalogs.
+#[derive(Debug, Subcommand)]
+enum CatalogsCommand {
+    /// Models added and removed, prices changed, and scenarios whose cost moves.
+    Diff {
+        /// The old catalogs.
+        old: PathBuf,
+        /// The new catalogs.
+        new: PathBuf,
+        /// Scenarios to reprice (default: scenarios/ beside NEW).
+        #[arg(long, value_name = "DIR")]
+        scenarios: Option<PathBuf>,
+    },
+}
+
 /// Runs the command line and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    let catalogs = cli.catalogs.as_deref();
+    let analysis = match &cli.command {
+        Some(Command::Report(args)) => Some(report::run(args, catalogs)),
+        Some(Command::Compare(args)) => Some(compare::run(args, catalogs)),
+        Some(Command::Sweep(args)) => Some(sweep::run(args, catalogs)),
+        Some(Command::Sensitivity(args)) => Some(sensitivity::run(args, catalogs)),
+        Some(Command::Solve(args)) => Some(solve::run(args, catalogs)),
+        _ => None,
+    };
+    if let Some(outcome) = analysis {
+        return outcome.unwrap_or_else(|diagnostics| {
+            print_err(&diagnostics);
+            ExitCode::FAILURE
+        });
+    }
     let result = match cli.command {
-        Some(Command::Report {
-            scenario,
-            sets,
-            format,
-            what,
-        }) => report_command(&scenario, cli.catalogs.as_deref(), &sets, (format, &what)),
-        Some(Command::Check { paths }) => return check::run(&paths, cli.catalogs.as_deref()),
+        Some(
+            Command::Report(_) | Command::Compare(_) | Command::Sweep(_) | Command::Sensitivity(_) | Command::Solve(_),
+        ) => Ok(()),
+        Some(Command::Check { paths, stale_after }) => match freshness(stale_after) {
+            Ok(fresh) => return check::run(&paths, cli.catalogs.as_deref(), fresh),
+            Err(errors) => Err(errors),
+        },
         Some(Command::Init { dir, force }) => init::run(&dir, force),
         Some(Command::Export(args)) => export::run(&args, cli.catalogs.as_deref()),
+        Some(Command::Import(ImportSource::Litellm {
+            file,
+            out,
+            providers,
+            as_of,
+            dry_run,
+            scenarios,
+        })) => import::litellm(&import::Request {
+            file,
+            out,
+            providers,
+            as_of,
+            dry_run,
+            scenarios,
+        }),
+        Some(Command::Catalogs(CatalogsCommand::Diff { old, new, scenarios })) => {
+            catalogs::diff(&old, &new, scenarios.as_deref())
+        }
         Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
         None => {
             let scenario = cli.scenario.unwrap_or_else(|| match project::default_scenario() {
@@ -101,7 +190,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
                     .and_then(crate::tui::run)
             } else {
-                report_command(&scenario, cli.catalogs.as_deref(), &[], (Format::Table, &[]))
+                report::run(&report::Args::table(scenario), cli.catalogs.as_deref()).map(|_| ())
             }
         }
     };
@@ -124,6 +213,31 @@ pub(crate) fn print_out(text: impl std::fmt::Display) {
 /// Prints a line to standard error, likewise ignoring a closed pipe and escaping.
 pub(crate) fn print_err(text: impl std::fmt::Display) {
     let _ = writeln!(std::io::stderr().lock(), "{}", escape_lines(&text.to_string()));
+}
+
+/// The variable that sets today's date (YYYY-MM-DD) for reproducible output; the system's clock
+/// gives it otherwise.
+pub const TODAY_VARIABLE: &str = "REELCOST_TODAY";
+
+/// Today's date, for telling stale prices: `REELCOST_TODAY` when set, else the system clock's
+/// date in UTC.
+pub fn today() -> Result<jiff::civil::Date, Diagnostic> {
+    match std::env::var(TODAY_VARIABLE) {
+        Ok(text) => text.trim().parse().map_err(|_| {
+            Diagnostic::file_error(TODAY_VARIABLE, format!("`{text}` is not a date")).with_help("write YYYY-MM-DD")
+        }),
+        // The UTC date: a price's age is counted in days against a limit of weeks, and finding
+        // the system's time zone costs more than the rest of a report.
+        Err(_) => Ok(jiff::Timestamp::now().to_zoned(jiff::tz::TimeZone::UTC).date()),
+    }
+}
+
+/// When prices count as stale today, with an optional `--stale-after`.
+pub fn freshness(stale_after_days: Option<u32>) -> Result<Freshness, Diagnostics> {
+    Ok(Freshness {
+        today: today()?,
+        stale_after_days,
+    })
 }
 
 /// Applies `NAME=VALUE` settings in order.
@@ -168,28 +282,15 @@ pub fn load_project(scenario: &str, catalogs: Option<&std::path::Path>) -> Resul
     project::load(&source, catalogs)
 }
 
-fn report_command(
-    scenario: &str,
-    catalogs: Option<&std::path::Path>,
-    sets: &[String],
-    (format, sections): (Format, &[Section]),
-) -> Result<(), Diagnostics> {
-    if !sections.is_empty() && format != Format::Csv {
-        return Err(Diagnostic::file_error("--what", "chooses the sections of a CSV report")
-            .with_help("add --format csv, or leave --what out")
-            .into());
-    }
-    let project = load_project(scenario, catalogs)?;
-    let mut params = project.scenario.params.clone();
-    apply_sets(&mut params, sets)?;
-    check_video_model(&project, &params)?;
-    let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
-    let text = if sections.is_empty() {
-        report::render(format, &project.scenario, &params, &bill)
-    } else {
-        report::render_csv(&project.scenario, &params, &bill, sections)
-    };
-    // A closed pipe (e.g. `| head`) is not an error worth a message.
-    let _ = std::io::stdout().write_all(text.as_bytes());
-    Ok(())
+/// The model ids a list of `--set` names beyond the scenario's own: `video_model` and each
+/// `STEP.model`. Only the imported catalogs that price these (and the scenario's models) load.
+pub fn models_named_by(sets: &[String]) -> Vec<&str> {
+    sets.iter()
+        .filter_map(|s| s.split_once('='))
+        .filter(|(name, _)| {
+            let name = name.trim();
+            name == "video_model" || name.ends_with(crate::engine::params::MODEL_SUFFIX)
+        })
+        .map(|(_, id)| id.trim())
+        .collect()
 }

@@ -7,10 +7,10 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::bill::{Bill, Totals, evaluate};
+use super::bill::{Bill, Totals, evaluate, reprice};
 use super::catalog::{Catalogs, Kind, Model};
 use super::params::Params;
-use super::scenario::{Scenario, Stage};
+use super::scenario::{Scenario, Stage, Step};
 
 /// One point of the amortisation sweep.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,24 +23,40 @@ pub struct AmortisationPoint {
     pub per_finished_second: Option<Decimal>,
 }
 
-/// Cost against videos per character, every other parameter held.
+/// Cost against videos per character, every other parameter held. Only the character steps
+/// depend on it, so the bill is evaluated once and those lines are priced again at each point.
 pub fn amortisation(
     scenario: &Scenario,
     catalogs: &Catalogs,
     params: &Params,
     range: RangeInclusive<u32>,
 ) -> Vec<AmortisationPoint> {
+    let Ok(bill) = evaluate(scenario, catalogs, params) else {
+        return Vec::new();
+    };
+    let characters = steps_where(scenario, |s| s.stage == Stage::Character);
     let mut at = params.clone();
     range
         .filter_map(|videos| {
             at.videos_per_character = videos.max(1);
-            let totals = evaluate(scenario, catalogs, &at).ok()?.totals;
+            let totals = reprice(scenario, catalogs, &at, &bill, &characters).ok()?;
             Some(AmortisationPoint {
                 videos_per_character: at.videos_per_character,
                 per_video: totals.per_video,
                 per_finished_second: totals.per_finished_second,
             })
         })
+        .collect()
+}
+
+/// The indices of the scenario's steps that `keep` accepts.
+fn steps_where(scenario: &Scenario, keep: impl Fn(&Step) -> bool) -> Vec<usize> {
+    scenario
+        .steps
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| keep(s))
+        .map(|(i, _)| i)
         .collect()
 }
 
@@ -67,31 +83,43 @@ pub fn clip_model<'c>(scenario: &Scenario, catalogs: &'c Catalogs, params: &Para
 }
 
 /// Every catalog video model that can make the scenario's clips at these parameters (its
-/// resolution, audio and length), cheapest first.
+/// resolution, audio and length), cheapest first. A swap changes only the scene steps made by a
+/// video model, so the bill is evaluated once and, for each model, only those lines again.
 pub fn video_alternatives(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Vec<Alternative> {
     if clip_model(scenario, catalogs, params).is_none() {
         return Vec::new();
     }
+    let Ok(bill) = evaluate(scenario, catalogs, params) else {
+        return Vec::new();
+    };
+    let clips = steps_where(scenario, |s| {
+        s.stage == Stage::Scene && catalogs.model(&s.model).is_some_and(|m| m.kind == Kind::Video)
+    });
     let mut at = params.clone();
-    let mut found: Vec<Alternative> = catalogs
+    let found: Vec<Alternative> = catalogs
         .models()
         .filter(|m| m.kind == Kind::Video)
         .filter_map(|model| {
             at.video_model = Some(Arc::clone(&model.id));
-            let totals = evaluate(scenario, catalogs, &at).ok()?.totals;
+            let totals = reprice(scenario, catalogs, &at, &bill, &clips).ok()?;
             Some(Alternative {
                 model: Arc::clone(model),
                 totals,
             })
         })
         .collect();
-    found.sort_by(|a, b| {
+    // Sorted through indices: an alternative is a few hundred bytes, and a catalog can offer a
+    // hundred thousand of them.
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (a, b) = (&found[a], &found[b]);
         a.totals
             .per_video
             .cmp(&b.totals.per_video)
             .then_with(|| a.model.id.cmp(&b.model.id))
     });
-    found
+    let mut slots: Vec<Option<Alternative>> = found.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| slots[i].take()).collect()
 }
 
 /// What makes a multiplier fire.
@@ -121,7 +149,20 @@ pub struct Cliff {
 }
 
 /// Multipliers that fire above a frame count or a length, and what stepping back under them saves.
+///
+/// Each frame count below the current one is priced once, however many lines' multipliers lead
+/// to it, and only the lines whose clip length follows the frames parameter are priced again.
 pub fn cliffs(scenario: &Scenario, catalogs: &Catalogs, params: &Params, bill: &Bill) -> Vec<Cliff> {
+    let clips: Vec<usize> = bill
+        .lines
+        .iter()
+        .filter(|l| {
+            let video = l.model.kind == Kind::Video || l.fallback.as_ref().is_some_and(|f| f.model.kind == Kind::Video);
+            video && scenario.steps.get(l.step).is_some_and(|s| s.seconds.is_none())
+        })
+        .map(|l| l.step)
+        .collect();
+    let mut tried = std::collections::BTreeSet::new();
     let mut found: Vec<Cliff> = Vec::new();
     for line in &bill.lines {
         let pricing = line.pricing();
@@ -144,16 +185,17 @@ pub fn cliffs(scenario: &Scenario, catalogs: &Catalogs, params: &Params, bill: &
                 }
                 _ => continue,
             };
-            if frames == 0 || frames >= params.frames {
+            // The saving depends on the frame count alone: each is priced once.
+            if frames == 0 || frames >= params.frames || !tried.insert(frames) {
                 continue;
             }
             let mut at = params.clone();
             at.frames = frames;
-            let Ok(cheaper) = evaluate(scenario, catalogs, &at) else {
+            let Ok(cheaper) = reprice(scenario, catalogs, &at, bill, &clips) else {
                 continue;
             };
-            let saving = bill.totals.per_video - cheaper.totals.per_video;
-            if saving <= Decimal::ZERO || found.iter().any(|c| c.frames == frames) {
+            let saving = bill.totals.per_video - cheaper.per_video;
+            if saving <= Decimal::ZERO {
                 continue;
             }
             found.push(Cliff {

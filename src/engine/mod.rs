@@ -4,6 +4,7 @@
 //! terminals, files on disk or watching; the CLI, dashboard, watcher and exporters are its clients.
 
 pub mod analysis;
+pub mod asof;
 pub mod bill;
 pub mod catalog;
 pub mod expr;
@@ -13,11 +14,13 @@ pub mod params;
 pub mod pricing;
 pub mod scenario;
 pub mod source;
+pub mod stale;
 pub mod suggest;
 pub mod warning;
+pub mod whatif;
 
 pub use bill::{Bill, Line, SaleTotals, Totals, evaluate};
-pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs};
+pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs, load_catalogs_needed};
 pub use params::{NAMES as PARAMETER_NAMES, ParamError, ParamInfo, Params, Value, describe};
 pub use scenario::{Quantity, Scenario, Stage, Step, load_scenario};
 pub use source::{Diagnostic, Diagnostics, Origin, Severity, SourceFile};

@@ -26,6 +26,8 @@ pub struct Usage<'a> {
     pub input_tokens: Option<u64>,
     /// Completion tokens.
     pub output_tokens: Option<u64>,
+    /// Characters of text, for speech.
+    pub characters: Option<u64>,
     /// Gigabytes stored, after any free tier.
     pub gb: Option<Decimal>,
 }
@@ -190,6 +192,10 @@ impl Pricing {
             Unit::Megapixel => need(usage.megapixels, "an output size (width and height, or megapixels)"),
             Unit::Step => need(usage.steps.map(Decimal::from), "a number of training steps"),
             Unit::GbMonth => need(usage.gb, "a size in GB (gb = ...)"),
+            Unit::Character => need(
+                usage.characters.map(Decimal::from),
+                "a number of characters (characters = ...)",
+            ),
             _ => Ok(Decimal::ONE),
         }
     }

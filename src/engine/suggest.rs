@@ -41,7 +41,21 @@ pub fn toml_error(file: &Arc<SourceFile>, err: &toml::de::Error) -> Diagnostic {
         message = format!("the integer {literal} is too large for TOML, whose integers are 64-bit");
         help = Some(format!("write a large figure as a decimal string: \"{literal}\""));
     }
-    let mut diagnostic = match err.span() {
+    let mut span = err.span();
+    if message.starts_with("duplicate key")
+        && !message.contains('`')
+        && let Some(key) = span.clone().and_then(|s| file.text().get(s)).map(str::trim)
+    {
+        let key: String = key.chars().take(80).collect();
+        message = format!("duplicate key `{key}`: it is already set above in the same table");
+        help = Some("keep one of them".to_owned());
+    }
+    if message.contains("recursion limit") && span.is_none() {
+        span = deepest_line(file.text());
+        message = "tables, arrays or dotted keys are nested too deeply here for the parser".to_owned();
+        help = Some("catalogs and scenarios nest a few levels at most; look for a runaway key or bracket".to_owned());
+    }
+    let mut diagnostic = match span {
         Some(span) => file.diagnostic(span, message.clone()),
         None => Diagnostic::file_error(file.path(), message.clone()),
     };
@@ -61,6 +75,34 @@ pub fn toml_error(file: &Arc<SourceFile>, err: &toml::de::Error) -> Diagnostic {
     diagnostic
 }
 
+/// The start of the most deeply nested line: dotted key parts plus open brackets. Used to place
+/// a recursion-limit error, which the parser reports without a position.
+fn deepest_line(text: &str) -> Option<std::ops::Range<usize>> {
+    let mut best: Option<(usize, usize)> = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let (mut depth, mut deepest, mut quoted) = (1usize, 1usize, None::<char>);
+        for c in line.chars() {
+            match (quoted, c) {
+                (Some(q), c) if c == q => quoted = None,
+                (Some(_), _) => {}
+                (None, '"' | '\'') => quoted = Some(c),
+                (None, '#') => break,
+                (None, '.' | '[' | '{') => depth += 1,
+                (None, ']' | '}') => depth = depth.saturating_sub(1),
+                _ => {}
+            }
+            deepest = deepest.max(depth);
+        }
+        if best.is_none_or(|(most, _)| deepest > most) {
+            let indent = line.len() - line.trim_start().len();
+            best = Some((deepest, offset + indent));
+        }
+        offset += line.len();
+    }
+    best.map(|(_, at)| at..at)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,6 +111,12 @@ mod tests {
     fn suggests_a_close_name() {
         assert_eq!(closest("pirce", ["price", "unit", "rates"].into_iter()), Some("price"));
         assert_eq!(closest("zzz", ["price", "unit"].into_iter()), None);
+    }
+
+    #[test]
+    fn a_recursion_limit_is_placed_at_the_deepest_line() {
+        let text = format!("provider = \"a\"\n{} = 1\nb = 2\n", vec!["k"; 200].join("."));
+        assert_eq!(deepest_line(&text), Some(15..15));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use super::asof::AsOf;
 use super::catalog::{Model, Pricing};
 use super::pricing::Priced;
 use super::scenario::{Stage, UsageField};
@@ -44,6 +45,17 @@ pub enum WarningKind {
         price: Decimal,
         /// Credits and the price of one, when sold in credits.
         credits: Option<(Decimal, Decimal)>,
+    },
+    /// A price is older than its catalog allows.
+    StalePrice {
+        /// The model.
+        model: Arc<Model>,
+        /// When its price was read.
+        as_of: AsOf,
+        /// Days since the last day `as_of` covers.
+        age_days: i64,
+        /// Days a price stays fresh.
+        limit_days: u32,
     },
     /// A step gives a usage field that no price of its model reads.
     UnusedField {

@@ -216,7 +216,11 @@ fn sources(out: &mut String, subject: &Subject<'_>) {
                 .source
                 .as_deref()
                 .map_or("not given".to_owned(), cell),
-            pricing.provenance.as_of.as_deref().map_or("not given".to_owned(), cell),
+            pricing
+                .provenance
+                .as_of
+                .as_ref()
+                .map_or("not given".to_owned(), |d| cell(&d.to_string())),
         );
     }
     out.push('\n');

@@ -66,6 +66,15 @@ pub fn message(kind: &WarningKind, currency: &Currency) -> String {
                 percent(*target)
             )
         }
+        WarningKind::StalePrice {
+            model,
+            as_of,
+            age_days,
+            limit_days,
+        } => format!(
+            "{}: price as of {as_of} is {age_days} days old, past the {limit_days} days a price stays fresh",
+            model.id
+        ),
         WarningKind::UnusedField { field, model } => format!(
             "{} is ignored: {} ({}, priced per {}) does not use it",
             field.name(),
@@ -108,6 +117,32 @@ pub fn diagnostic(warning: &Warning, currency: &Currency) -> Diagnostic {
     };
     if let Some((used, other)) = warning.kind.pricings() {
         diagnostic = diagnostic.with_help(sources(used, other));
+    } else if matches!(warning.kind, WarningKind::StalePrice { .. }) {
+        diagnostic =
+            diagnostic.with_help("check the source, then update the price and its as_of (or set stale_after_days)");
+    }
+    diagnostic
+}
+
+/// A stale `as_of` in a catalog, as a warning at the place it is written, counting the prices
+/// it dates.
+pub fn stale_catalog(warning: &Warning, count: usize) -> Diagnostic {
+    let currency = Currency::of("USD");
+    let mut diagnostic = diagnostic(warning, &currency);
+    if let WarningKind::StalePrice {
+        as_of,
+        age_days,
+        limit_days,
+        ..
+    } = &warning.kind
+    {
+        let prices = if count == 1 {
+            "1 price".to_owned()
+        } else {
+            format!("{count} prices")
+        };
+        diagnostic.message =
+            format!("{prices} as of {as_of}: {age_days} days old, past the {limit_days} days a price stays fresh");
     }
     diagnostic
 }

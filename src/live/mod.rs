@@ -12,8 +12,28 @@ pub use watch::{FileWatcher, WatchMode, Watching};
 use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
 use crate::project::{self, CatalogSource, Project, ScenarioSource};
 
-/// The contents of every watched file at one moment: `None` for a file that could not be read.
-type Snapshot = BTreeMap<PathBuf, Option<String>>;
+/// The contents of every watched file at one moment, as fingerprints: `None` for a file that
+/// could not be read. A fingerprint rather than the text, so a large catalog is not held twice.
+type Snapshot = BTreeMap<PathBuf, Option<Fingerprint>>;
+
+/// A file's length and a hash of its bytes: enough to tell a changed file from a touched one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fingerprint {
+    len: usize,
+    hash: u64,
+}
+
+impl Fingerprint {
+    fn of(text: &str) -> Self {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        text.hash(&mut hasher);
+        Self {
+            len: text.len(),
+            hash: hasher.finish(),
+        }
+    }
+}
 
 /// What a reload found.
 #[derive(Debug)]
@@ -82,7 +102,7 @@ impl Live {
             error: None,
             snapshot: Snapshot::new(),
         };
-        live.snapshot = live.read_snapshot();
+        live.snapshot = live.read_snapshot().0;
         Ok(live)
     }
 
@@ -151,33 +171,34 @@ impl Live {
                 .is_some_and(|dir| dir.file_name() == path.file_name())
     }
 
-    fn read_snapshot(&self) -> Snapshot {
+    /// The fingerprints of the watched files, and the files found empty or blank.
+    fn read_snapshot(&self) -> (Snapshot, Vec<PathBuf>) {
         let mut snapshot = Snapshot::new();
+        let mut blank = Vec::new();
         if let Some(path) = self.scenario_path() {
-            snapshot.insert(path.to_path_buf(), fs::read_to_string(path).ok());
+            snapshot.insert(path.to_path_buf(), read_fingerprint(path, &mut blank));
         }
         if let Some(dir) = self.catalog_dir() {
             for path in project::toml_files(dir).unwrap_or_default() {
-                let text = fs::read_to_string(&path).ok();
-                snapshot.insert(path, text);
+                let print = read_fingerprint(&path, &mut blank);
+                snapshot.insert(path, print);
             }
         }
-        snapshot
+        (snapshot, blank)
     }
 
     /// Re-reads the files; swaps in the new state only when all of it loads and `check` accepts
     /// it (a client evaluates the bill at the parameters it shows).
     pub fn reload(&mut self, check: impl Fn(&Project) -> Result<(), Diagnostics>) -> Reload {
-        let snapshot = self.read_snapshot();
+        let (snapshot, blank) = self.read_snapshot();
         if snapshot == self.snapshot && self.error.is_none() {
             return Reload::Unchanged;
         }
         let changes = self.changes(&snapshot);
         // A file caught empty is usually an editor mid-save; say so rather than report a parse error.
-        let empty: Vec<Diagnostic> = snapshot
+        let empty: Vec<Diagnostic> = blank
             .iter()
-            .filter(|(_, text)| text.as_deref().is_some_and(|t| t.trim().is_empty()))
-            .map(|(path, _)| {
+            .map(|path| {
                 Diagnostic::file_error(
                     path.display().to_string(),
                     "is empty (caught mid-save?): keeping the last good state until it is saved again",
@@ -185,7 +206,11 @@ impl Live {
             })
             .collect();
         let result = if empty.is_empty() {
-            project::load(&self.source, self.catalogs_override.as_deref()).and_then(|p| check(&p).map(|()| p))
+            project::load(&self.source, self.catalogs_override.as_deref()).and_then(|p| {
+                check(&p)
+                    .map_err(|errors| self.lost_models(&p, &changes, errors))
+                    .map(|()| p)
+            })
         } else {
             Err(Diagnostics(empty))
         };
@@ -212,6 +237,63 @@ impl Live {
                 Reload::Failed(errors)
             }
         }
+    }
+
+    /// Says which changed catalog no longer defines a model the scenario uses, ahead of the
+    /// engine's "no catalog prices the model": the file was edited or replaced, and this is what
+    /// it now lacks.
+    fn lost_models(&self, now: &Project, changes: &Changes, errors: Diagnostics) -> Diagnostics {
+        let scenario = &now.scenario;
+        let mut used: Vec<&str> = scenario.steps.iter().map(|s| &*s.model).collect();
+        used.extend(
+            scenario
+                .steps
+                .iter()
+                .filter_map(|s| s.fallback.as_ref())
+                .map(|f| &*f.model),
+        );
+        used.extend(scenario.params.video_model.as_deref());
+        used.sort_unstable();
+        used.dedup();
+        // Each changed file, with the ids it used to define and no longer does.
+        let mut lost: BTreeMap<&PathBuf, Vec<String>> = BTreeMap::new();
+        for id in used.into_iter().filter(|id| now.catalogs.model(id).is_none()) {
+            let Some(was) = self.project.catalogs.model(id) else {
+                continue;
+            };
+            let path = was.origin.file().path();
+            if let Some(changed) = changes
+                .catalogs_changed
+                .iter()
+                .find(|p| p.display().to_string() == path)
+            {
+                lost.entry(changed).or_default().push(format!("`{id}`"));
+            }
+        }
+        let mut found = Vec::new();
+        for (path, ids) in lost {
+            let shown = path.display().to_string();
+            let models = now
+                .catalogs
+                .files
+                .iter()
+                .find(|c| c.path == shown)
+                .map_or(0, |c| c.models.len());
+            found.push(
+                Diagnostic::file_error(
+                    shown,
+                    format!(
+                        "was changed or replaced and no longer defines {}, which the scenario uses \
+                         (it now defines {models} model{})",
+                        ids.join(", "),
+                        if models == 1 { "" } else { "s" }
+                    ),
+                )
+                .with_help("put them back in it, or choose other models in the scenario"),
+            );
+        }
+        found.extend(errors.0);
+        Diagnostics(found)
     }
 
     fn changes(&self, now: &Snapshot) -> Changes {
@@ -247,10 +329,20 @@ impl Live {
     /// Records the scenario's text after reelcost saved it, so the save causes no reload.
     pub fn saved(&mut self, text: &str) {
         if let Some(path) = self.scenario_path().map(Path::to_path_buf) {
-            self.snapshot.insert(path, Some(text.to_owned()));
+            self.snapshot.insert(path, Some(Fingerprint::of(text)));
             if let Ok(project) = project::load(&self.source, self.catalogs_override.as_deref()) {
                 self.project = project;
             }
         }
     }
+}
+
+/// A file's fingerprint, noting it in `blank` when it is empty or only whitespace; `None` when it
+/// cannot be read.
+fn read_fingerprint(path: &Path, blank: &mut Vec<PathBuf>) -> Option<Fingerprint> {
+    let text = fs::read_to_string(path).ok()?;
+    if text.trim().is_empty() {
+        blank.push(path.to_path_buf());
+    }
+    Some(Fingerprint::of(&text))
 }

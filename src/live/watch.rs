@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use notify::event::{EventKind, ModifyKind};
+use notify::event::EventKind;
 use notify::{PollWatcher, RecommendedWatcher, RecursiveMode};
 use notify_debouncer_full::{
     DebounceEventResult, Debouncer, NoCache, RecommendedCache, new_debouncer, new_debouncer_opt,
@@ -41,18 +41,14 @@ impl FileWatcher {
 
     /// Watches the directories (not the files: editors replace files by renaming a new one over
     /// them, which silently ends a watch on the file itself). `notify` receives the paths that
-    /// changed in each debounced burst, access and metadata-only events left out.
+    /// changed in each debounced burst, reads left out. Metadata events are kept: a `chmod` that
+    /// makes an unreadable file readable again changes no content, yet must end its error.
     pub fn start(dirs: &[PathBuf], notify: impl Fn(Vec<PathBuf>) + Send + Clone + 'static) -> Result<Self, String> {
         let handler = move |result: DebounceEventResult| {
             let Ok(events) = result else { return };
             let mut paths: Vec<PathBuf> = events
                 .iter()
-                .filter(|e| {
-                    !matches!(
-                        e.kind,
-                        EventKind::Access(_) | EventKind::Modify(ModifyKind::Metadata(_))
-                    )
-                })
+                .filter(|e| !matches!(e.kind, EventKind::Access(_)))
                 .flat_map(|e| e.paths.iter().cloned())
                 .collect();
             paths.sort();

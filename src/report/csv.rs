@@ -97,6 +97,8 @@ fn lines(bill: &Bill) -> Vec<Vec<String>> {
         "per_video",
         "share",
         "currency",
+        "as_of",
+        "source",
     ];
     let mut rows = vec![header.map(str::to_owned).to_vec()];
     rows.extend(bill.lines.iter().map(|l| {
@@ -110,6 +112,8 @@ fn lines(bill: &Bill) -> Vec<Vec<String>> {
             plain(l.per_video),
             figure(l.share),
             text(&bill.currency),
+            super::as_of(l),
+            text(&super::source(l)),
         ]
     }));
     rows

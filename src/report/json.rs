@@ -38,7 +38,7 @@ pub fn parameters(params: &Params) -> Value {
 }
 
 /// Renders the bill as pretty-printed JSON.
-pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
+pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super::Extras<'_>) -> String {
     let t = &bill.totals;
     let money = Currency::of(&bill.currency);
     let sale = t.sale.as_deref();
@@ -55,10 +55,12 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
                 "quantity": text(l.quantity),
                 "per_video": text(l.per_video),
                 "share": optional(l.share),
+                "as_of": l.pricing().provenance.as_of.as_ref().map(|d| d.to_string()),
+                "source": l.pricing().provenance.source.as_deref(),
             })
         })
         .collect();
-    let report = json!({
+    let mut report = json!({
         "scenario": &*scenario.name,
         "currency": &*bill.currency,
         "parameters": parameters(params),
@@ -85,13 +87,21 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
             .map(|w| warning::diagnostic(w, &money).plain_headline())
             .collect::<Vec<_>>(),
     });
+    if let Some(map) = report.as_object_mut() {
+        if let Some(band) = extras.band {
+            map.insert("uncertainty".into(), super::whatif::extras::band_json(band));
+        }
+        if !extras.budgets.is_empty() {
+            map.insert("budgets".into(), super::whatif::extras::budgets_json(extras.budgets));
+        }
+    }
     escape_raw(&(serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"))
 }
 
 /// JSON escapes the C0 controls but leaves DEL, the C1 controls (U+009B is a CSI to some
 /// terminals) and the bidirectional overrides raw. Outside its strings, pretty JSON is plain
 /// ASCII with line breaks, so any such character is inside a string, where `\uXXXX` is valid.
-fn escape_raw(json: &str) -> String {
+pub(crate) fn escape_raw(json: &str) -> String {
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
         if c != '\n' && is_unsafe(c) {

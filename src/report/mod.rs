@@ -5,6 +5,9 @@ mod csv;
 mod json;
 mod markdown;
 mod table;
+pub mod whatif;
+
+pub use whatif::extras::Extras;
 
 use std::borrow::Cow;
 
@@ -32,11 +35,17 @@ pub enum Format {
 /// Renders a bill in a format. The text formats escape any control character that file text
 /// brings (see [`crate::format::escape`]); JSON escapes them in its own way.
 pub fn render(format: Format, scenario: &Scenario, params: &Params, bill: &Bill) -> String {
+    render_with(format, scenario, params, bill, &Extras::default())
+}
+
+/// Renders a bill with its uncertainty band and budgets. CSV holds the lines only; the caller
+/// shows the budgets elsewhere.
+pub fn render_with(format: Format, scenario: &Scenario, params: &Params, bill: &Bill, extras: &Extras<'_>) -> String {
     match format {
-        Format::Json => json::render(scenario, params, bill),
-        Format::Table => safe(table::render(scenario, params, bill)),
+        Format::Json => json::render(scenario, params, bill, extras),
+        Format::Table => safe(table::render(scenario, params, bill, extras)),
         Format::Csv => safe(csv::render(scenario, params, bill, &Section::ALL)),
-        Format::Markdown => safe(markdown::render(scenario, params, bill)),
+        Format::Markdown => safe(markdown::render(scenario, params, bill, extras)),
     }
 }
 
@@ -94,6 +103,48 @@ pub fn sale_figures(bill: &Bill, params: &Params) -> Vec<(&'static str, String, 
             None => "(a paying video's price for no loss)".to_owned(),
         };
         rows.push(("Break-even price", money.fixed(price, 4), why));
+    }
+    rows
+}
+
+/// When the price a line uses was read, or empty when its catalog does not say.
+pub fn as_of(line: &Line) -> String {
+    line.pricing()
+        .provenance
+        .as_of
+        .as_ref()
+        .map(|d| d.to_string())
+        .unwrap_or_default()
+}
+
+/// Where the price a line uses comes from, as the catalog writes it (file text, unescaped), or
+/// empty when its catalog does not say.
+pub fn source(line: &Line) -> String {
+    line.pricing()
+        .provenance
+        .source
+        .as_deref()
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// One row per distinct price a bill uses: (model, as of, source), in the order of its lines,
+/// file text escaped.
+pub fn price_sources(bill: &Bill) -> Vec<(String, String, String)> {
+    let mut rows: Vec<(String, String, String)> = Vec::new();
+    for line in &bill.lines {
+        let mut model = line.model.id.to_string();
+        if let Some(name) = &line.pricing().name {
+            model = format!("{model} [{name}]");
+        }
+        let row = (
+            escape(&model).into_owned(),
+            as_of(line),
+            escape(&source(line)).into_owned(),
+        );
+        if !rows.contains(&row) {
+            rows.push(row);
+        }
     }
     rows
 }

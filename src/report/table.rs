@@ -11,7 +11,7 @@ use crate::format::{Currency, escape, number, rule, warning};
 use super::{describe_params, group, line_cost, per_second, percent, quantity};
 
 /// Renders the bill as a table with totals and warnings.
-pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
+pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super::Extras<'_>) -> String {
     let money = Currency::of(&bill.currency);
     let header = [
         "STAGE",
@@ -104,11 +104,37 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
             format!("({} videos)", group(params.videos_per_month)),
         ),
     ];
-    let figures: Vec<(&str, String, String)> = figures.into_iter().chain(super::sale_figures(bill, params)).collect();
+    let figures: Vec<(&str, String, String)> = figures
+        .into_iter()
+        .zip(["per_video", "per_generated_second", "per_finished_second", "per_month"])
+        .map(|((name, value, note), metric)| {
+            (
+                name,
+                value,
+                format!("{note}  {}", extras.note(metric, &money)).trim().to_owned(),
+            )
+        })
+        .chain(super::sale_figures(bill, params))
+        .collect();
     let value_width = figures.iter().map(|f| f.1.width()).max().unwrap_or(0);
     for (name, value, note) in figures {
         let value = value.unicode_pad(value_width, Alignment::Right, false);
         let _ = writeln!(out, "{}", format!("{name:<22}{value}  {note}").trim_end());
+    }
+    for line in extras.lines(&money) {
+        let _ = writeln!(out, "{line}");
+    }
+    let sources = super::price_sources(bill);
+    let model_width = sources.iter().map(|s| s.0.chars().count()).max().unwrap_or(0);
+    let date_width = sources.iter().map(|s| s.1.len()).max().unwrap_or(0).max("-".len());
+    let _ = writeln!(out, "\nPrices as of:");
+    for (model, as_of, source) in &sources {
+        let as_of = if as_of.is_empty() { "-" } else { as_of };
+        let _ = writeln!(
+            out,
+            "{}",
+            format!("  {model:<model_width$}  {as_of:<date_width$}  {source}").trim_end()
+        );
     }
     if !bill.warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings:");

@@ -239,18 +239,22 @@ impl App {
             alternatives: analysis::video_alternatives(scenario, catalogs, params),
         };
         self.figures = figures(&self.bill.totals, &self.baseline.bill.totals, params);
-        self.order = self
-            .bill
-            .largest_first()
-            .into_iter()
-            .filter_map(|line| self.bill.lines.iter().position(|l| std::ptr::eq(l, line)))
-            .collect();
+        // Indices sorted as `largest_first` sorts the lines: no search per line on a long bill.
+        let lines = &self.bill.lines;
+        let mut order: Vec<usize> = (0..lines.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(lines[i].per_video));
+        self.order = order;
         self.before = self
             .bill
             .lines
             .iter()
             .map(|line| {
-                let then = self.baseline.bill.lines.iter().find(|b| b.step == line.step)?;
+                let lines = &self.baseline.bill.lines;
+                // Line i is step i in every bill of the same scenario; search only if not.
+                let then = lines
+                    .get(line.step)
+                    .filter(|b| b.step == line.step)
+                    .or_else(|| lines.iter().find(|b| b.step == line.step))?;
                 let rule = format::rule::line(then, &Currency::of(&self.baseline.bill.currency));
                 let now = format::rule::line(line, &self.money());
                 let repriced = rule != now || then.model.id != line.model.id;

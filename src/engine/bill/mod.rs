@@ -58,38 +58,7 @@ pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Re
         Cow::Owned(resolved)
     };
     let params = &*params;
-    let has = |stage| scenario.steps.iter().any(|s| s.stage == stage);
-    let mut eval = Evaluation {
-        scenario,
-        catalogs,
-        params,
-        warnings: Vec::new(),
-        currency: scenario.currency.clone(),
-        free_used: Vec::new(),
-        // Only stages that have steps are divided out.
-        runs: [
-            Decimal::from(params.scenes),
-            if has(Stage::Character) {
-                Decimal::from(params.characters) / Decimal::from(params.videos_per_character.max(1))
-            } else {
-                Decimal::ZERO
-            },
-            Decimal::ONE,
-            if has(Stage::Month) {
-                Decimal::ONE / Decimal::from(params.videos_per_month.max(1))
-            } else {
-                Decimal::ZERO
-            },
-        ],
-        seconds: params.seconds(),
-        // A rate in [0, 1) leaves 1 - p > 0; so close to 1 that the division overflows, the
-        // attempts cannot be counted and the steps that reroll report it. No rerolls, no division.
-        reroll: if params.reroll_rate.is_zero() {
-            Some(Decimal::ONE)
-        } else {
-            Decimal::ONE.checked_div(Decimal::ONE - params.reroll_rate)
-        },
-    };
+    let mut eval = Evaluation::new(scenario, catalogs, params);
     let mut lines = Vec::with_capacity(scenario.steps.len());
     let mut errors = Vec::new();
     for (index, step) in scenario.steps.iter().enumerate() {
@@ -126,6 +95,75 @@ pub fn evaluate(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Re
     })
 }
 
+/// The totals at other parameters that change only some lines of `bill`: the steps at `steps`
+/// (indices into the scenario's steps, in order) are priced again at `params`, the other lines
+/// are taken from `bill` as they are. The caller names the steps the change can touch; the rest
+/// is what [`evaluate`] does, so the totals are the same, at a fraction of the cost when few
+/// lines depend on the change (price cliffs, the amortisation sweep, model swaps).
+///
+/// A scenario whose quantities are expressions, or whose parameters derive from others, can make
+/// any line depend on any parameter: it is evaluated whole, as are month steps (a free tier is
+/// shared in order across them).
+pub fn reprice(
+    scenario: &Scenario,
+    catalogs: &Catalogs,
+    params: &Params,
+    bill: &Bill,
+    steps: &[usize],
+) -> Result<Totals, Diagnostics> {
+    let whole = || evaluate(scenario, catalogs, params).map(|b| b.totals);
+    let month = steps
+        .iter()
+        .any(|&i| scenario.steps.get(i).is_none_or(|s| s.stage == Stage::Month));
+    if month || bill.lines.len() != scenario.steps.len() || depends_on_expressions(scenario, params) {
+        return whole();
+    }
+    let mut eval = Evaluation::new(scenario, catalogs, params);
+    // The first line sets the currency of a scenario that names none, as in `evaluate`.
+    if steps.first() != Some(&0) {
+        eval.currency = Some(Arc::clone(&bill.currency));
+    }
+    let overflow = || {
+        Diagnostics::from(
+            Diagnostic::file_error(scenario.file.path(), "the bill is too large to compute exactly")
+                .with_help("check the prices and counts for a mistyped figure"),
+        )
+    };
+    let mut repriced = Vec::with_capacity(steps.len());
+    let mut errors = Vec::new();
+    for &i in steps {
+        match eval.line(i, &scenario.steps[i]) {
+            Ok(line) => repriced.push((i, line.per_video)),
+            Err(d) => errors.push(d),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(Diagnostics(errors));
+    }
+    // Summed in line order as `evaluate` sums: a difference of sums can differ in the last digit.
+    let mut new = repriced.into_iter().peekable();
+    let lines = bill
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| Some(new.next_if(|(at, _)| *at == i).map_or(line.per_video, |(_, v)| v)));
+    let per_video = money::sum(lines).ok_or_else(overflow)?;
+    if eval.currency.as_ref() != Some(&bill.currency) {
+        // The new first line is in another currency than the lines kept from `bill`.
+        return whole();
+    }
+    eval.totals(&bill.lines, per_video).ok_or_else(overflow)
+}
+
+/// Whether any quantity of the scenario is an expression, or any parameter derives from others.
+fn depends_on_expressions(scenario: &Scenario, params: &Params) -> bool {
+    !params.schema.derivations.is_empty()
+        || scenario
+            .steps
+            .iter()
+            .any(|s| s.quantities().any(|q| q.expression().is_some()))
+}
+
 /// 10^0 to 10^28: one at every scale a Decimal can have.
 const POWERS_OF_TEN: [i128; 29] = {
     let mut powers = [1i128; 29];
@@ -145,6 +183,43 @@ fn at_most_one(share: Decimal) -> Decimal {
         Decimal::ONE
     } else {
         share
+    }
+}
+
+impl<'a> Evaluation<'a> {
+    fn new(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params) -> Self {
+        let has = |stage| scenario.steps.iter().any(|s: &Step| s.stage == stage);
+        Evaluation {
+            scenario,
+            catalogs,
+            params,
+            warnings: Vec::new(),
+            currency: scenario.currency.clone(),
+            free_used: Vec::new(),
+            // Only stages that have steps are divided out.
+            runs: [
+                Decimal::from(params.scenes),
+                if has(Stage::Character) {
+                    Decimal::from(params.characters) / Decimal::from(params.videos_per_character.max(1))
+                } else {
+                    Decimal::ZERO
+                },
+                Decimal::ONE,
+                if has(Stage::Month) {
+                    Decimal::ONE / Decimal::from(params.videos_per_month.max(1))
+                } else {
+                    Decimal::ZERO
+                },
+            ],
+            seconds: params.seconds(),
+            // A rate in [0, 1) leaves 1 - p > 0; so close to 1 that the division overflows, the
+            // attempts cannot be counted and the steps that reroll report it. No rerolls, no division.
+            reroll: if params.reroll_rate.is_zero() {
+                Some(Decimal::ONE)
+            } else {
+                Decimal::ONE.checked_div(Decimal::ONE - params.reroll_rate)
+            },
+        }
     }
 }
 

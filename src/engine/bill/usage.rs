@@ -28,6 +28,7 @@ pub(super) fn call_usage<'u>(
         megapixels: step.size.as_ref().map(|s| s.megapixels(p)).transpose()?,
         input_tokens: whole(step.input_tokens.as_ref(), p)?,
         output_tokens: whole(step.output_tokens.as_ref(), p)?,
+        characters: whole(step.characters.as_ref(), p)?,
         gb: step.gb.as_ref().map(|g| g.value(p)).transpose()?,
         seconds: own_seconds,
         resolution: step.resolution.as_deref(),
@@ -109,6 +110,7 @@ pub(super) fn uses(model: &Model, field: UsageField) -> bool {
         UsageField::Steps => pricing.unit == Unit::Step || pricing.rates.iter().any(|r| r.steps.is_some()),
         UsageField::Size => pricing.unit == Unit::Megapixel,
         UsageField::Tokens => pricing.rates.iter().any(|r| matches!(r.charge, Charge::Tokens { .. })),
+        UsageField::Characters => pricing.unit == Unit::Character,
         UsageField::Gb => pricing.unit == Unit::GbMonth,
         UsageField::Seconds => {
             video

@@ -1,5 +1,7 @@
 //! Reading catalog files into validated [`Catalog`]s.
 
+mod chunks;
+
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -10,6 +12,7 @@ use toml::Spanned;
 use super::{
     Amount, Base, Catalog, Catalogs, Charge, Kind, Limits, Model, Multiplier, Pricing, Provenance, Rate, Rounding, Unit,
 };
+use crate::engine::asof::AsOf;
 use crate::engine::number::{self, RawNumber};
 use crate::engine::source::{Diagnostic, Diagnostics, Origin, SourceFile};
 use crate::engine::suggest;
@@ -20,7 +23,8 @@ struct RawCatalog {
     provider: Spanned<String>,
     currency: Spanned<String>,
     source: Option<String>,
-    as_of: Option<toml::Value>,
+    as_of: Option<Spanned<toml::Value>>,
+    stale_after_days: Option<RawNumber>,
     #[allow(dead_code)]
     note: Option<String>,
     #[serde(default)]
@@ -36,7 +40,7 @@ macro_rules! priced_struct {
             $($(#[$attr])* $field: $ty,)*
             unit: Spanned<Unit>,
             source: Option<String>,
-            as_of: Option<toml::Value>,
+            as_of: Option<Spanned<toml::Value>>,
             price: Option<RawNumber>,
             input: Option<RawNumber>,
             output: Option<RawNumber>,
@@ -74,6 +78,7 @@ priced_struct!(RawModel {
     name: Option<String>,
     kind: Spanned<Kind>,
     note: Option<String>,
+    inputs: Option<Vec<Spanned<String>>>,
     limits: Option<Spanned<RawLimits>>,
     #[serde(default)]
     quote: Vec<Spanned<RawQuote>>,
@@ -86,7 +91,7 @@ priced_struct!(RawQuote {
 struct PricingFields<'a> {
     unit: &'a Spanned<Unit>,
     source: Option<&'a str>,
-    as_of: Option<&'a toml::Value>,
+    as_of: Option<&'a Spanned<toml::Value>>,
     price: Option<&'a RawNumber>,
     input: Option<&'a RawNumber>,
     output: Option<&'a RawNumber>,
@@ -158,7 +163,34 @@ pub fn load_catalog(file: &Arc<SourceFile>) -> Result<Catalog, Diagnostics> {
             .with_help("a catalog names its provider and currency, then lists [[model]] tables")
             .into());
     }
-    let raw: RawCatalog = toml::from_str(file.text()).map_err(|e| suggest::toml_error(file, &e))?;
+    let text = file.text();
+    // A large catalog is parsed a model at a time (see `chunks`), a small one whole.
+    if let Some(cuts) = chunks::cuts(text)
+        && let Some(mut header) = chunks::header(text, cuts[0])
+    {
+        let first = std::mem::take(&mut header.model);
+        let ends = cuts.iter().skip(1).copied().chain([text.len()]);
+        let pieces = cuts
+            .iter()
+            .copied()
+            .zip(ends)
+            .map(|(start, end)| chunks::models(text, start..end));
+        if let Some(loaded) = convert_catalog(file, &header, std::iter::once(Some(first)).chain(pieces)) {
+            return loaded;
+        }
+    }
+    let mut raw: RawCatalog = toml::from_str(text).map_err(|e| suggest::toml_error(file, &e))?;
+    let models = std::mem::take(&mut raw.model);
+    convert_catalog(file, &raw, std::iter::once(Some(models))).unwrap_or_else(|| Err(Diagnostics::default()))
+}
+
+/// Validates a parsed catalog whose models come in batches; `None` when a batch is `None` (a
+/// piece of the file that did not parse on its own).
+fn convert_catalog(
+    file: &Arc<SourceFile>,
+    raw: &RawCatalog,
+    batches: impl Iterator<Item = Option<Vec<Spanned<RawModel>>>>,
+) -> Option<Result<Catalog, Diagnostics>> {
     let mut problems = Problems {
         file,
         found: Vec::new(),
@@ -179,48 +211,63 @@ pub fn load_catalog(file: &Arc<SourceFile>) -> Result<Catalog, Diagnostics> {
     let provider: Arc<str> = raw.provider.get_ref().as_str().into();
     let defaults = Provenance {
         source: raw.source.as_deref().map(Into::into),
-        as_of: raw.as_of.as_ref().map(date_text),
+        as_of: raw.as_of.as_ref().and_then(|d| problems.keep(as_of(file, d))),
+        as_of_origin: raw.as_of.as_ref().map(|d| problems.at(d.span())),
     };
+    let stale_after_days = raw.stale_after_days.as_ref().and_then(|days| {
+        let days = problems.keep(number::whole(file, days, "stale_after_days", 0, u64::from(u32::MAX)))?;
+        u32::try_from(days.value).ok()
+    });
 
     let mut models = Vec::new();
     let mut seen: HashMap<String, Origin> = HashMap::new();
-    for spanned in &raw.model {
-        let origin = problems.at(spanned.span());
-        let raw_model = spanned.get_ref();
-        let id_origin = problems.at(raw_model.id.span());
-        if let Some(first) = seen.get(raw_model.id.get_ref()) {
-            problems.found.push(
-                id_origin
-                    .error(format!(
-                        "duplicate model id `{}` (first defined on line {})",
-                        raw_model.id.get_ref(),
-                        first.line()
-                    ))
-                    .with_help("each model id appears once; add a [[model.quote]] to record a second price for it"),
-            );
-            continue;
-        }
-        seen.insert(raw_model.id.get_ref().clone(), id_origin);
-        if let Some(model) = convert_model(&mut problems, raw_model, origin, &provider, &currency, &defaults) {
-            models.push(Arc::new(model));
+    for batch in batches {
+        for spanned in &batch? {
+            let origin = problems.at(spanned.span());
+            let raw_model = spanned.get_ref();
+            let id_origin = problems.at(raw_model.id.span());
+            if let Some(first) = seen.get(raw_model.id.get_ref()) {
+                problems.found.push(
+                    id_origin
+                        .error(format!(
+                            "duplicate model id `{}` (first defined on line {})",
+                            raw_model.id.get_ref(),
+                            first.line()
+                        ))
+                        .with_help("each model id appears once; add a [[model.quote]] to record a second price for it"),
+                );
+                continue;
+            }
+            seen.insert(raw_model.id.get_ref().clone(), id_origin);
+            if let Some(mut model) = convert_model(&mut problems, raw_model, origin, &provider, &currency, &defaults) {
+                model.stale_after_days = stale_after_days;
+                models.push(Arc::new(model));
+            }
         }
     }
     if !problems.found.is_empty() {
-        return Err(Diagnostics(problems.found));
+        return Some(Err(Diagnostics(problems.found)));
     }
-    Ok(Catalog {
+    Some(Ok(Catalog {
         provider,
         currency,
+        stale_after_days,
         models,
         path: file.path().to_owned(),
-    })
+    }))
 }
 
-fn date_text(value: &toml::Value) -> Arc<str> {
-    match value {
-        toml::Value::String(s) => s.as_str().into(),
-        other => other.to_string().into(),
-    }
+/// Reads an `as_of` date: a string, a bare TOML date or a bare year, as YYYY, YYYY-MM or YYYY-MM-DD.
+fn as_of(file: &Arc<SourceFile>, raw: &Spanned<toml::Value>) -> Result<AsOf, Diagnostic> {
+    let text = match raw.get_ref() {
+        toml::Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    AsOf::parse(&text).map_err(|why| {
+        Origin::new(file, raw.span())
+            .error(format!("as_of {why}"))
+            .with_help("write when the price was read as \"2026\", \"2026-04\" or \"2026-04-09\"")
+    })
 }
 
 fn convert_model(
@@ -264,6 +311,20 @@ fn convert_model(
         .as_ref()
         .map(|l| convert_limits(problems, l))
         .unwrap_or_default();
+    let inputs = raw.inputs.iter().flatten().filter_map(|input| {
+        let name = input.get_ref().trim();
+        if INPUTS.contains(&name) {
+            return Some(Arc::from(name));
+        }
+        problems.found.push(
+            problems
+                .at(input.span())
+                .error(format!("`{name}` is not an input a model takes"))
+                .with_help(format!("inputs are {}", INPUTS.join(", "))),
+        );
+        None
+    });
+    let inputs: Vec<Arc<str>> = inputs.collect();
     if problems.found.len() > before {
         return None;
     }
@@ -277,18 +338,23 @@ fn convert_model(
         quotes,
         limits,
         note: raw.note.as_deref().map(Into::into),
+        stale_after_days: None,
+        inputs,
         origin,
         id_origin: problems.at(raw.id.span()),
     })
 }
+
+/// What a model may take in, for `inputs = [...]`.
+const INPUTS: [&str; 4] = ["text", "image", "video", "audio"];
 
 /// Which billing units make sense for each kind of model.
 fn units_for(kind: Kind) -> &'static [Unit] {
     use Unit::*;
     match kind {
         Kind::Video => &[Clip, Second, Call],
-        Kind::Image => &[Image, Megapixel, Call],
-        Kind::Audio => &[Call, Second],
+        Kind::Image => &[Image, Megapixel, Call, Token],
+        Kind::Audio => &[Call, Second, Character, Token],
         Kind::Text => &[Token, Call],
         Kind::Training => &[Step, Run, Call],
         Kind::Storage => &[GbMonth],
@@ -372,11 +438,14 @@ fn convert_pricing(
     }
     check_distinct_rates(problems, &rates);
 
-    let multipliers = raw
+    let mut multipliers: Vec<Multiplier> = raw
         .multipliers
         .iter()
         .filter_map(|m| convert_multiplier(problems, m))
         .collect();
+    // A catalog can hold a hundred thousand models: no spare capacity kept in each.
+    multipliers.shrink_to_fit();
+    rates.shrink_to_fit();
     let base = raw.base.and_then(|b| {
         let price = problems.keep(number::non_negative(file, &b.get_ref().price, "base price"))?;
         let includes = problems.keep(number::non_negative(file, &b.get_ref().includes, "base includes"))?;
@@ -400,7 +469,14 @@ fn convert_pricing(
         free_tier,
         provenance: Provenance {
             source: raw.source.map(Into::into).or_else(|| defaults.source.clone()),
-            as_of: raw.as_of.map(date_text).or_else(|| defaults.as_of.clone()),
+            as_of: match raw.as_of {
+                Some(date) => Some(problems.keep(as_of(file, date))?),
+                None => defaults.as_of.clone(),
+            },
+            as_of_origin: match raw.as_of {
+                Some(date) => Some(problems.at(date.span())),
+                None => defaults.as_of_origin.clone(),
+            },
         },
         origin,
     })
@@ -617,13 +693,30 @@ fn convert_limits(problems: &mut Problems<'_>, raw: &Spanned<RawLimits>) -> Limi
 /// Loads several catalog files into one set, refusing model ids defined twice.
 pub fn load_catalogs(files: &[Arc<SourceFile>]) -> Result<Catalogs, Diagnostics> {
     let mut found = Vec::new();
-    let mut catalogs = Catalogs::default();
-    for file in files {
-        match load_catalog(file) {
-            Ok(catalog) => catalogs.files.push(catalog),
+    let mut loaded = Vec::with_capacity(files.len());
+    for result in super::parallel::load_each(files) {
+        match result {
+            Ok(catalog) => loaded.push(catalog),
             Err(mut errors) => found.append(&mut errors.0),
         }
     }
+    match combine_catalogs(loaded) {
+        Ok(catalogs) if found.is_empty() => Ok(catalogs),
+        Ok(_) => Err(Diagnostics(found)),
+        Err(mut errors) => {
+            found.append(&mut errors.0);
+            Err(Diagnostics(found))
+        }
+    }
+}
+
+/// Puts catalogs loaded one by one into one set, refusing model ids defined twice.
+pub fn combine_catalogs(loaded: Vec<Catalog>) -> Result<Catalogs, Diagnostics> {
+    let mut found = Vec::new();
+    let mut catalogs = Catalogs {
+        files: loaded,
+        ..Catalogs::default()
+    };
     for catalog in &catalogs.files {
         for model in &catalog.models {
             if let Some(first) = catalogs.by_id.get(&model.id) {

@@ -1,14 +1,18 @@
 //! Price catalogs: one file per provider, each listing models and how they are billed.
 
 mod load;
+mod needed;
+mod parallel;
 
 use std::fmt;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-pub use load::{load_catalog, load_catalogs};
+pub use load::{combine_catalogs, load_catalog, load_catalogs};
+pub use needed::{GENERATED_MARK, load_catalogs_needed};
 
+use super::asof::AsOf;
 use super::source::Origin;
 
 /// What a model produces.
@@ -49,6 +53,8 @@ pub enum Unit {
     Megapixel,
     /// One training step.
     Step,
+    /// One character of input text, as speech is priced.
+    Character,
     /// Tokens in and out, priced per million.
     Token,
     /// One gigabyte kept for a month.
@@ -68,6 +74,7 @@ impl Unit {
             Self::Second => "s",
             Self::Megapixel => "MP",
             Self::Step => "step",
+            Self::Character => "character",
             Self::Token => "1M tokens",
             Self::GbMonth => "GB-month",
             Self::Month => "month",
@@ -88,6 +95,7 @@ impl Unit {
     pub fn counted(self, quantity: Decimal) -> &'static str {
         match self {
             Self::Step if quantity != Decimal::ONE => "steps",
+            Self::Character if quantity != Decimal::ONE => "characters",
             Self::Token => "tokens",
             other => other.short(),
         }
@@ -222,7 +230,9 @@ pub struct Provenance {
     /// A URL or document.
     pub source: Option<Arc<str>>,
     /// When the price was read.
-    pub as_of: Option<Arc<str>>,
+    pub as_of: Option<AsOf>,
+    /// Where `as_of` is written, in the model or its catalog.
+    pub as_of_origin: Option<Origin>,
 }
 
 /// One way a model is priced: the catalog's own, or an alternative quote from another source.
@@ -312,6 +322,10 @@ pub struct Model {
     pub limits: Limits,
     /// A free-text note from the catalog.
     pub note: Option<Arc<str>>,
+    /// Days its prices stay fresh, when its catalog says (`stale_after_days`).
+    pub stale_after_days: Option<u32>,
+    /// What it takes in (`inputs`: text, image, video, audio); empty when the catalog does not say.
+    pub inputs: Vec<Arc<str>>,
     /// Where the model is written.
     pub origin: Origin,
     /// Where its id is written.
@@ -327,6 +341,25 @@ impl Model {
         }
     }
 
+    /// True when it can start from an image: its catalog says so in `inputs`, or, when the
+    /// catalog lists no inputs, its id names an image-to-video or reference mode.
+    pub fn takes_image(&self) -> bool {
+        if !self.inputs.is_empty() {
+            return self.inputs.iter().any(|i| &**i == "image");
+        }
+        let id = self.id.to_ascii_lowercase();
+        [
+            "i2v",
+            "image-to-video",
+            "img2vid",
+            "r2v",
+            "reference-to-video",
+            "image2video",
+        ]
+        .iter()
+        .any(|mark| id.contains(mark))
+    }
+
     /// The model's own pricing followed by every quote.
     pub fn all_pricings(&self) -> impl Iterator<Item = &Pricing> {
         std::iter::once(&self.pricing).chain(&self.quotes)
@@ -340,6 +373,8 @@ pub struct Catalog {
     pub provider: Arc<str>,
     /// The currency of every price in it.
     pub currency: Arc<str>,
+    /// Days its prices stay fresh, when it says (`stale_after_days`).
+    pub stale_after_days: Option<u32>,
     /// Its models.
     pub models: Vec<Arc<Model>>,
     /// The file's path.
@@ -374,6 +409,21 @@ impl Catalogs {
     /// True when no model is loaded.
     pub fn is_empty(&self) -> bool {
         self.by_id.is_empty()
+    }
+
+    /// A copy with some models replaced by others of the same id, as what-if analysis prices a
+    /// bill at another unit price.
+    pub fn with_models(&self, models: impl IntoIterator<Item = Arc<Model>>) -> Self {
+        let mut next = self.clone();
+        for model in models {
+            for slot in next.files.iter_mut().flat_map(|c| c.models.iter_mut()) {
+                if slot.id == model.id {
+                    *slot = Arc::clone(&model);
+                }
+            }
+            next.by_id.insert(Arc::clone(&model.id), model);
+        }
+        next
     }
 
     /// The id closest to a mistyped one, for "did you mean".
@@ -461,6 +511,22 @@ pub fn disagreements(catalogs: &Catalogs) -> Vec<QuoteDisagreement> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn model(text: &str) -> Arc<Model> {
+        let file = crate::engine::SourceFile::new("c.toml", text);
+        let catalog = load_catalog(&file).expect("a valid catalog");
+        Arc::clone(&catalog.models[0])
+    }
+
+    #[test]
+    fn a_model_takes_an_image_when_its_inputs_or_else_its_id_say_so() {
+        let head = "provider = \"P\"\ncurrency = \"USD\"\n[[model]]\nkind = \"video\"\nunit = \"second\"\nprice = 1\n";
+        assert!(model(&format!("{head}id = \"p/t2v\"\ninputs = [\"text\", \"image\"]\n")).takes_image());
+        assert!(!model(&format!("{head}id = \"p/image-to-video\"\ninputs = [\"text\"]\n")).takes_image());
+        assert!(model(&format!("{head}id = \"fal-ai/wan-i2v\"\n")).takes_image());
+        assert!(model(&format!("{head}id = \"p/x/reference-to-video\"\n")).takes_image());
+        assert!(!model(&format!("{head}id = \"kling/o3/text-to-video\"\n")).takes_image());
+    }
 
     #[test]
     fn a_range_midpoint_near_the_maximum_does_not_overflow() {

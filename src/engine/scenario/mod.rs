@@ -90,6 +90,8 @@ pub struct Step {
     pub input_tokens: Option<Quantity>,
     /// Completion tokens per call.
     pub output_tokens: Option<Quantity>,
+    /// Characters of text per call, for speech priced per character.
+    pub characters: Option<Quantity>,
     /// Gigabytes stored.
     pub gb: Option<Quantity>,
     /// A clip length of its own, instead of the scenario's frames / fps.
@@ -134,6 +136,7 @@ impl Step {
             self.steps.as_ref(),
             self.input_tokens.as_ref(),
             self.output_tokens.as_ref(),
+            self.characters.as_ref(),
             self.gb.as_ref(),
             self.seconds.as_ref(),
             Some(&self.retry_rate),
@@ -154,6 +157,8 @@ pub struct Scenario {
     pub description: Option<Arc<str>>,
     /// Where its catalogs are, relative to the scenario file.
     pub catalogs: Option<String>,
+    /// Where the `catalogs` key is written, so a problem with that directory points at it.
+    pub catalogs_origin: Option<Origin>,
     /// The currency totals are in; the first model's when unset.
     pub currency: Option<Arc<str>>,
     /// Exchange rates: units of the scenario's currency per unit of another.
@@ -166,6 +171,8 @@ pub struct Scenario {
     pub steps: Vec<Step>,
     /// Where the sale is written, when the scenario has one.
     pub sale: Option<Sale>,
+    /// Limits on its totals, from `[[budget]]`.
+    pub budgets: Vec<super::whatif::Budget>,
     /// The file.
     pub file: Arc<SourceFile>,
 }
@@ -197,7 +204,7 @@ impl Scenario {
 struct RawScenario {
     name: Option<String>,
     description: Option<String>,
-    catalogs: Option<String>,
+    catalogs: Option<Spanned<String>>,
     currency: Option<Spanned<String>>,
     #[serde(default)]
     exchange: BTreeMap<String, RawNumber>,
@@ -212,6 +219,8 @@ struct RawScenario {
     #[serde(default)]
     month: Vec<Spanned<step::RawStep>>,
     sale: Option<Spanned<sale::RawSale>>,
+    #[serde(default)]
+    budget: Vec<Spanned<super::whatif::budget::RawBudget>>,
 }
 
 /// Loads a scenario file. Models are resolved against catalogs when it is evaluated.
@@ -257,6 +266,11 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
         .sale
         .as_ref()
         .and_then(|s| sale::read(file, s).map_err(|d| found.push(d)).ok());
+    let budgets = raw
+        .budget
+        .iter()
+        .filter_map(|b| super::whatif::budget::read(file, b).map_err(|d| found.push(d)).ok())
+        .collect();
     if steps.is_empty() && found.is_empty() {
         found.push(
             Diagnostic::file_error(file.path(), "the scenario has no steps")
@@ -274,13 +288,15 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
     Ok(Scenario {
         name: raw.name.as_deref().unwrap_or(file.path()).into(),
         description: raw.description.as_deref().map(Into::into),
-        catalogs: raw.catalogs,
+        catalogs_origin: raw.catalogs.as_ref().map(|c| Origin::new(file, c.span())),
+        catalogs: raw.catalogs.map(Spanned::into_inner),
         currency: raw.currency.map(|c| c.into_inner().trim().into()),
         exchange,
         params,
         param_origins,
         steps,
         sale: sale.map(|(s, ..)| s),
+        budgets,
         file: Arc::clone(file),
     })
 }

@@ -84,6 +84,8 @@ pub enum UsageField {
     Size,
     /// `input_tokens` and `output_tokens`.
     Tokens,
+    /// `characters`.
+    Characters,
     /// `gb`.
     Gb,
     /// `seconds`.
@@ -101,6 +103,7 @@ impl UsageField {
             Self::Steps => "steps",
             Self::Size => "an output size",
             Self::Tokens => "token counts",
+            Self::Characters => "characters",
             Self::Gb => "gb",
             Self::Seconds => "seconds",
             Self::Resolution => "resolution",

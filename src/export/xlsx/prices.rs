@@ -167,8 +167,8 @@ fn describe(sheet: &mut Worksheet, row: u32, model: &Model, pricing: &Pricing) -
         pricing
             .provenance
             .as_of
-            .as_deref()
-            .map_or("not given".to_owned(), clean),
+            .as_ref()
+            .map_or("not given".to_owned(), |d| clean(&d.to_string())),
     )?;
     Ok(())
 }

@@ -42,6 +42,8 @@ pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .enumerate()
         .skip(first_shown(app, area))
+        // Only the rows that fit: a catalog can offer a hundred thousand models.
+        .take(usize::from(area.height.saturating_sub(2)))
         .map(|(i, (id, cost))| {
             let in_use = Some(i) == now;
             let head = if in_use { "▶ " } else { "  " };
