@@ -6,20 +6,24 @@ mod support;
 
 use std::fs;
 use std::path::PathBuf;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
-use reelcost::live::{Live, Reload as LiveReload};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+use ratatui::layout::Rect;
+use reelcost::live::Live;
 use reelcost::project::ScenarioSource;
-use reelcost::tui::action::{Loaded, Reload};
 use reelcost::tui::files::FLASH;
-use reelcost::tui::{Action, App, Effect, Mode, Param, Theme};
+use reelcost::tui::{Action, App, Effect, Event, Flow, Mode, Param, Shell, Theme};
 use rust_decimal::Decimal;
 
-/// A copy of the shipped catalogs and the atve scenario in a temporary directory.
-fn workspace() -> (tempfile::TempDir, Live) {
+/// A copy of the shipped catalogs and the atve scenario in a temporary directory, with the
+/// dashboard on it and the shell the event loop drives it through, its clock stopped at noon.
+fn workspace() -> (tempfile::TempDir, App, Shell) {
     let dir = support::copy_of_atve();
     let live = Live::open(ScenarioSource::File(dir.path().join("scenarios/atve.toml")), None).unwrap();
-    (dir, live)
+    let app = App::new(live.project.clone(), Theme::plain()).unwrap();
+    (dir, app, Shell::new(live).with_clock(|| "12:00:00".to_owned()))
 }
 
 fn edit(path: PathBuf, from: &str, to: &str) {
@@ -28,25 +32,10 @@ fn edit(path: PathBuf, from: &str, to: &str) {
     fs::write(path, text.replacen(from, to, 1)).unwrap();
 }
 
-/// What the event loop does on a file event, with the check it uses.
-fn reload(app: &mut App, live: &mut Live, at: Instant) {
-    let outcome = live.reload(Live::evaluates(Some(&app.params)));
-    let action = match outcome {
-        LiveReload::Unchanged => return,
-        LiveReload::Reloaded(changes) => Action::Reloaded(Reload {
-            project: Loaded(Box::new(live.project.clone())),
-            summary: changes.summary(),
-            catalog_files: changes.catalog_files,
-            scenario_changed: changes.scenario_changed,
-            time: "12:00:00".to_owned(),
-            at,
-        }),
-        LiveReload::Failed(errors) => Action::ReloadFailed {
-            errors,
-            time: "12:00:00".to_owned(),
-        },
-    };
-    app.update(action);
+/// The watcher's report of a changed file, handled as the event loop handles it.
+fn changed(app: &mut App, shell: &mut Shell, path: PathBuf) {
+    let flow = shell.process(app, [Event::FilesChanged(vec![path])], Rect::new(0, 0, 120, 40));
+    assert_eq!(flow, Flow::Continue);
 }
 
 fn d(s: &str) -> Decimal {
@@ -59,15 +48,13 @@ fn message(app: &App) -> String {
 
 #[test]
 fn a_catalog_edit_reprices_and_highlights_until_it_fades() {
-    let (dir, mut live) = workspace();
-    let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
-    let at = Instant::now();
+    let (dir, mut app, mut shell) = workspace();
     edit(
         dir.path().join("catalogs/fal.toml"),
         "{ resolution = \"720p\", price = 0.40 }",
         "{ resolution = \"720p\", price = 0.32 }",
     );
-    reload(&mut app, &mut live, at);
+    changed(&mut app, &mut shell, dir.path().join("catalogs/fal.toml"));
     assert_eq!(app.bill.totals.per_video, d("2.614"));
     assert_eq!(
         message(&app),
@@ -83,6 +70,8 @@ fn a_catalog_edit_reprices_and_highlights_until_it_fades() {
     assert_eq!((flash.unit_price, wan.unit_price), (d("0.50"), d("0.40")));
     // The headline still compares with the figures as first loaded.
     assert_eq!(app.figures[0].delta.unwrap().amount, d("-0.40"));
+    let until = app.files.flash_until.expect("a fade time");
+    let at = until - FLASH;
     app.update(Action::Tick(at + FLASH - Duration::from_millis(1)));
     assert!(!app.files.flash.is_empty());
     app.update(Action::Tick(at + FLASH));
@@ -91,40 +80,37 @@ fn a_catalog_edit_reprices_and_highlights_until_it_fades() {
 
 #[test]
 fn an_invalid_edit_shows_the_place_and_keeps_the_last_good_figures() {
-    let (dir, mut live) = workspace();
-    let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
+    let (dir, mut app, mut shell) = workspace();
     edit(dir.path().join("catalogs/fal.toml"), "price = 0.40 }", "price = 0.40 ");
-    reload(&mut app, &mut live, Instant::now());
+    changed(&mut app, &mut shell, dir.path().join("catalogs/fal.toml"));
     let error = app.files.error.clone().expect("a banner");
     assert!(error.headline.contains("catalogs/fal.toml:28:1:"), "{}", error.headline);
     assert_eq!(app.bill.totals.per_video, d("3.014"));
     edit(dir.path().join("catalogs/fal.toml"), "price = 0.40 ", "price = 0.40 }");
-    reload(&mut app, &mut live, Instant::now());
+    changed(&mut app, &mut shell, dir.path().join("catalogs/fal.toml"));
     assert!(app.files.error.is_none(), "the banner clears when the file is fixed");
 }
 
 #[test]
 fn a_scenario_edit_keeps_the_users_tweaks() {
-    let (dir, mut live) = workspace();
-    let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
+    let (dir, mut app, mut shell) = workspace();
     app.update(Action::SetParam(Param::Frames, "80".into()));
     edit(dir.path().join("scenarios/atve.toml"), "scenes = 4 ", "scenes = 6 ");
     edit(dir.path().join("scenarios/atve.toml"), "frames = 100", "frames = 90 ");
-    reload(&mut app, &mut live, Instant::now());
+    changed(&mut app, &mut shell, dir.path().join("scenarios/atve.toml"));
     assert_eq!((app.params.scenes, app.params.frames), (6, 80));
     assert!(message(&app).ends_with("kept your frames"), "{}", message(&app));
 }
 
 #[test]
 fn a_reload_the_current_parameters_cannot_price_is_refused() {
-    let (dir, mut live) = workspace();
-    let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
+    let (dir, mut app, mut shell) = workspace();
     edit(
         dir.path().join("catalogs/fal.toml"),
         "limits = { max_frames = 100 }",
         "limits = { max_frames = 90 }",
     );
-    reload(&mut app, &mut live, Instant::now());
+    changed(&mut app, &mut shell, dir.path().join("catalogs/fal.toml"));
     let error = app.files.error.clone().expect("a banner");
     assert!(error.headline.contains("100 frames is above"), "{}", error.headline);
     assert_eq!(app.params.frames, 100);
@@ -132,8 +118,7 @@ fn a_reload_the_current_parameters_cannot_price_is_refused() {
 
 #[test]
 fn undo_and_redo_walk_the_changes() {
-    let (_dir, live) = workspace();
-    let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
+    let (_dir, mut app, _shell) = workspace();
     app.update(Action::SetParam(Param::Frames, "80".into()));
     app.update(Action::SetParam(Param::Scenes, "5".into()));
     app.update(Action::Undo);
@@ -152,8 +137,7 @@ fn undo_and_redo_walk_the_changes() {
 
 #[test]
 fn saving_asks_the_loop_and_prompts_on_a_conflict() {
-    let (_dir, live) = workspace();
-    let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
+    let (_dir, mut app, _shell) = workspace();
     assert_eq!(app.update(Action::Save), None, "nothing to save yet");
     app.update(Action::SetParam(Param::Frames, "80".into()));
     assert_eq!(app.update(Action::Save), Some(Effect::Save { force: false }));
@@ -180,4 +164,110 @@ fn a_built_in_scenario_has_no_file_to_save_into() {
     app.update(Action::SetParam(Param::Frames, "80".into()));
     assert_eq!(app.update(Action::Save), None);
     assert!(message(&app).contains("reelcost init"), "{}", message(&app));
+}
+
+fn key(c: char) -> Event {
+    Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
+}
+
+fn keys(app: &mut App, shell: &mut Shell, events: impl IntoIterator<Item = Event>) -> Flow {
+    shell.process(app, events, Rect::new(0, 0, 120, 40))
+}
+
+#[test]
+fn keys_in_a_burst_of_file_events_apply_before_the_one_reload() {
+    let (dir, mut app, mut shell) = workspace();
+    app.update(Action::Select(Param::Frames));
+    edit(dir.path().join("scenarios/atve.toml"), "scenes = 4 ", "scenes = 6 ");
+    let scenario = dir.path().join("scenarios/atve.toml");
+    let flow = keys(
+        &mut app,
+        &mut shell,
+        [
+            Event::FilesChanged(vec![scenario.clone()]),
+            Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)),
+            Event::FilesChanged(vec![scenario]),
+        ],
+    );
+    assert_eq!(flow, Flow::Continue);
+    assert_eq!((app.params.scenes, app.params.frames), (6, 99));
+    assert_eq!(message(&app), "scenario reloaded 12:00:00");
+}
+
+#[test]
+fn a_change_to_another_file_reloads_nothing() {
+    let (dir, mut app, mut shell) = workspace();
+    let other = dir.path().join("scenarios/notes.txt");
+    fs::write(&other, "hello").unwrap();
+    changed(&mut app, &mut shell, other);
+    assert_eq!(app.message, None);
+}
+
+#[test]
+fn s_saves_through_the_shell_and_the_save_causes_no_reload() {
+    let (dir, mut app, mut shell) = workspace();
+    app.update(Action::SetParam(Param::Frames, "80".into()));
+    assert_eq!(keys(&mut app, &mut shell, [key('s')]), Flow::Continue);
+    let path = dir.path().join("scenarios/atve.toml");
+    assert!(
+        message(&app).starts_with("Saved ") && message(&app).ends_with(" at 12:00:00"),
+        "{}",
+        message(&app)
+    );
+    assert!(fs::read_to_string(&path).unwrap().contains("frames = 80 "));
+    assert_eq!(
+        app.project.scenario.params.frames, 80,
+        "the file's values are the saved ones"
+    );
+    changed(&mut app, &mut shell, path);
+    assert!(
+        message(&app).starts_with("Saved "),
+        "its own save is not a change: {}",
+        message(&app)
+    );
+}
+
+#[test]
+fn a_scenario_changed_on_disk_asks_before_it_is_overwritten() {
+    let (dir, mut app, mut shell) = workspace();
+    let path = dir.path().join("scenarios/atve.toml");
+    app.update(Action::SetParam(Param::Frames, "80".into()));
+    edit(path.clone(), "scenes = 4 ", "scenes = 5 ");
+    keys(&mut app, &mut shell, [key('s')]);
+    assert_eq!(app.mode, Mode::Conflict);
+    assert!(
+        fs::read_to_string(&path).unwrap().contains("scenes = 5 "),
+        "nothing written yet"
+    );
+    keys(&mut app, &mut shell, [key('o')]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert!(fs::read_to_string(&path).unwrap().contains("frames = 80 "));
+}
+
+#[test]
+fn save_as_writes_a_new_file_that_prices_from_the_same_catalogs() {
+    let (dir, mut app, mut shell) = workspace();
+    app.update(Action::SetParam(Param::Frames, "80".into()));
+    let name = dir.path().join("elsewhere/tuned");
+    fs::create_dir(dir.path().join("elsewhere")).unwrap();
+    let mut events = vec![key('S')];
+    events.extend(name.display().to_string().chars().map(key));
+    events.push(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE)));
+    keys(&mut app, &mut shell, events);
+    let saved = name.with_extension("toml");
+    assert!(
+        message(&app).starts_with(&format!("Saved {}", saved.display())),
+        "{}",
+        message(&app)
+    );
+    let reopened = Live::open(ScenarioSource::File(saved), None).unwrap();
+    assert_eq!(reopened.project.scenario.params.frames, 80);
+    assert_eq!(shell.live().project.scenario.params.frames, 80);
+}
+
+#[test]
+fn q_quits_through_the_shell() {
+    let (_dir, mut app, mut shell) = workspace();
+    assert_eq!(keys(&mut app, &mut shell, [key('q')]), Flow::Quit);
+    assert_eq!(keys(&mut app, &mut shell, [Event::Stop]), Flow::Quit);
 }

@@ -6,10 +6,12 @@ use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
 
-use super::action::{Effect, Loaded, Reload};
+use super::action::{Action, Effect, Loaded, Reload};
 use super::app::{App, Mode};
+use super::keys::{self, Context};
 use crate::engine::params::merge;
-use crate::engine::{Diagnostics, Params, Severity};
+use crate::engine::{Bill, Diagnostics, Params, Severity, evaluate};
+use crate::project::Project;
 
 /// How long a repriced line stays highlighted after a reload.
 pub const FLASH: Duration = Duration::from_secs(4);
@@ -85,9 +87,12 @@ impl App {
     /// go on the other.
     fn walk_history(&mut self, back: bool) {
         let (word, done) = if back {
-            ("undo", "Undone (Ctrl+r redoes)")
+            (
+                "undo",
+                format!("Undone ({} redoes)", keys::key_name(Context::Normal, &Action::Redo)),
+            )
         } else {
-            ("redo", "Redone")
+            ("redo", "Redone".to_owned())
         };
         let taken = if back {
             self.files.undo.pop()
@@ -122,25 +127,31 @@ impl App {
         }
     }
 
-    /// Swaps in a project the files reloaded into. The user's own changes to parameters are
-    /// kept; parameters they left alone take the scenario file's new values.
-    pub(super) fn reloaded(&mut self, reload: Reload) {
-        let Loaded(project) = reload.project;
+    /// Prices a project the files reloaded into, at the parameters the user is looking at: their
+    /// own changes kept, the parameters they left alone taking the scenario file's new values.
+    /// The shell runs this as the reload's check, so the bill is evaluated once per reload.
+    pub fn price_reload(&self, project: &Project) -> Result<(Params, Vec<String>, Bill), Diagnostics> {
         let (params, kept) = merge(&self.project.scenario.params, &project.scenario.params, &self.params);
+        let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+        Ok((params, kept.iter().map(ToString::to_string).collect(), bill))
+    }
+
+    /// Swaps in a project the files reloaded into, with the bill `price_reload` made of it.
+    pub(super) fn reloaded(&mut self, reload: Box<Reload>) {
+        let Reload {
+            project: Loaded(project),
+            params,
+            bill,
+            ..
+        } = *reload;
         let old_lines: Vec<(usize, Decimal, Decimal)> = self
             .bill
             .lines
             .iter()
             .map(|l| (l.step, l.unit_price, l.per_video))
             .collect();
-        let old_project = std::mem::replace(&mut self.project, *project);
-        if let Err(why) = self.replace(params) {
-            // The loop checks a reload against these parameters first, so this is a race with
-            // the files: keep what was showing.
-            self.project = old_project;
-            self.refuse(format!("Reload not applied: {why}"));
-            return;
-        }
+        self.project = *project;
+        self.install(params, bill);
         self.files.error = None;
         self.files.flash = self
             .bill
@@ -169,10 +180,10 @@ impl App {
             1 => " · 1 line repriced".to_owned(),
             n => format!(" · {n} lines repriced"),
         };
-        let kept = if kept.is_empty() {
+        let kept = if reload.kept.is_empty() {
             String::new()
         } else {
-            format!(" · kept your {}", kept.join(", "))
+            format!(" · kept your {}", reload.kept.join(", "))
         };
         self.say(format!("{what}{repriced}{kept}"));
     }
@@ -205,9 +216,10 @@ impl App {
     /// Asks the loop to save, or says why there is nothing to save into.
     pub(super) fn save(&mut self) -> Option<Effect> {
         if self.project.scenario.file.path().starts_with("<built-in>") {
-            self.refuse(
-                "A built-in scenario has no file: run `reelcost init DIR` for editable copies, or S to save as",
-            );
+            self.refuse(format!(
+                "A built-in scenario has no file: run `reelcost init DIR` for editable copies, or {} to save as",
+                keys::key_name(Context::Normal, &Action::StartSaveAs)
+            ));
             return None;
         }
         if self.params == self.project.scenario.params {

@@ -36,7 +36,8 @@ impl Context {
         }
     }
 
-    fn of(mode: &Mode) -> Self {
+    /// Where the keys of a mode apply.
+    pub fn of(mode: &Mode) -> Self {
         match mode {
             Mode::Normal => Self::Normal,
             Mode::Editing(_) | Mode::Naming(_) => Self::Typing,
@@ -220,10 +221,85 @@ pub fn footer_for(app: &App) -> Vec<(String, &'static str)> {
     footer(Context::of(&app.mode))
 }
 
+/// The footer's hints for a context with these words, as a phrase: `↑↓ select · ←→ change`.
+pub fn hints(context: Context, words: &[&str]) -> String {
+    footer(context)
+        .into_iter()
+        .filter(|(_, word)| words.contains(word))
+        .map(|(keys, word)| format!("{keys} {word}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The keys bound to an action where it applies, first the one hints name.
+pub fn keys_of(context: Context, action: &Action) -> &'static [Key] {
+    BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.action == *action)
+        .map_or(&[], |b| b.keys)
+}
+
+/// The first key bound to an action where it applies, as the screen names it: `Enter`.
+pub fn key_name(context: Context, action: &Action) -> String {
+    keys_of(context, action).first().map(Key::name).unwrap_or_default()
+}
+
+/// Every key bound to an action where it applies, as `? / Esc / q`.
+pub fn key_names(context: Context, action: &Action) -> String {
+    keys_of(context, action)
+        .iter()
+        .map(Key::name)
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// A mouse gesture the dashboard answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gesture {
+    /// The wheel, either way.
+    Wheel,
+    /// A left click.
+    Click,
+}
+
+/// A mouse binding: the gesture, its name and its line in the help.
+#[derive(Debug, Clone, Copy)]
+pub struct MouseBinding {
+    /// What the mouse does.
+    pub gesture: Gesture,
+    /// How the help names it.
+    pub name: &'static str,
+    /// Its line in the help.
+    pub help: &'static str,
+}
+
+/// What the mouse does on the dashboard, as the help lists it.
+pub const MOUSE: &[MouseBinding] = &[
+    MouseBinding {
+        gesture: Gesture::Wheel,
+        name: "wheel",
+        help: "select a row",
+    },
+    MouseBinding {
+        gesture: Gesture::Click,
+        name: "click",
+        help: "a row or a clip model",
+    },
+];
+
 /// The action a mouse event asks for: the wheel moves the selection, a click selects a
 /// parameter or chooses a clip model. `area` is the whole screen.
 pub fn mouse_action(app: &App, mouse: MouseEvent, area: Rect) -> Option<Action> {
     if app.mode != Mode::Normal {
+        return None;
+    }
+    let gesture = match mouse.kind {
+        MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => Gesture::Wheel,
+        MouseEventKind::Down(MouseButton::Left) => Gesture::Click,
+        _ => return None,
+    };
+    // A gesture works while the table lists it, so the help cannot promise what is not there.
+    if !MOUSE.iter().any(|m| m.gesture == gesture) {
         return None;
     }
     match mouse.kind {

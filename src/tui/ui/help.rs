@@ -6,8 +6,9 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use crate::tui::Action;
 use crate::tui::app::App;
-use crate::tui::keys::{BINDINGS, Context, Key};
+use crate::tui::keys::{BINDINGS, Context, Key, MOUSE, keys_of};
 
 /// The keys of a binding as `↑ / k`.
 fn keys_text(keys: &[Key]) -> String {
@@ -50,11 +51,9 @@ fn sections(app: &App) -> Vec<Vec<Line<'static>>> {
         lines
     })
     .collect();
-    sections.push(vec![
-        Line::from(Span::styled("Mouse", theme.panel_title)),
-        row("wheel".to_owned(), "select a row"),
-        row("click".to_owned(), "a row or a clip model"),
-    ]);
+    let mut mouse = vec![Line::from(Span::styled("Mouse", theme.panel_title))];
+    mouse.extend(MOUSE.iter().map(|m| row(m.name.to_owned(), m.help)));
+    sections.push(mouse);
     sections
 }
 
@@ -79,6 +78,15 @@ fn pack(sections: &[Vec<Line<'static>>], rows: usize, spaced: bool) -> Vec<Vec<L
         }
     }
     columns
+}
+
+/// The keys that close the help, as its bottom border names them: ` ? or Esc or q closes `.
+fn closes() -> String {
+    let keys: Vec<String> = keys_of(Context::Help, &Action::ToggleHelp)
+        .iter()
+        .map(Key::name)
+        .collect();
+    format!(" {} closes ", keys.join(" or "))
 }
 
 fn length(n: usize) -> Constraint {
@@ -107,7 +115,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::bordered()
         .border_style(theme.panel_title)
         .title(Span::styled(" Keys ", theme.panel_title))
-        .title_bottom(Line::from(Span::styled(" ? or Esc closes ", theme.dim)).right_aligned());
+        .title_bottom(Line::from(Span::styled(closes(), theme.dim)).right_aligned());
     frame.render_widget(Clear, popup);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
