@@ -94,7 +94,7 @@ fn an_invalid_edit_shows_the_place_and_keeps_the_last_good_figures() {
 #[test]
 fn a_scenario_edit_keeps_the_users_tweaks() {
     let (dir, mut app, mut shell) = workspace();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     edit(dir.path().join("scenarios/atve.toml"), "scenes = 4 ", "scenes = 6 ");
     edit(dir.path().join("scenarios/atve.toml"), "frames = 100", "frames = 90 ");
     changed(&mut app, &mut shell, dir.path().join("scenarios/atve.toml"));
@@ -119,8 +119,8 @@ fn a_reload_the_current_parameters_cannot_price_is_refused() {
 #[test]
 fn undo_and_redo_walk_the_changes() {
     let (_dir, mut app, _shell) = workspace();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
-    app.update(Action::SetParam(Param::Scenes, "5".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
+    app.update(Action::SetParam(Param::named("scenes"), "5".into()));
     app.update(Action::Undo);
     assert_eq!((app.params.scenes, app.params.frames), (4, 80));
     app.update(Action::Undo);
@@ -130,7 +130,7 @@ fn undo_and_redo_walk_the_changes() {
     app.update(Action::Redo);
     app.update(Action::Redo);
     assert_eq!((app.params.scenes, app.params.frames), (5, 80));
-    app.update(Action::SetParam(Param::Scenes, "7".into()));
+    app.update(Action::SetParam(Param::named("scenes"), "7".into()));
     app.update(Action::Redo);
     assert_eq!(message(&app), "Nothing to redo", "a new change ends the redo history");
 }
@@ -139,7 +139,7 @@ fn undo_and_redo_walk_the_changes() {
 fn saving_asks_the_loop_and_prompts_on_a_conflict() {
     let (_dir, mut app, _shell) = workspace();
     assert_eq!(app.update(Action::Save), None, "nothing to save yet");
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     assert_eq!(app.update(Action::Save), Some(Effect::Save { force: false }));
     app.update(Action::SaveConflict);
     assert_eq!(app.mode, Mode::Conflict);
@@ -161,7 +161,7 @@ fn saving_asks_the_loop_and_prompts_on_a_conflict() {
 fn a_built_in_scenario_has_no_file_to_save_into() {
     let live = Live::open(ScenarioSource::Builtin("atve"), None).unwrap();
     let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     assert_eq!(app.update(Action::Save), None);
     assert!(message(&app).contains("reelcost init"), "{}", message(&app));
 }
@@ -177,7 +177,7 @@ fn keys(app: &mut App, shell: &mut Shell, events: impl IntoIterator<Item = Event
 #[test]
 fn keys_in_a_burst_of_file_events_apply_before_the_one_reload() {
     let (dir, mut app, mut shell) = workspace();
-    app.update(Action::Select(Param::Frames));
+    app.update(Action::Select(Param::named("frames")));
     edit(dir.path().join("scenarios/atve.toml"), "scenes = 4 ", "scenes = 6 ");
     let scenario = dir.path().join("scenarios/atve.toml");
     let flow = keys(
@@ -206,7 +206,7 @@ fn a_change_to_another_file_reloads_nothing() {
 #[test]
 fn s_saves_through_the_shell_and_the_save_causes_no_reload() {
     let (dir, mut app, mut shell) = workspace();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     assert_eq!(keys(&mut app, &mut shell, [key('s')]), Flow::Continue);
     let path = dir.path().join("scenarios/atve.toml");
     assert!(
@@ -231,7 +231,7 @@ fn s_saves_through_the_shell_and_the_save_causes_no_reload() {
 fn a_scenario_changed_on_disk_asks_before_it_is_overwritten() {
     let (dir, mut app, mut shell) = workspace();
     let path = dir.path().join("scenarios/atve.toml");
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     edit(path.clone(), "scenes = 4 ", "scenes = 5 ");
     keys(&mut app, &mut shell, [key('s')]);
     assert_eq!(app.mode, Mode::Conflict);
@@ -247,7 +247,7 @@ fn a_scenario_changed_on_disk_asks_before_it_is_overwritten() {
 #[test]
 fn save_as_writes_a_new_file_that_prices_from_the_same_catalogs() {
     let (dir, mut app, mut shell) = workspace();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     let name = dir.path().join("elsewhere/tuned");
     fs::create_dir(dir.path().join("elsewhere")).unwrap();
     let mut events = vec![key('S')];

@@ -8,11 +8,12 @@ use rust_decimal::Decimal;
 pub use super::figures::{Curve, Delta, Figure};
 use super::figures::{curve, figures};
 use super::files::FileState;
-use super::param::Param;
+use super::param::{self, Param};
 use super::theme::Theme;
 use super::view_model::ViewModel;
 use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
-use crate::engine::{Bill, Diagnostics, Model, Params, Severity, evaluate};
+use crate::engine::params::{Kind as ParamKind, describe as describe_params, step_model};
+use crate::engine::{Bill, Diagnostics, Model, ParamInfo, Params, Severity, evaluate};
 use crate::project::Project;
 
 /// Videos per character the amortisation chart sweeps.
@@ -31,6 +32,28 @@ pub enum Mode {
     Naming(String),
     /// The scenario changed on disk since it was loaded: overwrite, save as, or cancel?
     Conflict,
+    /// Quitting with changes the file does not hold: save, discard, or cancel?
+    Quitting,
+}
+
+/// Which panel the arrow keys work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The parameters: select one and step it.
+    Params,
+    /// The breakdown: select a line and swap its model.
+    Breakdown,
+}
+
+/// A model that could price a step, and what a video would cost with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepChoice {
+    /// The model's id.
+    pub model: Arc<str>,
+    /// Cost per video with it on the step.
+    pub per_video: Decimal,
+    /// Cost per video with it, less the cost now.
+    pub change: Decimal,
 }
 
 /// What fills the screen.
@@ -126,10 +149,21 @@ pub struct App {
     pub order: Vec<usize>,
     /// For each line of `bill.lines`, how it was in the baseline if it has changed.
     pub before: Vec<Option<LineBefore>>,
+    /// Every parameter of the scenario as the engine describes it, in display order.
+    pub infos: Vec<ParamInfo>,
+    /// The parameters the panel shows: those that matter to this scenario.
+    pub rows: Vec<ParamInfo>,
     /// For each parameter row, its baseline value when it differs.
-    pub was: [Option<String>; 8],
+    pub was: Vec<Option<String>>,
     /// The selected parameter row.
     pub selected: Param,
+    /// Which panel the arrow keys work.
+    pub focus: Focus,
+    /// The step of the selected breakdown line.
+    pub line: usize,
+    /// Models of the same kind that can price the selected line's step, cheapest first; filled
+    /// while the breakdown has the focus.
+    pub line_models: Vec<StepChoice>,
     /// How keys are read.
     pub mode: Mode,
     /// What fills the screen.
@@ -142,6 +176,8 @@ pub struct App {
     pub files: FileState,
     /// What the panels show, formatted once per change.
     pub shown: ViewModel,
+    /// Whether to leave once the save under way is made.
+    pub quit_after_save: bool,
 }
 
 impl App {
@@ -164,14 +200,20 @@ impl App {
             analysis: Analysis::default(),
             order: Vec::new(),
             before: Vec::new(),
-            was: Default::default(),
-            selected: Param::Scenes,
+            infos: Vec::new(),
+            rows: Vec::new(),
+            was: Vec::new(),
+            selected: Param::named("scenes"),
+            focus: Focus::Params,
+            line: 0,
+            line_models: Vec::new(),
             mode: Mode::Normal,
             view: View::Dashboard,
             message: None,
             theme,
             files: FileState::default(),
             shown: ViewModel::default(),
+            quit_after_save: false,
         };
         app.refresh();
         app.shown = ViewModel::of(&app);
@@ -211,6 +253,26 @@ impl App {
             amortisation: self.analysis.amortisation.clone(),
             pinned: true,
         };
+        self.refresh();
+    }
+
+    /// Shows changes against the scenario file's values as they are now, after a save or a
+    /// reload: a baseline pinned by the user stays.
+    pub(super) fn follow_file(&mut self) {
+        if self.baseline.pinned {
+            return;
+        }
+        let (scenario, catalogs) = (&self.project.scenario, &self.project.catalogs);
+        let params = scenario.params.clone();
+        // A file that cannot be priced keeps the last baseline; the banner says what is wrong.
+        if let Ok(bill) = evaluate(scenario, catalogs, &params) {
+            self.baseline = Baseline {
+                amortisation: analysis::amortisation(scenario, catalogs, &params, SWEEP),
+                params,
+                bill,
+                pinned: false,
+            };
+        }
         self.refresh();
     }
 
@@ -256,10 +318,91 @@ impl App {
                 })
             })
             .collect();
-        self.was = Param::ALL.map(|p| {
-            let then = p.brief(&self.baseline.params);
-            (then != p.brief(&self.params)).then_some(then)
-        });
+        self.infos = describe_params(scenario, catalogs, params);
+        self.rows = self
+            .infos
+            .iter()
+            .filter(|i| param::shown_in_panel(i))
+            .cloned()
+            .collect();
+        if !self.rows.iter().any(|r| r.name == self.selected.name()) {
+            if let Some(first) = self.rows.first() {
+                self.selected = Param::named(&first.name);
+            }
+        }
+        self.was = self
+            .rows
+            .iter()
+            .map(|info| {
+                let then = param::brief(info, &self.baseline.params);
+                (then != param::brief(info, &self.params)).then_some(then)
+            })
+            .collect();
+        if !self.bill.lines.iter().any(|l| l.step == self.line) {
+            self.line = self
+                .order
+                .first()
+                .and_then(|&i| self.bill.lines.get(i))
+                .map_or(0, |l| l.step);
+        }
+        self.line_models = if self.focus == Focus::Breakdown {
+            self.step_choices()
+        } else {
+            Vec::new()
+        };
+    }
+
+    /// The selected parameter as the engine describes it.
+    pub fn selected_info(&self) -> Option<&ParamInfo> {
+        self.rows.iter().find(|r| r.name == self.selected.name())
+    }
+
+    /// The selected breakdown line.
+    pub fn selected_line(&self) -> Option<&crate::engine::Line> {
+        self.bill.lines.iter().find(|l| l.step == self.line)
+    }
+
+    /// Catalog models of the selected line's kind that can price its step, cheapest first,
+    /// each priced with the rest of the bill as it is.
+    fn step_choices(&self) -> Vec<StepChoice> {
+        let Some(line) = self.selected_line() else {
+            return Vec::new();
+        };
+        let Some(name) = self.step_param(line.step) else {
+            return Vec::new();
+        };
+        let (scenario, catalogs) = (&self.project.scenario, &self.project.catalogs);
+        let kind = line.model.kind;
+        let now = self.bill.totals.per_video;
+        let mut at = self.params.clone();
+        let mut found: Vec<StepChoice> = catalogs
+            .models()
+            .filter(|m| m.kind == kind)
+            .filter_map(|model| {
+                at.set(&name, &model.id).ok()?;
+                let per_video = evaluate(scenario, catalogs, &at).ok()?.totals.per_video;
+                Some(StepChoice {
+                    model: Arc::clone(&model.id),
+                    per_video,
+                    change: per_video.checked_sub(now)?,
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| a.per_video.cmp(&b.per_video).then_with(|| a.model.cmp(&b.model)));
+        found
+    }
+
+    /// The name of a step's model parameter, `keyframe.model`.
+    pub fn step_param(&self, step: usize) -> Option<String> {
+        self.infos
+            .iter()
+            .find(|i| i.kind == ParamKind::Model && i.step_index == Some(step))
+            .map(|i| i.name.clone())
+    }
+
+    /// The model a step is priced with now.
+    pub fn step_model_id(&self, step: usize) -> Option<Arc<str>> {
+        step_model(&self.project.scenario, &self.project.catalogs, &self.params, step).map(|m| Arc::clone(&m.id))
     }
 
     /// The clip model the scenario itself names, before any swap.

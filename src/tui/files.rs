@@ -152,6 +152,11 @@ impl App {
             .collect();
         self.project = *project;
         self.install(params, bill);
+        // A scenario edit moves what "the file's values" are; a price edit alone keeps the
+        // baseline, so the headline shows what the new prices did.
+        if reload.scenario_changed {
+            self.follow_file();
+        }
         self.files.error = None;
         self.files.flash = self
             .bill
@@ -235,7 +240,7 @@ impl App {
         let path = project.scenario.file.path().to_owned();
         self.project = *project;
         self.mode = Mode::Normal;
-        self.refresh();
+        self.follow_file();
         self.say(format!("Saved {path} at {time}"));
     }
 

@@ -2,7 +2,7 @@
 //! and of the other modes and views.
 
 use super::action::Effect;
-use super::app::{App, Input, Mode, View};
+use super::app::{App, Focus, Input, Mode, View};
 
 /// The longest value the input takes: enough for any number, short enough to show.
 const MAX_INPUT: usize = 24;
@@ -13,8 +13,16 @@ const MAX_NAME: usize = 200;
 impl App {
     /// Opens the input for an exact value of the selected parameter.
     pub(super) fn start_editing(&mut self) {
+        if let Some(info) = self.selected_info() {
+            if info.kind == crate::engine::params::Kind::Derived {
+                let what = info.expression.as_deref().unwrap_or("other parameters");
+                let text = format!("{} is computed from {what}: change what it reads", info.label);
+                self.say(text);
+                return;
+            }
+        }
         self.mode = Mode::Editing(Input {
-            param: self.selected,
+            param: self.selected.clone(),
             text: String::new(),
         });
     }
@@ -47,7 +55,7 @@ impl App {
     pub(super) fn apply_input(&mut self) -> Option<Effect> {
         match &self.mode {
             Mode::Editing(input) => {
-                let (param, text) = (input.param, input.text.clone());
+                let (param, text) = (input.param.clone(), input.text.clone());
                 self.mode = Mode::Normal;
                 self.set_typed(param, &text);
                 None
@@ -62,8 +70,12 @@ impl App {
 
     /// Closes the input or the save prompt without changing anything.
     pub(super) fn cancel_input(&mut self) {
-        if matches!(self.mode, Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict) {
+        if matches!(
+            self.mode,
+            Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict | Mode::Quitting
+        ) {
             self.mode = Mode::Normal;
+            self.quit_after_save = false;
         }
     }
 
@@ -87,10 +99,45 @@ impl App {
     /// Closes what is open; quits when nothing is.
     pub(super) fn back(&mut self) -> Option<Effect> {
         match (&self.mode, self.view) {
-            (Mode::Help | Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict, _) => self.mode = Mode::Normal,
+            (Mode::Help | Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict | Mode::Quitting, _) => {
+                self.mode = Mode::Normal;
+            }
             (Mode::Normal, View::Presentation) => self.view = View::Dashboard,
-            (Mode::Normal, View::Dashboard) => return Some(Effect::Quit),
+            (Mode::Normal, View::Dashboard) if self.focus == Focus::Breakdown => {
+                self.focus = Focus::Params;
+                self.refresh();
+            }
+            (Mode::Normal, View::Dashboard) => return self.quit(),
         }
         None
+    }
+
+    /// Whether the parameters differ from what the scenario file holds.
+    pub fn unsaved(&self) -> bool {
+        self.params != self.project.scenario.params
+    }
+
+    /// Leaves, or asks first when that would lose changes: a second quit while asking leaves.
+    pub(super) fn quit(&mut self) -> Option<Effect> {
+        if self.mode == Mode::Quitting || !self.unsaved() {
+            return Some(Effect::Quit);
+        }
+        self.mode = Mode::Quitting;
+        None
+    }
+
+    /// Saves, then leaves once the save is made; a built-in scenario asks for a file name.
+    pub(super) fn save_and_quit(&mut self) -> Option<Effect> {
+        self.mode = Mode::Normal;
+        self.quit_after_save = true;
+        if self.project.scenario.file.path().starts_with("<built-in>") {
+            self.mode = Mode::Naming(String::new());
+            return None;
+        }
+        let effect = self.save();
+        if effect.is_none() {
+            self.quit_after_save = false;
+        }
+        effect
     }
 }

@@ -20,6 +20,8 @@ pub enum Context {
     Help,
     /// When a save would write over a file changed on disk.
     Conflict,
+    /// When quitting would lose unsaved changes.
+    Quitting,
     /// Whatever is open.
     Anywhere,
 }
@@ -32,6 +34,7 @@ impl Context {
             Self::Typing => "Typing a value",
             Self::Help => "This help",
             Self::Conflict => "Saving over a changed file",
+            Self::Quitting => "Quitting with unsaved changes",
             Self::Anywhere => "Anywhere",
         }
     }
@@ -43,6 +46,7 @@ impl Context {
             Mode::Editing(_) | Mode::Naming(_) => Self::Typing,
             Mode::Help => Self::Help,
             Mode::Conflict => Self::Conflict,
+            Mode::Quitting => Self::Quitting,
         }
     }
 }
@@ -145,7 +149,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Conflict, Help, Normal, Typing};
+use Context::{Anywhere, Conflict, Help, Normal, Quitting, Typing};
 
 /// Every key binding. One line each, so the table reads as the help does.
 #[rustfmt::skip]
@@ -157,6 +161,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::shift(KeyCode::Left), Key::char('H')], Action::Step(-10), "step down by ten", None),
     bind(Normal, &[Key::shift(KeyCode::Right), Key::char('L')], Action::Step(10), "step up by ten", None),
     bind(Normal, &[Key::plain(KeyCode::Enter)], Action::StartEditing, "type an exact value", Some("type")),
+    bind(Normal, &[Key::plain(KeyCode::Tab)], Action::ToggleFocus, "breakdown: swap models", Some("focus")),
     bind(Normal, &[Key::char('m')], Action::NextModel, "next clip model", Some("model")),
     bind(Normal, &[Key::char('M')], Action::PreviousModel, "previous clip model", None),
     bind(Normal, &[Key::char('b')], Action::PinBaseline, "pin as the baseline", Some("pin")),
@@ -168,7 +173,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::char('s')], Action::Save, "save to the scenario file", Some("save")),
     bind(Normal, &[Key::char('S')], Action::StartSaveAs, "save as a new file", None),
     bind(Normal, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
-    bind(Normal, &[Key::plain(KeyCode::Esc)], Action::Back, "leave presentation/quit", None),
+    bind(Normal, &[Key::plain(KeyCode::Esc)], Action::Back, "close, else quit", None),
     bind(Typing, &[Key::plain(KeyCode::Enter)], Action::ApplyInput, "apply, or say why not", Some("apply")),
     bind(Typing, &[Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Typing, &[Key::plain(KeyCode::Backspace)], Action::InputBackspace, "delete a character", None),
@@ -176,6 +181,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Conflict, &[Key::char('o')], Action::Overwrite, "write over the file", Some("overwrite")),
     bind(Conflict, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
     bind(Conflict, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(Quitting, &[Key::char('s')], Action::SaveAndQuit, "save, then quit", Some("save")),
+    bind(Quitting, &[Key::char('d')], Action::QuitDiscarding, "quit without saving", Some("discard")),
+    bind(Quitting, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Anywhere, &[Key::ctrl('c')], Action::Quit, "quit", None),
 ];
 
@@ -309,7 +317,11 @@ pub fn mouse_action(app: &App, mouse: MouseEvent, area: Rect) -> Option<Action> 
             let at = Position::new(mouse.column, mouse.row);
             let panels = ui::layout(area, app)?;
             if let Some(row) = ui::row_at(panels.params, at) {
-                return Param::ALL.get(row).copied().map(Action::Select);
+                let first = ui::params::first_shown(app, panels.params);
+                return app.rows.get(first + row).map(|r| Action::Select(Param::named(&r.name)));
+            }
+            if app.focus == super::app::Focus::Breakdown {
+                return None;
             }
             let row = ui::row_at(panels.models, at)?;
             let first = ui::models::first_shown(app, panels.models);

@@ -17,6 +17,7 @@ mod input;
 pub mod keys;
 pub mod param;
 pub mod shell;
+mod swap;
 mod terminal;
 pub mod theme;
 pub mod ui;

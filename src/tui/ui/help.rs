@@ -33,6 +33,7 @@ fn sections(app: &App) -> Vec<Vec<Line<'static>>> {
         Context::Normal,
         Context::Typing,
         Context::Conflict,
+        Context::Quitting,
         Context::Help,
         Context::Anywhere,
     ]

@@ -8,7 +8,7 @@ mod headline;
 mod help;
 pub mod models;
 mod notes;
-mod params;
+pub mod params;
 mod present;
 pub(crate) mod text;
 
@@ -106,16 +106,16 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
     })
 }
 
-/// Rows the parameters panel takes, borders included.
-fn params_height() -> u16 {
-    u16::try_from(super::param::Param::ALL.len()).unwrap_or(8) + 3
+/// Rows the parameters panel takes, borders and the clip model row included.
+fn params_height(app: &App) -> u16 {
+    u16::try_from(app.shown.params.rows.len()).unwrap_or(8).clamp(4, 14) + 3
 }
 
 /// The body of a wide screen: parameters and chart side by side, the whole breakdown under
 /// them when it fits, then notes and clip models. The list of clip models grows a little; the
 /// parameters and the chart take the rest.
 fn wide_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
-    let middle_least = params_height();
+    let middle_least = params_height(app);
     let bottom_least = 6;
     let breakdown_height = breakdown_full.min(body.height.saturating_sub(middle_least + bottom_least));
     let models = u16::try_from(app.analysis.alternatives.len()).unwrap_or(u16::MAX);
@@ -138,7 +138,7 @@ fn wide_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
 /// over the clip models.
 fn narrow_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
     let [middle, bottom] = Layout::vertical([
-        Constraint::Length(breakdown_full.max(params_height())),
+        Constraint::Length(breakdown_full.max(params_height(app))),
         Constraint::Min(6),
     ])
     .areas(body);

@@ -4,13 +4,16 @@
 
 mod breakdown;
 pub mod format;
+mod margin;
 mod panels;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column};
+pub use margin::MarginTile;
 pub use panels::{ChartText, FigureText, Models, Notes, ParamRow, ParamsView};
 
-use super::app::{App, Mode};
+use super::app::{App, Focus, Mode};
 use super::keys::{self, Context};
+use super::param;
 use super::theme::Tone;
 use super::ui::text;
 use crate::tui::Action;
@@ -27,6 +30,8 @@ pub struct ViewModel {
     pub banner: Vec<Piece>,
     /// The headline figures, in the order of `App::figures`.
     pub figures: Vec<FigureText>,
+    /// The Price & margin tile, when the scenario sells its videos.
+    pub margin: Option<MarginTile>,
     /// The parameters panel.
     pub params: ParamsView,
     /// The breakdown panel.
@@ -53,6 +58,7 @@ impl ViewModel {
             title: title(app),
             banner: banner(app),
             figures: app.figures.iter().map(FigureText::of).collect(),
+            margin: app.bill.totals.sale.as_deref().map(MarginTile::of),
             params: ParamsView::of(app),
             breakdown: Breakdown::of(app),
             chart: ChartText::of(app),
@@ -115,35 +121,62 @@ fn status(app: &App) -> Vec<Piece> {
             ),
             Tone::Error,
         )],
-        Mode::Editing(input) => vec![
-            (format!(" {} = ", input.param.label()), Tone::Value),
-            (format!("{}▏", input.text), Tone::Input),
-            (
-                format!(
-                    "  now {} · {} · {enter} applies · {esc} cancels",
-                    input.param.brief(&app.params),
-                    input.param.hint()
+        Mode::Editing(input) => {
+            let info = app.rows.iter().find(|r| r.name == input.param.name());
+            vec![
+                (
+                    format!(" {} = ", info.map_or(input.param.name(), |i| i.label.as_str())),
+                    Tone::Value,
                 ),
-                Tone::Dim,
+                (format!("{}▏", input.text), Tone::Input),
+                (
+                    format!(
+                        "  now {} · {} · {enter} applies · {esc} cancels",
+                        info.map(|i| param::brief(i, &app.params)).unwrap_or_default(),
+                        info.map(param::hint).unwrap_or_default()
+                    ),
+                    Tone::Dim,
+                ),
+            ]
+        }
+        Mode::Quitting => vec![(
+            format!(
+                " Unsaved changes to {}: {} ",
+                app.source(),
+                keys::hints(Context::Quitting, &["save", "discard", "cancel"])
             ),
-        ],
+            Tone::Error,
+        )],
         Mode::Normal | Mode::Help => match &app.message {
             Some(m) if m.error => vec![(format!(" ✗ {} ", m.text), Tone::Error)],
             Some(m) => vec![(format!(" ✓ {}", m.text), Tone::Info)],
-            None => {
-                let normal = |action: Action| keys::key_name(Context::Normal, &action);
-                vec![(
-                    format!(
-                        " {}: {}/{} {} · {} types a value",
-                        app.selected.label(),
-                        normal(Action::Step(-1)),
-                        normal(Action::Step(1)),
-                        app.selected.step_hint(),
-                        normal(Action::StartEditing),
-                    ),
-                    Tone::Dim,
-                )]
-            }
+            None => vec![(idle_hint(app), Tone::Dim)],
         },
+    }
+}
+
+/// What the keys do to the selected parameter or breakdown line.
+fn idle_hint(app: &App) -> String {
+    let normal = |action: Action| keys::key_name(Context::Normal, &action);
+    let arrows = format!("{}/{}", normal(Action::Step(-1)), normal(Action::Step(1)));
+    if app.focus == Focus::Breakdown {
+        let label = app.selected_line().map(|l| l.label.to_string()).unwrap_or_default();
+        return format!(
+            " {label}: {arrows} swap its model, cheapest first · {} back to the parameters",
+            normal(Action::ToggleFocus)
+        );
+    }
+    match app.selected_info() {
+        Some(info) if info.kind == crate::engine::params::Kind::Derived => {
+            format!(" {}: {}", info.label, param::step_hint(info))
+        }
+        Some(info) => format!(
+            " {}: {arrows} {} · {} types a value · {} the breakdown",
+            info.label,
+            param::step_hint(info),
+            normal(Action::StartEditing),
+            normal(Action::ToggleFocus),
+        ),
+        None => String::new(),
     }
 }

@@ -1,0 +1,73 @@
+//! Swapping a breakdown line's model: the models of the same kind that can price its step,
+//! cheapest first, cycled with the arrow keys while the breakdown has the focus.
+
+use std::sync::Arc;
+
+use super::app::App;
+use crate::engine::money;
+
+/// The position `by` places on from `current` in a list of models, cheapest first, wrapping
+/// round, and what to say when it wraps.
+pub(super) fn next_in(ids: &[Arc<str>], current: &str, by: i64) -> (usize, Option<&'static str>) {
+    let count = i64::try_from(ids.len()).unwrap_or(i64::MAX).max(1);
+    let Some(at) = ids
+        .iter()
+        .position(|id| &**id == current)
+        .and_then(|i| i64::try_from(i).ok())
+    else {
+        return (0, None);
+    };
+    let next = (at + by).rem_euclid(count);
+    let wrapped = if at + by >= count {
+        Some(" (wrapped round: back to the cheapest)")
+    } else if at + by < 0 {
+        Some(" (wrapped round: on to the most expensive)")
+    } else {
+        None
+    };
+    (usize::try_from(next).unwrap_or(0), wrapped)
+}
+
+impl App {
+    /// Puts the next (or previous) model that can price the selected line's step on it.
+    pub(super) fn cycle_line_model(&mut self, by: i64) {
+        let Some(line) = self.selected_line() else {
+            self.say("The bill has no lines to swap");
+            return;
+        };
+        let (step, label) = (line.step, Arc::clone(&line.label));
+        let Some(name) = self.step_param(step) else {
+            self.say(format!("{label}: this step's model cannot be swapped"));
+            return;
+        };
+        let Some(current) = self.step_model_id(step) else {
+            return;
+        };
+        let ids: Vec<Arc<str>> = self.line_models.iter().map(|c| Arc::clone(&c.model)).collect();
+        if ids.iter().all(|id| *id == current) {
+            self.say(format!(
+                "No other model in the catalogs can price {label}: {current} stays"
+            ));
+            return;
+        }
+        let (next, wrapped) = next_in(&ids, &current, by);
+        let Some(id) = ids.get(next) else {
+            return;
+        };
+        let per_video = self.bill.totals.per_video;
+        let mut params = self.params.clone();
+        if let Err(e) = params.set(&name, id) {
+            self.refuse(format!("Refused {name} = {id}: {} ({})", e.message, e.help));
+            return;
+        }
+        match self.apply(params) {
+            Ok(()) => self.say(format!(
+                "{label} model {current} → {id}: {} → {} per video{}",
+                money::amount(per_video),
+                money::amount(self.bill.totals.per_video),
+                wrapped.unwrap_or("")
+            )),
+            Err(why) => self.refuse(format!("Refused {name} = {id}: {why}")),
+        }
+    }
+}
