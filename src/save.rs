@@ -7,29 +7,51 @@ use std::path::{Path, PathBuf};
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
+use crate::engine::params::{MODEL_SUFFIX, SALE_NAMES};
 use crate::engine::{Diagnostic, PARAMETER_NAMES, Params, SourceFile, load_scenario};
 
-/// The scenario's text with `params` written over its `[parameters]` where they differ from
-/// `file_params` (what the text itself says). Comments and untouched lines stay byte for byte.
+/// The scenario's text with `params` written over it where they differ from `file_params`
+/// (what the text itself says): built-in and the scenario's own parameters into `[parameters]`
+/// (the `value` of a long-form one), sale values into `[sale]`, a step's model swap as `model`
+/// on that step. Comments and untouched lines stay byte for byte; derived parameters, being
+/// computed, are never written.
 pub fn with_params(text: &str, file_params: &Params, params: &Params) -> Result<String, String> {
     let mut doc: DocumentMut = text.parse().map_err(|e: toml_edit::TomlError| e.message().to_owned())?;
+    write_builtins(&mut doc, file_params, params)?;
+    write_own(&mut doc, file_params, params)?;
+    write_sale(&mut doc, file_params, params)?;
+    write_models(&mut doc, file_params, params)?;
+    Ok(doc.to_string())
+}
+
+/// The `[parameters]` table, made when the file has none.
+fn parameters_table(doc: &mut DocumentMut) -> Result<&mut dyn toml_edit::TableLike, String> {
     if !doc.contains_key("parameters") {
         let mut table = Table::new();
         table.set_implicit(false);
         doc.insert("parameters", Item::Table(table));
     }
-    let Some(table) = doc.get_mut("parameters").and_then(Item::as_table_like_mut) else {
-        return Err("`parameters` is not a table".to_owned());
-    };
+    doc.get_mut("parameters")
+        .and_then(Item::as_table_like_mut)
+        .ok_or_else(|| "`parameters` is not a table".to_owned())
+}
+
+fn write_builtins(doc: &mut DocumentMut, file_params: &Params, params: &Params) -> Result<(), String> {
+    let changed: Vec<&str> = PARAMETER_NAMES
+        .into_iter()
+        .filter(|name| *name != "seconds" && params.get(name) != file_params.get(name))
+        .filter(|name| params.schema.derivation(name).is_none())
+        .collect();
+    if changed.is_empty() {
+        return Ok(());
+    }
+    let table = parameters_table(doc)?;
     let clip_changed = params.frames != file_params.frames || params.fps != file_params.fps;
-    for name in PARAMETER_NAMES {
-        if name == "seconds" || params.get(name) == file_params.get(name) {
-            continue;
-        }
+    for name in changed {
         // A file that gives the clip length in seconds keeps doing so when that is exact.
         if name == "frames" && table.contains_key("seconds") && !table.contains_key("frames") {
             if let Some(seconds) = params.seconds().filter(|s| s.scale() <= 6) {
-                replace(table, "seconds", literal(&seconds.normalize().to_string()));
+                replace_value(table, "seconds", literal(&seconds.normalize().to_string()));
                 continue;
             }
             table.remove("seconds");
@@ -44,12 +66,68 @@ pub fn with_params(text: &str, file_params: &Params, params: &Params) -> Result<
             "audio" => Value::from(params.audio),
             _ => literal(&text),
         };
-        replace(table, name, value);
+        replace_value(table, name, value);
     }
     if clip_changed && table.contains_key("seconds") && table.contains_key("frames") {
         table.remove("seconds");
     }
-    Ok(doc.to_string())
+    Ok(())
+}
+
+fn write_own(doc: &mut DocumentMut, file_params: &Params, params: &Params) -> Result<(), String> {
+    for custom in params.schema.custom.iter().filter(|c| c.derived.is_none()) {
+        let (now, then) = (params.get(&custom.name), file_params.get(&custom.name));
+        let Some(now) = now.filter(|n| Some(n) != then.as_ref()) else {
+            continue;
+        };
+        replace_value(parameters_table(doc)?, &custom.name, literal(&now));
+    }
+    Ok(())
+}
+
+fn write_sale(doc: &mut DocumentMut, file_params: &Params, params: &Params) -> Result<(), String> {
+    let changed = SALE_NAMES
+        .into_iter()
+        .any(|name| params.get(name) != file_params.get(name));
+    if !changed || !params.sale.is_set() {
+        return Ok(());
+    }
+    if !doc.contains_key("sale") {
+        doc.insert("sale", Item::Table(Table::new()));
+    }
+    let table = doc
+        .get_mut("sale")
+        .and_then(Item::as_table_like_mut)
+        .ok_or_else(|| "`sale` is not a table".to_owned())?;
+    for name in SALE_NAMES.into_iter().filter(|n| params.get(n) != file_params.get(n)) {
+        let text = params.get(name).unwrap_or_default();
+        match name {
+            _ if text.is_empty() => {
+                table.remove(name);
+            }
+            "pack" => replace(table, name, Value::from(text)),
+            _ => replace(table, name, literal(&text)),
+        }
+    }
+    Ok(())
+}
+
+fn write_models(doc: &mut DocumentMut, file_params: &Params, params: &Params) -> Result<(), String> {
+    let steps = &params.schema.steps;
+    for (index, step) in steps.iter().enumerate() {
+        let name = format!("{}{MODEL_SUFFIX}", step.id);
+        let Some(model) = params.get(&name).filter(|m| Some(m) != file_params.get(&name).as_ref()) else {
+            continue;
+        };
+        let nth = steps[..index].iter().filter(|s| s.stage == step.stage).count();
+        let table = doc
+            .get_mut(step.stage.name())
+            .and_then(Item::as_array_of_tables_mut)
+            .and_then(|tables| tables.get_mut(nth))
+            .ok_or_else(|| format!("the {} step `{}` is not in the file", step.stage.name(), step.id))?;
+        replace_value(table, "model", Value::from(model));
+    }
+    Ok(())
 }
 
 /// The scenario's text with its `catalogs` key naming `dir` (absolute), so that a copy saved
@@ -81,6 +159,20 @@ fn bare(value: &Value) -> String {
     let mut value = value.clone();
     value.decor_mut().clear();
     value.to_string()
+}
+
+/// Sets a parameter's value: the `value` inside a long-form inline table, else the key itself.
+fn replace_value(table: &mut dyn toml_edit::TableLike, key: &str, value: Value) {
+    if let Some(inline) = table
+        .get_mut(key)
+        .and_then(Item::as_value_mut)
+        .and_then(Value::as_inline_table_mut)
+        && inline.contains_key("value")
+    {
+        replace(inline, "value", value);
+        return;
+    }
+    replace(table, key, value);
 }
 
 /// Sets a key, keeping the old value's surrounding spaces and trailing comment, and the
@@ -155,7 +247,7 @@ pub fn save_params(
             .next()
             .unwrap_or_else(|| Diagnostic::file_error(&shown, "invalid"))
     })?;
-    if reloaded.params != *params {
+    if !same_values(&reloaded.params, params) {
         return Err(Diagnostic::file_error(
             &shown,
             "the saved parameters would not read back as set; nothing was written",
@@ -163,6 +255,12 @@ pub fn save_params(
     }
     write_atomic(path, &text).map_err(|e| Diagnostic::file_error(&shown, format!("cannot save: {e}")))?;
     Ok(text)
+}
+
+/// True when two sets of parameters name the same parameters with the same values; a step's
+/// model counts by the model it prices with, whether the file names it or a swap does.
+pub fn same_values(a: &Params, b: &Params) -> bool {
+    a.names().eq(b.names()) && a.names().all(|name| a.get(&name) == b.get(&name))
 }
 
 /// True when the file on disk no longer holds the text that was loaded from it.

@@ -179,3 +179,97 @@ fn the_readme_opens_with_the_dashboard_as_it_is() {
         "README's capture differs from assets/dashboard-120x40.txt"
     );
 }
+
+#[test]
+fn a_step_model_swap_that_cannot_price_the_step_is_refused() {
+    let out = reelcost(
+        &[
+            "report",
+            "atve",
+            "--set",
+            "keyframe-multi-character.model=fal-ai/z-image/turbo",
+        ],
+        repo(),
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with(
+            "<built-in>/scenarios/atve.toml:48:9: keyframe-multi-character.model = fal-ai/z-image/turbo: \
+             fal-ai/z-image/turbo cannot price this step: this price needs an output size (width and height, or megapixels)"
+        ),
+        "{err}"
+    );
+    assert!(out.stdout.is_empty(), "no bill is printed");
+    let out = reelcost(
+        &[
+            "report",
+            "atve",
+            "--set",
+            "keyframe-multi-character.model=fal-ai/kokoro",
+        ],
+        repo(),
+    );
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("fal-ai/kokoro makes audio, but this step makes images"),
+        "{err}"
+    );
+}
+
+#[test]
+fn json_totals_carry_price_and_margin() {
+    let out = reelcost(
+        &[
+            "report",
+            "natak-premium-video",
+            "--format",
+            "json",
+            "--set",
+            "paid_share=0.4",
+        ],
+        repo(),
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let totals = json["totals"].as_object().unwrap();
+    let keys: Vec<&str> = totals.keys().map(String::as_str).collect();
+    assert_eq!(
+        keys,
+        [
+            "per_video",
+            "generated_seconds",
+            "finished_seconds",
+            "per_generated_second",
+            "per_finished_second",
+            "per_month",
+            "price",
+            "margin",
+            "margin_share",
+            "revenue_per_video",
+            "margin_per_video",
+            "revenue_per_month",
+            "profit_per_month",
+            "break_even_price",
+        ]
+    );
+    assert_eq!(totals["revenue_per_video"], "0.3");
+    assert_eq!(totals["margin_per_video"], "-0.413");
+    assert_eq!(totals["profit_per_month"], "-413");
+    assert_eq!(totals["break_even_price"], "3.565");
+    assert_eq!(json["parameters"]["paid_share"], "0.4");
+    assert_eq!(json["parameters"]["pack"], "Starter");
+    assert_eq!(
+        json["parameters"]["kling-2-6-pro-clip.model"],
+        "fal-ai/kling-video/v2.6/pro"
+    );
+    // The scenario's own parameters sit beside the built-in ones.
+    let out = reelcost(
+        &["report", "atve", "--format", "json", "--set", "augmentations=10"],
+        repo(),
+    );
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["parameters"]["augmentations"], 10);
+    assert_eq!(json["parameters"]["style_options"], 4);
+    assert!(json["parameters"].get("price").is_none(), "no sale, no sale parameters");
+}

@@ -237,7 +237,7 @@ fn atve_lora_disagreement_is_a_warning() {
         warning.message()
     );
     let location = warning.diagnostic().location();
-    assert!(location.ends_with("scenarios/atve.toml:77:9"), "{location}");
+    assert!(location.ends_with("scenarios/atve.toml:82:9"), "{location}");
 }
 
 #[test]

@@ -2,7 +2,8 @@
 
 use serde_json::{Value, json};
 
-use crate::engine::{Bill, PARAMETER_NAMES, Params, Scenario};
+use crate::engine::params::SALE_NAMES;
+use crate::engine::{Bill, Params, Scenario, Value as ParamValue};
 
 fn text(value: rust_decimal::Decimal) -> Value {
     Value::String(value.normalize().to_string())
@@ -12,26 +13,22 @@ fn optional(value: Option<rust_decimal::Decimal>) -> Value {
     value.map_or(Value::Null, text)
 }
 
-/// The parameters as a JSON object, numbers as numbers and decimals as strings.
+/// The parameters as a JSON object, whole numbers as numbers and decimals as strings: the
+/// built-in ones, the sale's when the scenario sells, the scenario's own, and each step's model.
 pub fn parameters(params: &Params) -> Value {
     let mut map = serde_json::Map::new();
-    for name in PARAMETER_NAMES {
-        let value = match name {
-            "scenes" => json!(params.scenes),
-            "frames" => json!(params.frames),
-            "fps" => json!(params.fps),
-            "audio" => json!(params.audio),
-            "characters" => json!(params.characters),
-            "videos_per_character" => json!(params.videos_per_character),
-            "videos_per_month" => json!(params.videos_per_month),
-            "seconds" => optional(params.seconds()),
-            "reroll_rate" => text(params.reroll_rate),
-            "finished_seconds_per_scene" => optional(params.finished_seconds_per_scene),
-            "resolution" => params.resolution.as_deref().map_or(Value::Null, |r| json!(r)),
-            "video_model" => params.video_model.as_deref().map_or(Value::Null, |m| json!(m)),
-            _ => continue,
+    for name in params.names() {
+        if SALE_NAMES.contains(&name.as_str()) && !params.sale.is_set() {
+            continue;
+        }
+        let value = match params.value(&name) {
+            Some(ParamValue::Whole(n)) => json!(n),
+            Some(ParamValue::Number(d)) => text(d),
+            Some(ParamValue::Text(t)) => json!(&*t),
+            Some(ParamValue::Bool(b)) => json!(b),
+            Some(ParamValue::Unset) | None => Value::Null,
         };
-        map.insert(name.to_owned(), value);
+        map.insert(name, value);
     }
     Value::Object(map)
 }

@@ -38,13 +38,13 @@ pub fn sale_figures(bill: &Bill, params: &Params) -> Vec<(&'static str, String, 
     let Some(sale) = bill.totals.sale.as_deref() else {
         return Vec::new();
     };
+    let credits = |count: &Decimal, each: &Decimal| {
+        let noun = if *count == Decimal::ONE { "credit" } else { "credits" };
+        format!("{} {noun} at {}", count.normalize(), money::price(*each))
+    };
     let how = match (&sale.credits, &sale.pack) {
-        (Some((credits, each)), Some(pack)) => format!(
-            "({} credits at {}, the {pack} pack)",
-            credits.normalize(),
-            money::price(*each)
-        ),
-        (Some((credits, each)), None) => format!("({} credits at {})", credits.normalize(), money::price(*each)),
+        (Some((count, each)), Some(pack)) => format!("({}, the {pack} pack)", credits(count, each)),
+        (Some((count, each)), None) => format!("({})", credits(count, each)),
         _ => String::new(),
     };
     let share = sale
@@ -132,6 +132,12 @@ pub fn describe_params(params: &Params, bill: &Bill) -> String {
         parts.push(format!("reroll {}", percent(Some(params.reroll_rate))));
     }
     parts.push(format!("{} videos/month", group(params.videos_per_month)));
+    // The scenario's own levers, as `augmentations 35`.
+    for custom in params.schema.custom.iter().filter(|c| c.used) {
+        if let Some(value) = params.get(&custom.name) {
+            parts.push(format!("{} {value}", custom.name));
+        }
+    }
     parts.join(", ")
 }
 

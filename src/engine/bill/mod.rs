@@ -399,11 +399,11 @@ impl Evaluation<'_> {
             true => step
                 .model_origin
                 .error(format!(
-                    "{}{MODEL_SUFFIX} = {}: this step cannot be priced with it: {e}",
-                    step.id, model.id
+                    "{}{MODEL_SUFFIX} = {}: {} cannot price this step: {e}",
+                    step.id, model.id, model.id
                 ))
                 .with_help(format!(
-                    "choose a model of {} that can price this step",
+                    "give the step what the model needs, or choose another model of {}",
                     kind_name(model.kind)
                 )),
             false => at(&e),

@@ -199,6 +199,7 @@ impl Params {
                     return Err(error(name, format!("there is no pack named `{wanted}`"), help));
                 }
                 sale.pack = Some(wanted.into());
+                sale.credit_price = None;
             }
             "target_margin" if empty => sale.target_margin = None,
             "target_margin" => sale.target_margin = Some(share(name, text, true)?),

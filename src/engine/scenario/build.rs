@@ -74,6 +74,7 @@ pub(super) fn params(
     if let Some((sale, _)) = sale {
         params.sale = sale.clone();
     }
+    params.models = Arc::new(vec![None; steps.len()]);
     params.schema = Arc::new(Schema {
         custom,
         builtin_bounds,
