@@ -93,16 +93,13 @@ impl Drop for Tmux {
     }
 }
 
-/// True when tmux can run; false (after a note) where it is missing outside CI. In CI a missing
-/// tmux fails the test: `.ci/run` installs it.
+/// True when tmux can run. A missing tmux fails the test rather than letting it pass unrun.
 fn tmux_or_skip() -> bool {
-    if tmux_available() {
-        return true;
-    }
-    let in_ci = std::env::var_os("CI").is_some_and(|v| !v.is_empty());
-    assert!(!in_ci, "tmux is needed for the end-to-end tests in CI");
-    eprintln!("note: tmux is not installed; skipping an end-to-end test");
-    false
+    assert!(
+        tmux_available(),
+        "tmux is needed for the end-to-end tests: install it (apt-get install tmux)"
+    );
+    true
 }
 
 fn tmux_available() -> bool {
@@ -159,7 +156,10 @@ fn frames_100_to_80_in_the_real_dashboard() {
     assert!(screen.contains("-$0.40 (-13.3%)"), "{screen}");
     assert!(screen.contains("-$0.0250 (-13.3%)"), "{screen}");
 
+    // Frames 80 is not in the file: quitting asks first; discarding leaves.
     tmux.send(&["q"]);
+    tmux.wait_for("Unsaved changes to scenarios/atve.toml");
+    tmux.send(&["d"]);
     assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
 }
 
@@ -256,4 +256,103 @@ fn sigterm_ends_the_dashboard_and_restores_the_terminal() {
         !screen.contains("Cost per video"),
         "the alternate screen is left:\n{screen}"
     );
+}
+
+/// A dashboard on a fresh `reelcost init` copy, and the file its exit status goes to.
+fn dashboard_on_a_copy(args: &str) -> (tempfile::TempDir, Tmux, std::path::PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let init = Command::new(env!("CARGO_BIN_EXE_reelcost"))
+        .args(["init", "."])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert!(init.status.success());
+    let exit_file = dir.path().join("exit");
+    let command = format!(
+        "cd '{}' && '{}' {args}; echo EXIT:$? > '{}'",
+        dir.path().display(),
+        env!("CARGO_BIN_EXE_reelcost"),
+        exit_file.display()
+    );
+    let tmux = Tmux::start(140, 45, &command);
+    (dir, tmux, exit_file)
+}
+
+#[test]
+fn augmentations_a_keyframe_swap_a_save_and_the_question_before_quitting() {
+    assert!(tmux_or_skip());
+    let (dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/atve.toml");
+    tmux.wait_for("$3.0140");
+
+    // Down to the scenario's own Augmentation images, then ten steps of five down: 35 -> 0.
+    for _ in 0..10 {
+        tmux.send(&["j"]);
+    }
+    tmux.wait_for("Augmentation images: ←/→ ±5");
+    tmux.send(&["H"]);
+    let screen = tmux.wait_for("Augmentation images 35 → 0");
+    assert!(screen.contains("$2.4540"), "{screen}");
+    tmux.send(&["Enter", "5", "Enter"]);
+    tmux.wait_for("Augmentation images 0 → 5");
+
+    // The breakdown: the clip, then the keyframe; one model cheaper, undone, then again.
+    tmux.send(&["Tab", "j"]);
+    tmux.wait_for("Keyframe (multi-character) model ·");
+    tmux.send(&["Left"]);
+    tmux.wait_for("Keyframe (multi-character) model fal-ai/flux-pro/kontext/multi →");
+    tmux.send(&["u"]);
+    tmux.wait_for("Undone");
+    tmux.send(&["Left"]);
+    tmux.wait_for("Keyframe (multi-character) model fal-ai/flux-pro/kontext/multi →");
+    let swapped = std::fs::read_to_string(dir.path().join("scenarios/atve.toml")).unwrap();
+    tmux.send(&["s"]);
+    let screen = tmux.wait_for("Saved scenarios/atve.toml");
+    // The changes are now the file's values: nothing shows against the old ones.
+    assert!(screen.contains("changes vs the file's values"), "{screen}");
+    assert!(!screen.contains("was 35"), "{screen}");
+    let saved = std::fs::read_to_string(dir.path().join("scenarios/atve.toml")).unwrap();
+    assert_ne!(saved, swapped);
+    assert!(saved.contains("augmentations = { value = 5,"), "{saved}");
+    let keyframe = saved
+        .split("[[scene]]")
+        .find(|s| s.contains("Keyframe (multi-character)"))
+        .unwrap();
+    assert!(keyframe.contains("model = \"fal-ai/"), "{keyframe}");
+    assert!(!keyframe.contains("kontext/multi"), "{keyframe}");
+
+    // A change not saved: q asks; Esc closes the question and the dashboard stays; q, s saves
+    // and leaves.
+    tmux.send(&["Tab", "l"]);
+    tmux.wait_for("Augmentation images 5 → 10");
+    tmux.send(&["q"]);
+    tmux.wait_for("Unsaved changes to scenarios/atve.toml");
+    tmux.send(&["Escape"]);
+    sleep(Duration::from_millis(300));
+    let screen = tmux.wait_for("Tab focus");
+    assert!(!screen.contains("Unsaved changes"), "{screen}");
+    assert!(!exit_file.exists(), "Esc closed the question and did not quit");
+    tmux.send(&["q"]);
+    tmux.wait_for("Unsaved changes to scenarios/atve.toml");
+    tmux.send(&["s"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+    let saved = std::fs::read_to_string(dir.path().join("scenarios/atve.toml")).unwrap();
+    assert!(saved.contains("augmentations = { value = 10,"), "{saved}");
+}
+
+#[test]
+fn natak_premium_shows_its_margin_on_the_dashboard_and_the_projector() {
+    assert!(tmux_or_skip());
+    let (_dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/natak-premium-video.toml");
+    let screen = tmux.wait_for("Price & margin");
+    assert!(screen.contains("Margin $0.0370 · 4.9%"), "{screen}");
+    assert!(screen.contains("target 50% · needs $1.43"), "{screen}");
+    assert!(!screen.contains("Characters "), "no character step: {screen}");
+    tmux.send(&["p"]);
+    tmux.wait_for("Share of the bill");
+    let screen = tmux.wait_for("Margin $0.0370 · 4.9%");
+    assert!(screen.contains("Price $0.75 = 15 cr × $0.05 (Starter)"), "{screen}");
+    tmux.send(&["Escape"]);
+    tmux.wait_for("Parameters");
+    tmux.send(&["q"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
 }

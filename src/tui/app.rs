@@ -325,10 +325,10 @@ impl App {
             .filter(|i| param::shown_in_panel(i))
             .cloned()
             .collect();
-        if !self.rows.iter().any(|r| r.name == self.selected.name()) {
-            if let Some(first) = self.rows.first() {
-                self.selected = Param::named(&first.name);
-            }
+        if !self.rows.iter().any(|r| r.name == self.selected.name())
+            && let Some(first) = self.rows.first()
+        {
+            self.selected = Param::named(&first.name);
         }
         self.was = self
             .rows

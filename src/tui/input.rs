@@ -13,13 +13,13 @@ const MAX_NAME: usize = 200;
 impl App {
     /// Opens the input for an exact value of the selected parameter.
     pub(super) fn start_editing(&mut self) {
-        if let Some(info) = self.selected_info() {
-            if info.kind == crate::engine::params::Kind::Derived {
-                let what = info.expression.as_deref().unwrap_or("other parameters");
-                let text = format!("{} is computed from {what}: change what it reads", info.label);
-                self.say(text);
-                return;
-            }
+        if let Some(info) = self.selected_info()
+            && info.kind == crate::engine::params::Kind::Derived
+        {
+            let what = info.expression.as_deref().unwrap_or("other parameters");
+            let text = format!("{} is computed from {what}: change what it reads", info.label);
+            self.say(text);
+            return;
         }
         self.mode = Mode::Editing(Input {
             param: self.selected.clone(),

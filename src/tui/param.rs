@@ -47,15 +47,15 @@ pub fn short_label(info: &ParamInfo) -> &str {
 
 /// The value as the dashboard shows it, e.g. `100 (6.25 s @ 16 fps)`, `12%` or `$0.75`.
 pub fn shown(info: &ParamInfo, params: &Params) -> String {
-    if info.name == "frames" {
-        if let Some(s) = params.seconds() {
-            return format!(
-                "{} ({} s @ {} fps)",
-                params.frames,
-                money::round(s, 3).normalize(),
-                params.fps
-            );
-        }
+    if info.name == "frames"
+        && let Some(s) = params.seconds()
+    {
+        return format!(
+            "{} ({} s @ {} fps)",
+            params.frames,
+            money::round(s, 3).normalize(),
+            params.fps
+        );
     }
     brief(info, params)
 }

@@ -26,8 +26,10 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
         .border_style(theme.border)
         .title(Span::styled(title, theme.panel_title))
         .title_bottom(Line::from(Span::styled(labels.now.as_str(), theme.marker)).right_aligned());
-    if curve.points.is_empty() || area.height < 5 {
-        let note = if curve.points.is_empty() {
+    if labels.note.is_some() || curve.points.is_empty() || area.height < 5 {
+        let note = if let Some(note) = &labels.note {
+            note.as_str()
+        } else if curve.points.is_empty() {
             "No amortisation to show: the engine could not price the sweep."
         } else {
             "Enlarge the terminal to see the chart."

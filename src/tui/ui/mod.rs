@@ -115,8 +115,9 @@ fn params_height(app: &App) -> u16 {
 /// them when it fits, then notes and clip models. The list of clip models grows a little; the
 /// parameters and the chart take the rest.
 fn wide_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
-    let middle_least = params_height(app);
     let bottom_least = 6;
+    // The whole bill comes before the parameters, which scroll: at least eight rows of them.
+    let middle_least = params_height(app).min(body.height.saturating_sub(bottom_least + breakdown_full).max(8));
     let breakdown_height = breakdown_full.min(body.height.saturating_sub(middle_least + bottom_least));
     let models = u16::try_from(app.analysis.alternatives.len()).unwrap_or(u16::MAX);
     let bottom_height = models

@@ -143,6 +143,8 @@ pub struct ChartText {
     pub x_labels: Vec<String>,
     /// The y axis: cost, from zero to the top of the curves.
     pub y_labels: Vec<String>,
+    /// Why there is no curve to draw, when there is none worth drawing.
+    pub note: Option<String>,
 }
 
 impl ChartText {
@@ -150,7 +152,10 @@ impl ChartText {
     pub fn of(app: &App) -> Self {
         let curve = &app.analysis.curve;
         let (videos, cost) = curve.current;
+        // Without a character step the curve is a flat line: say why instead of drawing it.
+        let amortises = app.rows.iter().any(|r| r.name == "videos_per_character");
         let now = match cost {
+            _ if !amortises => String::new(),
             Some(cost) => {
                 let plural = if videos == 1 { "" } else { "s" };
                 format!(" now {videos} video{plural}/char: {} ", money::fixed(cost, 4))
@@ -176,6 +181,7 @@ impl ChartText {
                 .into_iter()
                 .map(|v| money::fixed(v, places))
                 .collect(),
+            note: (!amortises).then(|| "No character steps: nothing amortises over videos per character.".to_owned()),
         }
     }
 }
