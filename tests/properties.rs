@@ -149,6 +149,33 @@ proptest! {
     }
 
     #[test]
+    fn each_augmentation_image_costs_four_cents_a_character(params in atve_params(), images in 0u32..=100) {
+        // A character's augmentation images are `count = "augmentations"` at $0.04 each, spread
+        // over videos_per_character: the bill is linear in them at any other parameters.
+        let (s, c) = (scenario("atve"), catalogs());
+        let mut none = params.clone();
+        none.set("augmentations", "0").unwrap();
+        let mut some = params.clone();
+        some.set("augmentations", &images.to_string()).unwrap();
+        let (base, with) = (bill(&s, &c, &none).totals.per_video, bill(&s, &c, &some).totals.per_video);
+        let per_character = Decimal::new(4, 2) * Decimal::from(images);
+        // Characters / videos per character (1/6, 1/7) is rounded at the 28th decimal place.
+        let gap = (with - base) * Decimal::from(params.videos_per_character) - per_character * Decimal::from(params.characters);
+        prop_assert!(gap.abs() < Decimal::new(1, 22), "{}", gap);
+    }
+
+    #[test]
+    fn expressions_never_panic_on_any_text(text in "[ -~]{0,60}", value in -1000i64..1000) {
+        let scenario_text = format!(
+            "[parameters]\nx = {value}\ny = 2.5\n\n[[video]]\nmodel = \"fal-ai/kokoro\"\ncount = {}\n",
+            toml::Value::String(text)
+        );
+        if let Ok(s) = load_scenario(&SourceFile::new("e.toml", scenario_text)) {
+            let _ = evaluate(&s, &catalogs(), &s.params);
+        }
+    }
+
+    #[test]
     fn setting_a_parameter_to_its_value_changes_nothing(params in atve_params(), which in 0usize..12) {
         let name = reelcost::engine::PARAMETER_NAMES[which];
         let mut after = params.clone();

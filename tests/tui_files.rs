@@ -6,6 +6,7 @@ mod support;
 
 use std::fs;
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::Duration;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -13,17 +14,53 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use ratatui::layout::Rect;
 use reelcost::live::Live;
 use reelcost::project::ScenarioSource;
+use reelcost::save::Links;
 use reelcost::tui::files::FLASH;
 use reelcost::tui::{Action, App, Effect, Event, Flow, Mode, Param, Shell, Theme};
 use rust_decimal::Decimal;
 
 /// A copy of the shipped catalogs and the atve scenario in a temporary directory, with the
 /// dashboard on it and the shell the event loop drives it through, its clock stopped at noon.
-fn workspace() -> (tempfile::TempDir, App, Shell) {
+fn workspace() -> (tempfile::TempDir, App, Loop) {
     let dir = support::copy_of_atve();
     let live = Live::open(ScenarioSource::File(dir.path().join("scenarios/atve.toml")), None).unwrap();
     let app = App::new(live.project.clone(), Theme::plain()).unwrap();
-    (dir, app, Shell::new(live).with_clock(|| "12:00:00".to_owned()))
+    (dir, app, Loop::new(live))
+}
+
+/// The event loop without a terminal: the shell, and the channel its reader answers on.
+struct Loop {
+    shell: Shell,
+    events: Receiver<Event>,
+}
+
+impl Loop {
+    fn new(live: Live) -> Self {
+        let (sender, events) = channel();
+        Self {
+            shell: Shell::new(live, sender).with_clock(|| "12:00:00".to_owned()),
+            events,
+        }
+    }
+
+    /// Hands events to the shell as the loop does, then the reader's answers until the files
+    /// are back. The timeout only keeps a broken reader from hanging the suite.
+    fn process(&mut self, app: &mut App, events: impl IntoIterator<Item = Event>) -> Flow {
+        let screen = Rect::new(0, 0, 120, 40);
+        let mut flow = self.shell.process(app, events, screen);
+        while flow == Flow::Continue && self.shell.is_reading() {
+            let answer = self
+                .events
+                .recv_timeout(Duration::from_secs(120))
+                .expect("the reader answers");
+            flow = self.shell.process(app, [answer], screen);
+        }
+        flow
+    }
+
+    fn live(&self) -> &Live {
+        self.shell.live().expect("the files are back")
+    }
 }
 
 fn edit(path: PathBuf, from: &str, to: &str) {
@@ -33,8 +70,8 @@ fn edit(path: PathBuf, from: &str, to: &str) {
 }
 
 /// The watcher's report of a changed file, handled as the event loop handles it.
-fn changed(app: &mut App, shell: &mut Shell, path: PathBuf) {
-    let flow = shell.process(app, [Event::FilesChanged(vec![path])], Rect::new(0, 0, 120, 40));
+fn changed(app: &mut App, shell: &mut Loop, path: PathBuf) {
+    let flow = shell.process(app, [Event::FilesChanged(vec![path])]);
     assert_eq!(flow, Flow::Continue);
 }
 
@@ -140,10 +177,22 @@ fn saving_asks_the_loop_and_prompts_on_a_conflict() {
     let (_dir, mut app, _shell) = workspace();
     assert_eq!(app.update(Action::Save), None, "nothing to save yet");
     app.update(Action::SetParam(Param::named("frames"), "80".into()));
-    assert_eq!(app.update(Action::Save), Some(Effect::Save { force: false }));
+    assert_eq!(
+        app.update(Action::Save),
+        Some(Effect::Save {
+            force: false,
+            links: Links::Ask
+        })
+    );
     app.update(Action::SaveConflict);
     assert_eq!(app.mode, Mode::Conflict);
-    assert_eq!(app.update(Action::Overwrite), Some(Effect::Save { force: true }));
+    assert_eq!(
+        app.update(Action::Overwrite),
+        Some(Effect::Save {
+            force: true,
+            links: Links::Ask
+        })
+    );
     app.update(Action::SaveConflict);
     app.update(Action::CancelInput);
     assert_eq!(app.mode, Mode::Normal);
@@ -170,8 +219,8 @@ fn key(c: char) -> Event {
     Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE))
 }
 
-fn keys(app: &mut App, shell: &mut Shell, events: impl IntoIterator<Item = Event>) -> Flow {
-    shell.process(app, events, Rect::new(0, 0, 120, 40))
+fn keys(app: &mut App, shell: &mut Loop, events: impl IntoIterator<Item = Event>) -> Flow {
+    shell.process(app, events)
 }
 
 #[test]
@@ -270,4 +319,170 @@ fn q_quits_through_the_shell() {
     let (_dir, mut app, mut shell) = workspace();
     assert_eq!(keys(&mut app, &mut shell, [key('q')]), Flow::Quit);
     assert_eq!(keys(&mut app, &mut shell, [Event::Stop]), Flow::Quit);
+}
+
+fn status(app: &App) -> String {
+    app.shown.status.iter().map(|(t, _)| t.as_str()).collect()
+}
+
+#[test]
+fn a_read_only_scenario_is_refused_with_the_reason_and_save_as_is_offered() {
+    use std::os::unix::fs::PermissionsExt;
+    let (dir, mut app, mut shell) = workspace();
+    let path = dir.path().join("scenarios/atve.toml");
+    let before = fs::read_to_string(&path).unwrap();
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
+    keys(&mut app, &mut shell, [key('s')]);
+    assert_eq!(app.mode, Mode::ReadOnly("r--r--r--".into()));
+    assert_eq!(fs::read_to_string(&path).unwrap(), before, "nothing written");
+    assert!(
+        status(&app).contains("atve.toml is read-only (r--r--r--): not saved. a save as · c cancel"),
+        "{}",
+        status(&app)
+    );
+    keys(&mut app, &mut shell, [key('a')]);
+    assert_eq!(app.mode, Mode::Naming(String::new()));
+}
+
+/// The scenario with a second name, `other.toml`, for the same file.
+fn hard_linked() -> (tempfile::TempDir, App, Loop, PathBuf, PathBuf) {
+    let (dir, mut app, shell) = workspace();
+    let path = dir.path().join("scenarios/atve.toml");
+    let other = dir.path().join("scenarios/other.toml");
+    fs::hard_link(&path, &other).unwrap();
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
+    (dir, app, shell, path, other)
+}
+
+#[test]
+fn a_hard_linked_scenario_asks_before_it_is_saved() {
+    use std::os::unix::fs::MetadataExt;
+    let (_dir, mut app, mut shell, path, other) = hard_linked();
+    let before = fs::read_to_string(&path).unwrap();
+    keys(&mut app, &mut shell, [key('s')]);
+    assert_eq!(app.mode, Mode::Linked { names: 2, force: false });
+    assert!(
+        status(&app).contains("has 2 names (hard links): w write all · r this name only"),
+        "{}",
+        status(&app)
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), before, "nothing written yet");
+    keys(&mut app, &mut shell, [key('c')]);
+    assert_eq!(app.mode, Mode::Normal);
+    assert_eq!(fs::metadata(&other).unwrap().nlink(), 2, "cancel keeps the link");
+}
+
+#[test]
+fn writing_through_a_hard_link_changes_every_name() {
+    use std::os::unix::fs::MetadataExt;
+    let (_dir, mut app, mut shell, path, other) = hard_linked();
+    keys(&mut app, &mut shell, [key('s'), key('w')]);
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
+    assert!(fs::read_to_string(&other).unwrap().contains("frames = 80 "));
+    assert_eq!(fs::metadata(&path).unwrap().ino(), fs::metadata(&other).unwrap().ino());
+}
+
+#[test]
+fn replacing_one_name_of_a_hard_link_leaves_the_other_as_it_was() {
+    use std::os::unix::fs::MetadataExt;
+    let (_dir, mut app, mut shell, path, other) = hard_linked();
+    let before = fs::read_to_string(&other).unwrap();
+    keys(&mut app, &mut shell, [key('s'), key('r')]);
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
+    assert!(fs::read_to_string(&path).unwrap().contains("frames = 80 "));
+    assert_eq!(fs::read_to_string(&other).unwrap(), before);
+    assert_eq!(fs::metadata(&other).unwrap().nlink(), 1);
+}
+
+#[test]
+fn a_crlf_scenario_with_a_bom_keeps_both_and_changes_one_line() {
+    let dir = support::copy_of_atve();
+    let path = dir.path().join("scenarios/atve.toml");
+    let lf = fs::read_to_string(&path).unwrap();
+    let crlf = format!("\u{feff}{}", lf.replace('\n', "\r\n"));
+    fs::write(&path, &crlf).unwrap();
+    let live = Live::open(ScenarioSource::File(path.clone()), None).unwrap();
+    let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
+    let mut shell = Loop::new(live);
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
+    // A key the file does not have yet is a new line, written the file's way too.
+    app.update(Action::ChooseModel("kling/o3/text-to-video".into()));
+    keys(&mut app, &mut shell, [key('s')]);
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
+    let saved = fs::read_to_string(&path).unwrap();
+    assert!(saved.starts_with('\u{feff}'), "the byte-order mark is kept");
+    let (old, new): (Vec<&str>, Vec<&str>) = (
+        crlf.split_inclusive('\n').collect(),
+        saved.split_inclusive('\n').collect(),
+    );
+    assert!(new.iter().all(|l| l.ends_with("\r\n")), "every line ends in CRLF");
+    let gone: Vec<&&str> = old.iter().filter(|l| !new.contains(l)).collect();
+    let added: Vec<&&str> = new.iter().filter(|l| !old.contains(l)).collect();
+    assert_eq!(gone.len(), 1, "{gone:?}");
+    assert!(gone[0].starts_with("frames = 100 "));
+    assert_eq!(added.len(), 2, "{added:?}");
+    assert!(added[0].starts_with("frames = 80 "));
+    assert_eq!(*added[1], "video_model = \"kling/o3/text-to-video\"\r\n");
+    // Its own save is not a change on disk: no reload, no conflict on the next save.
+    changed(&mut app, &mut shell, path);
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
+    app.update(Action::SetParam(Param::named("frames"), "70".into()));
+    keys(&mut app, &mut shell, [key('s')]);
+    assert_eq!(app.mode, Mode::Normal, "no conflict: {}", message(&app));
+}
+
+#[test]
+fn keys_are_answered_while_the_files_are_read_off_the_ui_thread() {
+    let (dir, mut app, mut shell) = workspace();
+    let screen = Rect::new(0, 0, 120, 40);
+    edit(
+        dir.path().join("catalogs/fal.toml"),
+        "{ resolution = \"720p\", price = 0.40 }",
+        "{ resolution = \"720p\", price = 0.32 }",
+    );
+    let fal = dir.path().join("catalogs/fal.toml");
+    // The file event hands the files to the reader and returns at once.
+    let flow = shell.shell.process(&mut app, [Event::FilesChanged(vec![fal])], screen);
+    assert_eq!(flow, Flow::Continue);
+    assert!(shell.shell.is_reading());
+    assert!(
+        app.shown.title.1.starts_with("reading the files…"),
+        "{:?}",
+        app.shown.title
+    );
+    // A key and a save while the reader has the files: the key applies now, the save waits.
+    app.update(Action::Select(Param::named("frames")));
+    let left = Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
+    shell.shell.process(&mut app, [left, key('s')], screen);
+    assert_eq!(app.params.frames, 99);
+    assert!(
+        shell.shell.is_reading(),
+        "nothing is taken back until the reader answers"
+    );
+    let scenario = dir.path().join("scenarios/atve.toml");
+    assert!(
+        fs::read_to_string(&scenario).unwrap().contains("frames = 100 "),
+        "the save waits"
+    );
+    // The answer: priced again at 99 frames, which the key chose after the read began.
+    shell.process(&mut app, []);
+    assert!(!shell.shell.is_reading());
+    assert!(!app.shown.title.1.starts_with("reading"), "{:?}", app.shown.title);
+    let wan = app
+        .bill
+        .lines
+        .iter()
+        .find(|l| &*l.model.id == "fal-ai/wan-i2v")
+        .unwrap();
+    assert_eq!(
+        (app.params.frames, wan.unit_price),
+        (99, d("0.40")),
+        "0.32 x1.25 above 81 frames"
+    );
+    assert!(
+        fs::read_to_string(&scenario).unwrap().contains("frames = 99 "),
+        "then the save is made"
+    );
+    assert!(message(&app).starts_with("Saved "), "{}", message(&app));
 }

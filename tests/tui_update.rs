@@ -353,7 +353,7 @@ fn events_reach_update_through_handle() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    handle(&mut app, click(6), screen);
+    handle(&mut app, click(7), screen);
     assert_eq!(app.selected, Param::named("reroll_rate"));
     let wheel = Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,

@@ -10,6 +10,7 @@ use std::time::Instant;
 use super::param::Param;
 use crate::engine::{Bill, Diagnostics, Params};
 use crate::project::Project;
+use crate::save::Links;
 
 /// A change to the dashboard's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -68,8 +69,15 @@ pub enum Action {
     StartSaveAs,
     /// Save over a scenario file that changed on disk since it was loaded.
     Overwrite,
+    /// Save into a file with other names by writing into it: every name shows the change.
+    WriteThrough,
+    /// Save into a file with other names by replacing this name only: the link is split.
+    ReplaceName,
     /// Files changed in a watched directory: reload them if they concern the dashboard.
     FilesChanged(Vec<PathBuf>),
+    /// The files are being read off the UI thread (`true`), or were read and nothing in them
+    /// changed (`false`).
+    Reading(bool),
     /// The files on disk changed and reloaded cleanly.
     Reloaded(Box<Reload>),
     /// The files on disk changed and something in them is invalid.
@@ -90,6 +98,16 @@ pub enum Action {
     SaveFailed(String),
     /// The scenario file changed on disk since it was loaded, and that change was not reloaded.
     SaveConflict,
+    /// The scenario file is read-only: its permissions, e.g. `r--r--r--`.
+    SaveReadOnly(String),
+    /// The scenario file has other names (hard links): how many in all, and whether the save
+    /// was to write over a change on disk.
+    SaveLinked {
+        /// The file's names, this one included.
+        names: u64,
+        /// Whether the save writes over a change made on disk.
+        force: bool,
+    },
     /// The files cannot be watched for changes.
     WatchFailed,
     /// Time passed: highlights that have had their time fade.
@@ -150,6 +168,8 @@ pub enum Effect {
     Save {
         /// Save over a changed file.
         force: bool,
+        /// What to do if the file has other names (hard links).
+        links: Links,
     },
     /// Write the scenario with the current parameters to a new file.
     SaveAs(PathBuf),

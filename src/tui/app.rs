@@ -34,6 +34,16 @@ pub enum Mode {
     Conflict,
     /// Quitting with changes the file does not hold: save, discard, or cancel?
     Quitting,
+    /// The scenario file is read-only (its permissions): save as, or cancel?
+    ReadOnly(String),
+    /// The scenario file has other names: write through them all, replace this name only, save
+    /// as, or cancel?
+    Linked {
+        /// The file's names, this one included.
+        names: u64,
+        /// Whether the save writes over a change made on disk.
+        force: bool,
+    },
 }
 
 /// Which panel the arrow keys work.

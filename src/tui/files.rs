@@ -12,6 +12,7 @@ use super::keys::{self, Context};
 use crate::engine::params::merge;
 use crate::engine::{Bill, Diagnostics, Params, Severity, evaluate};
 use crate::project::Project;
+use crate::save::Links;
 
 /// How long a repriced line stays highlighted after a reload.
 pub const FLASH: Duration = Duration::from_secs(4);
@@ -50,6 +51,8 @@ pub struct FileState {
     pub flash_until: Option<Instant>,
     /// What is wrong with the files on disk, while it is.
     pub error: Option<FileError>,
+    /// Whether the files are being read, off the UI thread.
+    pub reading: bool,
     /// Parameters before each change, newest last.
     undo: Vec<Params>,
     /// Parameters undo took back, newest last.
@@ -70,6 +73,19 @@ impl FileState {
     pub fn flash_for(&self, step: usize) -> Option<&Flash> {
         self.flash.iter().find(|f| f.step == step)
     }
+}
+
+/// Prices a reloaded project at the parameters a user is looking at: `current`, their own changes
+/// against `old_file` (the scenario file's values as they were) kept, the rest the file's new
+/// values. Returns the parameters, the names of the changes kept, and the bill.
+pub fn price(
+    old_file: &Params,
+    current: &Params,
+    project: &Project,
+) -> Result<(Params, Vec<String>, Bill), Diagnostics> {
+    let (params, kept) = merge(old_file, &project.scenario.params, current);
+    let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+    Ok((params, kept.iter().map(ToString::to_string).collect(), bill))
 }
 
 impl App {
@@ -131,9 +147,7 @@ impl App {
     /// own changes kept, the parameters they left alone taking the scenario file's new values.
     /// The shell runs this as the reload's check, so the bill is evaluated once per reload.
     pub fn price_reload(&self, project: &Project) -> Result<(Params, Vec<String>, Bill), Diagnostics> {
-        let (params, kept) = merge(&self.project.scenario.params, &project.scenario.params, &self.params);
-        let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
-        Ok((params, kept.iter().map(ToString::to_string).collect(), bill))
+        price(&self.project.scenario.params, &self.params, project)
     }
 
     /// Swaps in a project the files reloaded into, with the bill `price_reload` made of it.
@@ -158,6 +172,7 @@ impl App {
             self.follow_file();
         }
         self.files.error = None;
+        self.files.reading = false;
         self.files.flash = self
             .bill
             .lines
@@ -195,6 +210,7 @@ impl App {
 
     /// Shows what is wrong with the files, keeping the last good state.
     pub(super) fn reload_failed(&mut self, errors: &Diagnostics, time: &str) {
+        self.files.reading = false;
         let first = errors
             .0
             .iter()
@@ -231,7 +247,19 @@ impl App {
             self.say(format!("Nothing to save: {} already holds these values", self.source()));
             return None;
         }
-        Some(Effect::Save { force: false })
+        Some(Effect::Save {
+            force: false,
+            links: Links::Ask,
+        })
+    }
+
+    /// Saves into a file with other names as the user chose.
+    pub(super) fn save_linked(&mut self, links: Links) -> Option<Effect> {
+        let Mode::Linked { force, .. } = self.mode else {
+            return None;
+        };
+        self.mode = Mode::Normal;
+        Some(Effect::Save { force, links })
     }
 
     /// The save was made: the file's values are now the current ones.

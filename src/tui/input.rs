@@ -70,10 +70,7 @@ impl App {
 
     /// Closes the input or the save prompt without changing anything.
     pub(super) fn cancel_input(&mut self) {
-        if matches!(
-            self.mode,
-            Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict | Mode::Quitting
-        ) {
+        if self.mode != Mode::Normal && self.mode != Mode::Help {
             self.mode = Mode::Normal;
             self.quit_after_save = false;
         }
@@ -99,15 +96,13 @@ impl App {
     /// Closes what is open; quits when nothing is.
     pub(super) fn back(&mut self) -> Option<Effect> {
         match (&self.mode, self.view) {
-            (Mode::Help | Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict | Mode::Quitting, _) => {
-                self.mode = Mode::Normal;
-            }
             (Mode::Normal, View::Presentation) => self.view = View::Dashboard,
             (Mode::Normal, View::Dashboard) if self.focus == Focus::Breakdown => {
                 self.focus = Focus::Params;
                 self.refresh();
             }
             (Mode::Normal, View::Dashboard) => return self.quit(),
+            _ => self.mode = Mode::Normal,
         }
         None
     }

@@ -22,6 +22,10 @@ pub enum Context {
     Conflict,
     /// When quitting would lose unsaved changes.
     Quitting,
+    /// When the scenario file is read-only.
+    ReadOnly,
+    /// When the scenario file has other names (hard links).
+    Linked,
     /// Whatever is open.
     Anywhere,
 }
@@ -33,8 +37,9 @@ impl Context {
             Self::Normal => "Dashboard",
             Self::Typing => "Typing a value",
             Self::Help => "This help",
-            Self::Conflict => "Saving over a changed file",
             Self::Quitting => "Quitting with unsaved changes",
+            // The prompts a save can raise share one section of the help.
+            Self::Conflict | Self::ReadOnly | Self::Linked => "When a save asks first",
             Self::Anywhere => "Anywhere",
         }
     }
@@ -47,6 +52,8 @@ impl Context {
             Mode::Help => Self::Help,
             Mode::Conflict => Self::Conflict,
             Mode::Quitting => Self::Quitting,
+            Mode::ReadOnly(_) => Self::ReadOnly,
+            Mode::Linked { .. } => Self::Linked,
         }
     }
 }
@@ -149,7 +156,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Conflict, Help, Normal, Quitting, Typing};
+use Context::{Anywhere, Conflict, Help, Linked, Normal, Quitting, ReadOnly, Typing};
 
 /// Every key binding. One line each, so the table reads as the help does.
 #[rustfmt::skip]
@@ -181,6 +188,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Conflict, &[Key::char('o')], Action::Overwrite, "write over the file", Some("overwrite")),
     bind(Conflict, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
     bind(Conflict, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(ReadOnly, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
+    bind(ReadOnly, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(Linked, &[Key::char('w')], Action::WriteThrough, "write to all its names", Some("write all")),
+    bind(Linked, &[Key::char('r')], Action::ReplaceName, "replace this name only", Some("this name only")),
+    bind(Linked, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
+    bind(Linked, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Quitting, &[Key::char('s')], Action::SaveAndQuit, "save, then quit", Some("save")),
     bind(Quitting, &[Key::char('d')], Action::QuitDiscarding, "quit without saving", Some("discard")),
     bind(Quitting, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),

@@ -49,7 +49,7 @@ use crate::live::Live;
 /// terminal's error if it cannot be driven. The terminal is restored in every case.
 pub fn run(live: Live) -> Result<(), Diagnostics> {
     let mut app = App::new(live.project.clone(), Theme::from_env())?;
-    drive(&mut app, Shell::new(live)).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
+    drive(&mut app, live).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
 }
 
 /// What one event does to the dashboard; `screen` is the terminal's area, for mouse clicks.
@@ -58,18 +58,20 @@ pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
         Event::Key(key) => keys::action_for(app, key),
         Event::Mouse(mouse) => keys::mouse_action(app, mouse, screen),
         Event::FilesChanged(paths) => Some(Action::FilesChanged(paths)),
-        // The next draw lays the panels out for the new size.
-        Event::Resize => None,
+        // The next draw lays the panels out for the new size; a finished read is the shell's to
+        // take back before events reach here.
+        Event::Resize | Event::Reread(_) => None,
         Event::InputClosed | Event::Stop => return Some(Effect::Quit),
     };
     action.and_then(|a| app.update(a))
 }
 
-fn drive(app: &mut App, mut shell: Shell) -> io::Result<()> {
+fn drive(app: &mut App, live: Live) -> io::Result<()> {
     let _restore = terminal::Session::start()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let events = Events::start();
-    shell.watch(events.sender.clone(), app);
+    let mut shell = Shell::new(live, events.sender.clone());
+    shell.watch(app);
     event_loop(&mut terminal, app, &mut shell, &events)
 }
 

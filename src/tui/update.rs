@@ -8,6 +8,7 @@ use super::app::{App, Focus, Message, Mode};
 use super::param::{self, Param};
 use super::view_model::ViewModel;
 use crate::engine::money;
+use crate::save::Links;
 
 impl App {
     /// Carries out an action, recomputes what it changed and what the screen shows. Returns
@@ -29,7 +30,11 @@ impl App {
         // turns out to matter; anything else replaces it.
         if !matches!(
             action,
-            Action::InputChar(_) | Action::InputBackspace | Action::Tick(_) | Action::FilesChanged(_)
+            Action::InputChar(_)
+                | Action::InputBackspace
+                | Action::Tick(_)
+                | Action::FilesChanged(_)
+                | Action::Reading(_)
         ) {
             self.message = None;
         }
@@ -57,9 +62,15 @@ impl App {
             Action::StartSaveAs => self.mode = Mode::Naming(String::new()),
             Action::Overwrite => {
                 self.mode = Mode::Normal;
-                return Some(Effect::Save { force: true });
+                return Some(Effect::Save {
+                    force: true,
+                    links: Links::Ask,
+                });
             }
+            Action::WriteThrough => return self.save_linked(Links::WriteThrough),
+            Action::ReplaceName => return self.save_linked(Links::ReplaceName),
             Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
+            Action::Reading(reading) => self.files.reading = reading,
             Action::Reloaded(reload) => self.reloaded(reload),
             Action::ReloadFailed { errors, time } => self.reload_failed(&errors, &time),
             Action::Saved { project, time } => {
@@ -74,6 +85,8 @@ impl App {
                 self.refuse(format!("Not saved: {why}"));
             }
             Action::SaveConflict => self.save_conflict(),
+            Action::SaveReadOnly(mode) => self.mode = Mode::ReadOnly(mode),
+            Action::SaveLinked { names, force } => self.mode = Mode::Linked { names, force },
             Action::Tick(now) => self.tick(now),
             Action::WatchFailed => {
                 self.refuse("Cannot watch the files for changes: edits on disk will show after a restart");

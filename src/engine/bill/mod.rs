@@ -5,6 +5,8 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+mod choose;
+mod line;
 mod totals;
 mod usage;
 
@@ -13,98 +15,15 @@ use std::borrow::Cow;
 use super::catalog::{Catalogs, Kind, Model, Pricing};
 use super::money;
 use super::params::{MODEL_SUFFIX, Params};
-use super::pricing::{Priced, Usage};
-use super::scenario::{Scenario, Stage, Step};
+use super::pricing::Usage;
+use super::scenario::{Fallback, Scenario, Stage, Step};
 use super::source::{Diagnostic, Diagnostics};
 use super::warning::{Warning, WarningKind};
 
+use choose::kind_name;
+pub use line::{FallbackLine, Line, LineRule};
 pub use totals::{SaleTotals, Totals, sale_totals};
 use usage::call_usage;
-
-/// Calls that failed over to a second model.
-#[derive(Debug, Clone)]
-pub struct FallbackLine {
-    /// The model they went to.
-    pub model: Arc<Model>,
-    /// The share of calls.
-    pub share: Decimal,
-    /// What one call to it costs.
-    pub cost: Decimal,
-}
-
-/// One line of the bill: a step, what one call costs, and how many calls a video needs.
-#[derive(Debug, Clone)]
-pub struct Line {
-    /// When the step runs.
-    pub stage: Stage,
-    /// The step's index in the scenario.
-    pub step: usize,
-    /// What it is for.
-    pub label: Arc<str>,
-    /// The model that priced it.
-    pub model: Arc<Model>,
-    /// Which of the model's pricings: `None` for the catalog's own, else the quote's index.
-    pub quote: Option<usize>,
-    /// How one call was priced.
-    pub priced: Priced,
-    /// What one call costs in the bill's currency, fallback blended in.
-    pub unit_price: Decimal,
-    /// Billed calls per video, rerolls and retries included.
-    pub quantity: Decimal,
-    /// Billed attempts per accepted output.
-    pub attempts: Decimal,
-    /// What the line adds to one video.
-    pub per_video: Decimal,
-    /// Its share of the bill, in [0, 1]; `None` when the bill is zero.
-    pub share: Option<Decimal>,
-    /// Calls that failed over.
-    pub fallback: Option<FallbackLine>,
-    /// Units a free tier took off.
-    pub free_units: Decimal,
-}
-
-impl Line {
-    /// The pricing that applied.
-    pub fn pricing(&self) -> &Pricing {
-        self.quote
-            .and_then(|i| self.model.quotes.get(i))
-            .unwrap_or(&self.model.pricing)
-    }
-
-    /// The rule that fired, e.g. `720p $0.40/clip, >81 frames x1.25`.
-    pub fn rule(&self) -> LineRule<'_> {
-        LineRule(self)
-    }
-}
-
-/// A line's price rule for display, with rerolls, fallback and free tier noted.
-pub struct LineRule<'a>(&'a Line);
-
-impl fmt::Display for LineRule<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let line = self.0;
-        write!(f, "{}", line.pricing().explain(&line.priced))?;
-        if let Some(name) = &line.pricing().name {
-            write!(f, " [{name}]")?;
-        }
-        if line.free_units > Decimal::ZERO {
-            write!(f, ", {} free", line.free_units.normalize())?;
-        }
-        if let Some(fb) = &line.fallback {
-            write!(
-                f,
-                ", {}% via {} at {}",
-                (fb.share * Decimal::ONE_HUNDRED).normalize(),
-                fb.model.id,
-                money::price(fb.cost)
-            )?;
-        }
-        if line.attempts != Decimal::ONE {
-            write!(f, ", x{} attempts", money::round(line.attempts, 4).normalize())?;
-        }
-        Ok(())
-    }
-}
 
 /// An itemised bill for one video.
 #[derive(Debug, Clone)]
@@ -277,95 +196,11 @@ impl Evaluation<'_> {
         })
     }
 
-    /// The model that prices a step, and whether it is a swap: the step's own `STEP.model`,
-    /// else `video_model` for a scene step that makes video, else the file's. A swap must be
-    /// a model of the same kind as the file's.
-    fn step_model(&self, index: usize, step: &Step) -> Result<(Arc<Model>, bool), Diagnostic> {
-        let own = self.model(&step.model, &step.model_origin)?;
-        if let Some(id) = self.params.models.get(index).and_then(Option::as_deref) {
-            let shown = format!("{}{MODEL_SUFFIX} = {id}", step.id);
-            let swap = self.catalogs.model(id).ok_or_else(|| {
-                let error = step
-                    .model_origin
-                    .error(format!("{shown}: no catalog prices the model `{id}`"));
-                match self.catalogs.closest_id(id) {
-                    Some(best) => error.with_help(format!("did you mean `{best}`?")),
-                    None => error.with_help(format!("name a model of {} from a catalog", kind_name(own.kind))),
-                }
-            })?;
-            if swap.kind != own.kind {
-                return Err(step
-                    .model_origin
-                    .error(format!(
-                        "{shown}: {id} makes {}, but this step makes {} (its model is {})",
-                        kind_name(swap.kind),
-                        kind_name(own.kind),
-                        own.id
-                    ))
-                    .with_help(format!("choose a model that makes {}", kind_name(own.kind))));
-            }
-            return Ok((Arc::clone(swap), swap.id != own.id));
-        }
-        match (&self.params.video_model, step.stage, own.kind) {
-            (Some(id), Stage::Scene, Kind::Video) if **id != *own.id => Ok((Arc::clone(self.video_model(id)?), true)),
-            _ => Ok((Arc::clone(own), false)),
-        }
-    }
-
-    /// Warns of usage fields the step gives that no price of its model reads.
-    fn unused_fields(&mut self, step: &Step, model: &Arc<Model>) {
-        for (field, origin) in &step.usage {
-            if !usage::uses(model, *field) {
-                self.warnings.push(Warning {
-                    origin: Some(origin.clone()),
-                    file: Arc::clone(&self.scenario.file),
-                    kind: WarningKind::UnusedField {
-                        field: *field,
-                        model: Arc::clone(model),
-                    },
-                });
-            }
-        }
-    }
-
-    /// Warns of the scenario's own parameters that nothing reads.
-    fn unread_parameters(&mut self) {
-        for custom in self.params.schema.custom.iter().filter(|c| !c.used) {
-            self.warnings.push(Warning {
-                origin: Some(custom.origin.clone()),
-                file: Arc::clone(&self.scenario.file),
-                kind: WarningKind::UnreadParameter {
-                    name: Arc::clone(&custom.name),
-                },
-            });
-        }
-    }
-
     fn line(&mut self, index: usize, step: &Step) -> Result<Line, Diagnostic> {
         let p = self.params;
         let (model, swapped) = self.step_model(index, step)?;
         let quote_name = if swapped { None } else { step.quote.as_deref() };
-        let quote = match quote_name {
-            None => None,
-            Some(name) => Some(
-                model
-                    .quotes
-                    .iter()
-                    .position(|q| q.name.as_deref() == Some(name))
-                    .ok_or_else(|| {
-                        let names: Vec<&str> = model.quotes.iter().filter_map(|q| q.name.as_deref()).collect();
-                        step.quote_origin
-                            .as_ref()
-                            .unwrap_or(&step.origin)
-                            .error(format!("`{}` has no quote named `{name}`", model.id))
-                            .with_help(if names.is_empty() {
-                                "it has no quotes: remove `quote`".to_owned()
-                            } else {
-                                format!("its quotes: {}", names.join(", "))
-                            })
-                    })?,
-            ),
-        };
+        let quote = quote_name.map(|name| quote_index(step, &model, name)).transpose()?;
         let pricing = quote.and_then(|i| model.quotes.get(i)).unwrap_or(&model.pricing);
         let at = |e: &dyn fmt::Display| step.model_origin.error(format!("{}: {e}", model.id));
         if !step.usage.is_empty() {
@@ -373,28 +208,7 @@ impl Evaluation<'_> {
         }
 
         let mut usage = call_usage(p, self.seconds, step, &model)?;
-        // A free tier covers the month's total, so it is taken off month steps in order.
-        let mut free_units = Decimal::ZERO;
-        if let (Some(free), Some(gb), Stage::Month) = (pricing.free_tier, usage.gb, step.stage) {
-            let used = self
-                .free_used
-                .iter()
-                .find(|(id, _)| *id == model.id)
-                .map_or(Decimal::ZERO, |(_, u)| *u);
-            free_units = (free - used).max(Decimal::ZERO).min(gb);
-            usage.gb = Some(gb - free_units);
-            self.free_used.retain(|(id, _)| *id != model.id);
-            self.free_used.push((Arc::clone(&model.id), used + free_units));
-        } else if pricing.free_tier.is_some() && step.stage != Stage::Month {
-            self.warnings.push(Warning {
-                origin: Some(step.origin.clone()),
-                file: Arc::clone(&self.scenario.file),
-                kind: WarningKind::FreeTierOffMonth {
-                    model: Arc::clone(&model),
-                    stage: step.stage,
-                },
-            });
-        }
+        let free_units = self.free_tier(step, &model, pricing, &mut usage);
         let priced = pricing.price(model.kind, &usage).map_err(|e| match swapped {
             true => step
                 .model_origin
@@ -416,22 +230,13 @@ impl Evaluation<'_> {
         let fallback = match &step.fallback {
             None => None,
             Some(fb) => {
-                let share = fb.share.value(p)?;
-                let fb_model = Arc::clone(self.model(&fb.model, &fb.origin)?);
-                let fb_usage = call_usage(p, self.seconds, step, &fb_model)?;
-                let cost = fb_model
-                    .pricing
-                    .price(fb_model.kind, &fb_usage)
-                    .map_err(|e| fb.origin.error(format!("{}: {e}", fb_model.id)))?
-                    .cost;
-                let cost = money::mul(cost, self.exchange(step, &fb_model)?).ok_or_else(|| at(&"overflow"))?;
-                unit_price = money::sum([money::mul(unit_price, Decimal::ONE - share), money::mul(cost, share)])
-                    .ok_or_else(|| at(&"overflow"))?;
-                Some(FallbackLine {
-                    model: fb_model,
-                    share,
-                    cost,
-                })
+                let line = self.fallback(step, fb)?;
+                unit_price = money::sum([
+                    money::mul(unit_price, Decimal::ONE - line.share),
+                    money::mul(line.cost, line.share),
+                ])
+                .ok_or_else(|| at(&"overflow"))?;
+                Some(line)
             }
         };
 
@@ -465,7 +270,73 @@ impl Evaluation<'_> {
     }
 }
 
+/// The index of the step's quote among its model's, or an error at `quote` naming those it has.
+fn quote_index(step: &Step, model: &Model, name: &str) -> Result<usize, Diagnostic> {
+    model
+        .quotes
+        .iter()
+        .position(|q| q.name.as_deref() == Some(name))
+        .ok_or_else(|| {
+            let names: Vec<&str> = model.quotes.iter().filter_map(|q| q.name.as_deref()).collect();
+            step.quote_origin
+                .as_ref()
+                .unwrap_or(&step.origin)
+                .error(format!("`{}` has no quote named `{name}`", model.id))
+                .with_help(if names.is_empty() {
+                    "it has no quotes: remove `quote`".to_owned()
+                } else {
+                    format!("its quotes: {}", names.join(", "))
+                })
+        })
+}
+
 impl Evaluation<'_> {
+    /// Takes what is left of the model's free tier this month off a month step's gigabytes;
+    /// returns the units it took.
+    fn free_tier(&mut self, step: &Step, model: &Arc<Model>, pricing: &Pricing, usage: &mut Usage<'_>) -> Decimal {
+        // A free tier covers the month's total, so it is taken off month steps in order.
+        let mut free_units = Decimal::ZERO;
+        if let (Some(free), Some(gb), Stage::Month) = (pricing.free_tier, usage.gb, step.stage) {
+            let used = self
+                .free_used
+                .iter()
+                .find(|(id, _)| *id == model.id)
+                .map_or(Decimal::ZERO, |(_, u)| *u);
+            free_units = (free - used).max(Decimal::ZERO).min(gb);
+            usage.gb = Some(gb - free_units);
+            self.free_used.retain(|(id, _)| *id != model.id);
+            self.free_used.push((Arc::clone(&model.id), used + free_units));
+        } else if pricing.free_tier.is_some() && step.stage != Stage::Month {
+            self.warnings.push(Warning {
+                origin: Some(step.origin.clone()),
+                file: Arc::clone(&self.scenario.file),
+                kind: WarningKind::FreeTierOffMonth {
+                    model: Arc::clone(&model),
+                    stage: step.stage,
+                },
+            });
+        }
+        free_units
+    }
+
+    /// What one call costs on the fallback model, in the bill's currency.
+    fn fallback(&mut self, step: &Step, fb: &Fallback) -> Result<FallbackLine, Diagnostic> {
+        let p = self.params;
+        let share = fb.share.value(p)?;
+        let model = Arc::clone(self.model(&fb.model, &fb.origin)?);
+        let usage = call_usage(p, self.seconds, step, &model)?;
+        let cost = model
+            .pricing
+            .price(model.kind, &usage)
+            .map_err(|e| fb.origin.error(format!("{}: {e}", model.id)))?
+            .cost;
+        let cost = money::mul(cost, self.exchange(step, &model)?).ok_or_else(|| {
+            fb.origin
+                .error(format!("{}: the cost is too large to compute exactly", model.id))
+        })?;
+        Ok(FallbackLine { model, share, cost })
+    }
+
     fn attempts(&self, step: &Step, model: &Model, retry_rate: Decimal) -> Option<Decimal> {
         let rerolls = step
             .rerolls
@@ -539,18 +410,5 @@ impl Evaluation<'_> {
                 },
             });
         }
-    }
-}
-
-/// A model kind as a noun: `images`, `video`.
-fn kind_name(kind: Kind) -> &'static str {
-    match kind {
-        Kind::Video => "video",
-        Kind::Image => "images",
-        Kind::Audio => "audio",
-        Kind::Text => "text",
-        Kind::Training => "training runs",
-        Kind::Storage => "storage",
-        Kind::Fixed => "fixed costs",
     }
 }

@@ -170,7 +170,7 @@ impl Params {
                 if sale.credit_price.is_none() && sale.pack.is_none() {
                     return Err(error(
                         name,
-                        "credits need a price per credit",
+                        "need a price per credit: the sale has none",
                         "set credit_price or pack first",
                     ));
                 }
@@ -183,7 +183,11 @@ impl Params {
             }
             "pack" if empty => {
                 if sale.credits.is_some() && sale.credit_price.is_none() {
-                    return Err(error(name, "credits need a pack or a credit_price", "name a pack"));
+                    return Err(error(
+                        name,
+                        "cannot be cleared: the credits need it",
+                        "name a pack, or set credit_price",
+                    ));
                 }
                 sale.pack = None;
             }
@@ -196,7 +200,7 @@ impl Params {
                         None if names.is_empty() => "the scenario declares no [[sale.pack]]".to_owned(),
                         None => format!("packs: {}", names.join(", ")),
                     };
-                    return Err(error(name, format!("there is no pack named `{wanted}`"), help));
+                    return Err(error(name, format!("`{wanted}` is not one of the packs on sale"), help));
                 }
                 sale.pack = Some(wanted.into());
                 sale.credit_price = None;

@@ -80,168 +80,165 @@ pub fn step_model<'c>(
     }
 }
 
+/// What the scenario does at these parameters, as far as which parameters matter.
+struct Context<'c> {
+    scene_steps: bool,
+    character_steps: bool,
+    makes_video: bool,
+    clip: Option<&'c Arc<Model>>,
+    rerolls: bool,
+}
+
+impl<'c> Context<'c> {
+    fn new(scenario: &Scenario, catalogs: &'c Catalogs, params: &Params) -> Self {
+        let models: Vec<Option<&Arc<Model>>> = (0..scenario.steps.len())
+            .map(|i| step_model(scenario, catalogs, params, i))
+            .collect();
+        let has_stage = |stage| scenario.steps.iter().any(|s| s.stage == stage);
+        let steps = || scenario.steps.iter().zip(&models);
+        let is = |m: &Option<&Arc<Model>>, kinds: &[ModelKind]| m.is_some_and(|m| kinds.contains(&m.kind));
+        Self {
+            scene_steps: has_stage(Stage::Scene),
+            character_steps: has_stage(Stage::Character),
+            makes_video: models.iter().any(|m| is(m, &[ModelKind::Video])),
+            clip: steps()
+                .find(|(s, m)| s.stage == Stage::Scene && is(m, &[ModelKind::Video]))
+                .and_then(|(_, m)| *m),
+            rerolls: steps().any(|(s, m)| {
+                s.rerolls
+                    .unwrap_or(s.stage == Stage::Scene && is(m, &[ModelKind::Video, ModelKind::Image]))
+            }),
+        }
+    }
+}
+
 /// Every parameter of the scenario, in display order: built-in, sale, its own, step models.
 pub fn describe(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Vec<ParamInfo> {
-    let models: Vec<Option<&Arc<Model>>> = (0..scenario.steps.len())
-        .map(|i| step_model(scenario, catalogs, params, i))
-        .collect();
-    let has_stage = |stage| scenario.steps.iter().any(|s| s.stage == stage);
-    let makes_video = models.iter().flatten().any(|m| m.kind == ModelKind::Video);
-    let clip = scenario
-        .steps
+    let context = Context::new(scenario, catalogs, params);
+    let mut out: Vec<ParamInfo> = NAMES
         .iter()
-        .zip(&models)
-        .find(|(s, m)| s.stage == Stage::Scene && m.is_some_and(|m| m.kind == ModelKind::Video))
-        .and_then(|(_, m)| *m);
-    let rerolls = scenario.steps.iter().zip(&models).any(|(s, m)| {
-        s.rerolls.unwrap_or(
-            s.stage == Stage::Scene && m.is_some_and(|m| matches!(m.kind, ModelKind::Video | ModelKind::Image)),
-        )
-    });
-    let sale = &params.sale;
-    let in_credits = sale.credits.is_some();
-    let schema = &params.schema;
-    let mut out = Vec::new();
-    for name in NAMES.iter().chain(SALE_NAMES.iter()) {
-        let (label, kind, min, max, step, matters) = match *name {
-            "scenes" => ("Scenes", Kind::Whole, d(1), d(100_000), d(1), has_stage(Stage::Scene)),
-            "frames" => ("Frames", Kind::Whole, d(1), d(100_000), d(1), makes_video),
-            "fps" => ("Frame rate", Kind::Whole, d(1), d(100_000), d(1), makes_video),
-            "seconds" => ("Clip length", Kind::Decimal, None, None, None, makes_video),
-            "resolution" => ("Resolution", Kind::Choice, None, None, None, makes_video),
-            "audio" => ("Audio", Kind::Bool, None, None, None, makes_video),
-            "characters" => (
-                "Characters",
-                Kind::Whole,
-                d(0),
-                d(100_000),
-                d(1),
-                has_stage(Stage::Character),
-            ),
-            "videos_per_character" => (
-                "Videos per character",
-                Kind::Whole,
-                d(1),
-                d(100_000),
-                d(1),
-                has_stage(Stage::Character),
-            ),
-            "reroll_rate" => (
-                "Reroll rate",
-                Kind::Share,
-                d(0),
-                None,
-                Some(Decimal::new(1, 2)),
-                rerolls,
-            ),
-            "videos_per_month" => ("Videos per month", Kind::Whole, d(1), None, d(100), true),
-            "finished_seconds_per_scene" => (
-                "Finished seconds per scene",
-                Kind::Decimal,
-                None,
-                None,
-                None,
-                clip.is_some(),
-            ),
-            "video_model" => ("Clip model", Kind::Model, None, None, None, clip.is_some()),
-            "price" => (
-                "Price per video",
-                Kind::Money,
-                d(0),
-                None,
-                Some(Decimal::new(5, 2)),
-                sale.is_set() && !in_credits,
-            ),
-            "credits" => ("Credits per video", Kind::Decimal, d(0), None, d(1), in_credits),
-            "credit_price" => (
-                "Credit price",
-                Kind::Money,
-                d(0),
-                None,
-                Some(Decimal::new(1, 2)),
-                in_credits && sale.pack.is_none(),
-            ),
-            "pack" => (
-                "Credit pack",
-                Kind::Choice,
-                None,
-                None,
-                None,
-                in_credits && !schema.packs.is_empty(),
-            ),
-            "target_margin" => (
-                "Target margin",
-                Kind::Share,
-                d(0),
-                None,
-                Some(Decimal::new(5, 2)),
-                sale.is_set(),
-            ),
-            _ => (
-                "Paid share",
-                Kind::Share,
-                d(0),
-                d(1),
-                Some(Decimal::new(5, 2)),
-                sale.is_set(),
-            ),
-        };
-        let choices = match *name {
-            "resolution" => clip.map(|m| m.pricing.resolutions()).unwrap_or_default(),
-            "pack" => schema.packs.iter().map(|p| Arc::clone(&p.name)).collect(),
-            _ => Vec::new(),
-        };
+        .chain(SALE_NAMES.iter())
+        .map(|name| declared(params, builtin(name, &context, params)))
+        .collect();
+    for custom in &params.schema.custom {
         let info = ParamInfo {
-            name: (*name).to_owned(),
-            label: label.to_owned(),
-            kind,
-            min,
-            max,
-            step,
-            range: None,
-            choices,
-            expression: None,
-            step_index: None,
-            matters,
-        };
-        out.push(declared(params, info));
-    }
-    for custom in &schema.custom {
-        let info = ParamInfo {
-            name: custom.name.to_string(),
-            label: readable(&custom.name),
             kind: match (&custom.derived, custom.whole) {
                 (Some(_), _) => Kind::Derived,
                 (None, true) => Kind::Whole,
                 (None, false) => Kind::Decimal,
             },
-            min: None,
-            max: None,
             step: custom.whole.then_some(Decimal::ONE),
-            range: None,
-            choices: Vec::new(),
             expression: custom.derived.as_ref().map(|e| e.text().to_owned()),
-            step_index: None,
             matters: custom.used,
+            ..ParamInfo::new(&custom.name, readable(&custom.name), Kind::Decimal)
         };
         out.push(declared(params, info));
     }
-    for (index, step) in schema.steps.iter().enumerate() {
+    for (index, step) in params.schema.steps.iter().enumerate() {
         out.push(ParamInfo {
-            name: format!("{}{MODEL_SUFFIX}", step.id),
-            label: format!("{} model", step.label),
-            kind: Kind::Model,
+            step_index: Some(index),
+            ..ParamInfo::new(
+                &format!("{}{MODEL_SUFFIX}", step.id),
+                format!("{} model", step.label),
+                Kind::Model,
+            )
+        });
+    }
+    out
+}
+
+impl ParamInfo {
+    /// A parameter that matters, with no bounds, step, range or choices yet.
+    fn new(name: &str, label: String, kind: Kind) -> Self {
+        Self {
+            name: name.to_owned(),
+            label,
+            kind,
             min: None,
             max: None,
             step: None,
             range: None,
             choices: Vec::new(),
             expression: None,
-            step_index: Some(index),
+            step_index: None,
             matters: true,
-        });
+        }
     }
-    out
+}
+
+/// A built-in or sale parameter: its label, kind, usual bounds and whether it matters here.
+fn builtin(name: &str, c: &Context<'_>, params: &Params) -> ParamInfo {
+    let sale = &params.sale;
+    let in_credits = sale.credits.is_some();
+    let cents = |n| Some(Decimal::new(n, 2));
+    let (label, kind, min, max, step, matters) = match name {
+        "scenes" => ("Scenes", Kind::Whole, d(1), d(100_000), d(1), c.scene_steps),
+        "frames" => ("Frames", Kind::Whole, d(1), d(100_000), d(1), c.makes_video),
+        "fps" => ("Frame rate", Kind::Whole, d(1), d(100_000), d(1), c.makes_video),
+        "seconds" => ("Clip length", Kind::Decimal, None, None, None, c.makes_video),
+        "resolution" => ("Resolution", Kind::Choice, None, None, None, c.makes_video),
+        "audio" => ("Audio", Kind::Bool, None, None, None, c.makes_video),
+        "characters" => ("Characters", Kind::Whole, d(0), d(100_000), d(1), c.character_steps),
+        "videos_per_character" => (
+            "Videos per character",
+            Kind::Whole,
+            d(1),
+            d(100_000),
+            d(1),
+            c.character_steps,
+        ),
+        "reroll_rate" => ("Reroll rate", Kind::Share, d(0), None, cents(1), c.rerolls),
+        "videos_per_month" => ("Videos per month", Kind::Whole, d(1), None, d(100), true),
+        "finished_seconds_per_scene" => (
+            "Finished seconds per scene",
+            Kind::Decimal,
+            None,
+            None,
+            None,
+            c.clip.is_some(),
+        ),
+        "video_model" => ("Clip model", Kind::Model, None, None, None, c.clip.is_some()),
+        "price" => (
+            "Price per video",
+            Kind::Money,
+            d(0),
+            None,
+            cents(5),
+            sale.is_set() && !in_credits,
+        ),
+        "credits" => ("Credits per video", Kind::Decimal, d(0), None, d(1), in_credits),
+        "credit_price" => (
+            "Credit price",
+            Kind::Money,
+            d(0),
+            None,
+            cents(1),
+            in_credits && sale.pack.is_none(),
+        ),
+        "pack" => (
+            "Credit pack",
+            Kind::Choice,
+            None,
+            None,
+            None,
+            in_credits && !params.schema.packs.is_empty(),
+        ),
+        "target_margin" => ("Target margin", Kind::Share, d(0), None, cents(5), sale.is_set()),
+        _ => ("Paid share", Kind::Share, d(0), d(1), cents(5), sale.is_set()),
+    };
+    let choices = match name {
+        "resolution" => c.clip.map(|m| m.pricing.resolutions()).unwrap_or_default(),
+        "pack" => params.schema.packs.iter().map(|p| Arc::clone(&p.name)).collect(),
+        _ => Vec::new(),
+    };
+    ParamInfo {
+        min,
+        max,
+        step,
+        choices,
+        matters,
+        ..ParamInfo::new(name, label.to_owned(), kind)
+    }
 }
 
 /// Applies what the scenario declares (bounds, step, range, label, derivation) over defaults.

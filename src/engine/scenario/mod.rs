@@ -14,6 +14,7 @@ mod parameters;
 mod quantity;
 mod sale;
 mod step;
+mod usage;
 
 use super::number::{self, RawNumber};
 use super::params::{Params, Schema};
@@ -23,6 +24,7 @@ use super::suggest;
 pub use quantity::{Check, Quantity};
 pub use sale::Sale;
 pub use step::slug;
+pub use usage::{Size, UsageField};
 
 /// How often a step runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -59,109 +61,6 @@ pub struct Fallback {
     pub share: Quantity,
     /// Where the fallback is written.
     pub origin: Origin,
-}
-
-/// The output size of an image step.
-#[derive(Debug, Clone)]
-pub enum Size {
-    /// Megapixels, given or worked out from literal sizes when the scenario loaded.
-    Megapixels(Quantity),
-    /// Width x height (x scale squared), at least one of them an expression.
-    Pixels {
-        /// Output width in pixels.
-        width: Quantity,
-        /// Output height in pixels.
-        height: Quantity,
-        /// An upscale factor.
-        scale: Option<Quantity>,
-        /// Where an overflow is reported.
-        origin: Origin,
-    },
-}
-
-impl Size {
-    /// Megapixels at these parameters.
-    pub fn megapixels(&self, params: &Params) -> Result<Decimal, Diagnostic> {
-        match self {
-            Self::Megapixels(mp) => mp.value(params),
-            Self::Pixels {
-                width,
-                height,
-                scale,
-                origin,
-            } => {
-                let scale = scale.as_ref().map(|s| s.value(params)).transpose()?;
-                pixels(width.value(params)?, height.value(params)?, scale, origin)
-            }
-        }
-    }
-
-    /// Megapixels when every part is a literal.
-    fn fixed(&self) -> Option<Result<Decimal, Diagnostic>> {
-        match self {
-            Self::Megapixels(mp) => mp.fixed().map(Ok),
-            Self::Pixels {
-                width,
-                height,
-                scale,
-                origin,
-            } => {
-                let scale = match scale {
-                    Some(s) => Some(s.fixed()?),
-                    None => None,
-                };
-                Some(pixels(width.fixed()?, height.fixed()?, scale, origin))
-            }
-        }
-    }
-}
-
-fn pixels(width: Decimal, height: Decimal, scale: Option<Decimal>, origin: &Origin) -> Result<Decimal, Diagnostic> {
-    let scale = scale.unwrap_or(Decimal::ONE);
-    width
-        .checked_mul(height)
-        .and_then(|p| p.checked_mul(scale))
-        .and_then(|p| p.checked_mul(scale))
-        .map(|p| p / Decimal::from(1_000_000u32))
-        .ok_or_else(|| {
-            origin
-                .error("the output size is too large to compute exactly")
-                .with_help("check width, height and scale")
-        })
-}
-
-/// A usage field a step may give, to say when its model has no use for it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum UsageField {
-    /// `steps`.
-    Steps,
-    /// `width` and `height`, or `megapixels`.
-    Size,
-    /// `input_tokens` and `output_tokens`.
-    Tokens,
-    /// `gb`.
-    Gb,
-    /// `seconds`.
-    Seconds,
-    /// `resolution`.
-    Resolution,
-    /// `audio`.
-    Audio,
-}
-
-impl UsageField {
-    /// The field's name as written.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Steps => "steps",
-            Self::Size => "an output size",
-            Self::Tokens => "token counts",
-            Self::Gb => "gb",
-            Self::Seconds => "seconds",
-            Self::Resolution => "resolution",
-            Self::Audio => "audio",
-        }
-    }
 }
 
 /// One line of a pipeline: a model called some number of times at a stage.
@@ -353,27 +252,7 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
         (Stage::Video, &raw.video),
         (Stage::Month, &raw.month),
     ];
-    let mut steps: Vec<Step> = Vec::new();
-    for (stage, list) in stages {
-        for raw_step in list {
-            match step::read(file, stage, raw_step, &read.names) {
-                Ok(step) => {
-                    if let Some(first) = steps.iter().find(|s| s.id == step.id) {
-                        found.push(
-                            step.id_origin
-                                .error(format!("a second step with the id `{}`", step.id))
-                                .with_help(format!(
-                                    "the first is at line {}; give this one its own `id = \"...\"`",
-                                    first.origin.line()
-                                )),
-                        );
-                    }
-                    steps.push(step);
-                }
-                Err(d) => found.push(d),
-            }
-        }
-    }
+    let steps = read_steps(file, &stages, &read.names, &mut found);
     let sale = raw
         .sale
         .as_ref()
@@ -404,4 +283,35 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
         sale: sale.map(|(s, ..)| s),
         file: Arc::clone(file),
     })
+}
+
+/// Every step, in stage order; a second step with one id is an error at it.
+fn read_steps(
+    file: &Arc<SourceFile>,
+    stages: &[(Stage, &Vec<Spanned<step::RawStep>>)],
+    names: &names::Names,
+    found: &mut Vec<Diagnostic>,
+) -> Vec<Step> {
+    let mut steps: Vec<Step> = Vec::new();
+    for (stage, list) in stages {
+        for raw_step in *list {
+            match step::read(file, *stage, raw_step, names) {
+                Ok(step) => {
+                    if let Some(first) = steps.iter().find(|s| s.id == step.id) {
+                        found.push(
+                            step.id_origin
+                                .error(format!("a second step with the id `{}`", step.id))
+                                .with_help(format!(
+                                    "the first is at line {}; give this one its own `id = \"...\"`",
+                                    first.origin.line()
+                                )),
+                        );
+                    }
+                    steps.push(step);
+                }
+                Err(d) => found.push(d),
+            }
+        }
+    }
+    steps
 }

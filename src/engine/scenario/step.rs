@@ -87,25 +87,7 @@ pub(super) fn read(
             .transpose()
     };
     let whole = |min| Check::Whole { min, max: WHOLE };
-    let mut usage = Vec::new();
-    let mut note = |field, raw: Option<std::ops::Range<usize>>| {
-        if let Some(span) = raw {
-            usage.push((field, Origin::new(file, span)));
-        }
-    };
-    note(UsageField::Steps, s.steps.as_ref().map(Spanned::span));
-    note(
-        UsageField::Size,
-        s.width.as_ref().or(s.megapixels.as_ref()).map(Spanned::span),
-    );
-    note(
-        UsageField::Tokens,
-        s.input_tokens.as_ref().or(s.output_tokens.as_ref()).map(Spanned::span),
-    );
-    note(UsageField::Gb, s.gb.as_ref().map(Spanned::span));
-    note(UsageField::Seconds, s.seconds.as_ref().map(Spanned::span));
-    note(UsageField::Resolution, s.resolution.as_ref().map(Spanned::span));
-    note(UsageField::Audio, s.audio.as_ref().map(Spanned::span));
+    let usage = usage_fields(file, s);
 
     let size = read_size(s, &origin, &field, whole(1))?;
     let fallback = match &s.fallback {
@@ -123,22 +105,7 @@ pub(super) fn read(
         None => None,
     };
     let label: Arc<str> = s.label.as_deref().unwrap_or(model).into();
-    let (id, id_origin) = match &s.id {
-        Some(id) => {
-            let at = Origin::new(file, id.span());
-            let text = id.get_ref().trim();
-            let valid = !text.is_empty()
-                && text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
-                && !text.ends_with(crate::engine::params::MODEL_SUFFIX);
-            if !valid {
-                return Err(at
-                    .error(format!("`{text}` cannot be a step id"))
-                    .with_help("an id is letters, digits, `-` and `_`, e.g. \"keyframe\""));
-            }
-            (Arc::from(text), at)
-        }
-        None => (Arc::from(slug(&label)), origin.clone()),
-    };
+    let (id, id_origin) = read_id(file, s, &label, &origin)?;
     Ok(Step {
         stage,
         id,
@@ -166,6 +133,52 @@ pub(super) fn read(
         origin,
         model_origin,
     })
+}
+
+/// The usage fields a step gives, with where each is written.
+fn usage_fields(file: &Arc<SourceFile>, s: &RawStep) -> Vec<(UsageField, Origin)> {
+    let spans = [
+        (UsageField::Steps, s.steps.as_ref().map(Spanned::span)),
+        (
+            UsageField::Size,
+            s.width.as_ref().or(s.megapixels.as_ref()).map(Spanned::span),
+        ),
+        (
+            UsageField::Tokens,
+            s.input_tokens.as_ref().or(s.output_tokens.as_ref()).map(Spanned::span),
+        ),
+        (UsageField::Gb, s.gb.as_ref().map(Spanned::span)),
+        (UsageField::Seconds, s.seconds.as_ref().map(Spanned::span)),
+        (UsageField::Resolution, s.resolution.as_ref().map(Spanned::span)),
+        (UsageField::Audio, s.audio.as_ref().map(Spanned::span)),
+    ];
+    spans
+        .into_iter()
+        .filter_map(|(field, span)| Some((field, Origin::new(file, span?))))
+        .collect()
+}
+
+/// The step's id: its `id` key, checked, else its label slugged.
+fn read_id(
+    file: &Arc<SourceFile>,
+    s: &RawStep,
+    label: &str,
+    origin: &Origin,
+) -> Result<(Arc<str>, Origin), Diagnostic> {
+    let Some(id) = &s.id else {
+        return Ok((Arc::from(slug(label)), origin.clone()));
+    };
+    let at = Origin::new(file, id.span());
+    let text = id.get_ref().trim();
+    let valid = !text.is_empty()
+        && text.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_')
+        && !text.ends_with(crate::engine::params::MODEL_SUFFIX);
+    if !valid {
+        return Err(at
+            .error(format!("`{text}` cannot be a step id"))
+            .with_help("an id is letters, digits, `-` and `_`, e.g. \"keyframe\""));
+    }
+    Ok((Arc::from(text), at))
 }
 
 type FieldReader<'a> = dyn Fn(&Option<RawNumber>, &'static str, Check) -> Result<Option<Quantity>, Diagnostic> + 'a;

@@ -29,29 +29,41 @@ fn sections(app: &App) -> Vec<Vec<Line<'static>>> {
             Span::raw(what),
         ])
     };
-    let mut sections: Vec<Vec<Line>> = [
+    // Contexts that share a heading share a section, each (keys, help) pair listed once: the
+    // prompts a save can raise differ in a key or two.
+    let mut sections: Vec<(&str, Vec<(String, &'static str)>)> = Vec::new();
+    for context in [
         Context::Normal,
         Context::Typing,
         Context::Conflict,
+        Context::ReadOnly,
+        Context::Linked,
         Context::Quitting,
         Context::Help,
         Context::Anywhere,
-    ]
-    .into_iter()
-    .map(|context| {
-        let mut lines = vec![Line::from(Span::styled(context.heading(), theme.panel_title))];
-        lines.extend(
-            BINDINGS
-                .iter()
-                .filter(|b| b.context == context)
-                .map(|b| row(keys_text(b.keys), b.help)),
-        );
-        if context == Context::Typing {
-            lines.push(row("other keys".to_owned(), "type a value or file name"));
+    ] {
+        if sections.last().is_none_or(|(heading, _)| *heading != context.heading()) {
+            sections.push((context.heading(), Vec::new()));
         }
-        lines
-    })
-    .collect();
+        let Some((_, rows)) = sections.last_mut() else { continue };
+        for binding in BINDINGS.iter().filter(|b| b.context == context) {
+            let entry = (keys_text(binding.keys), binding.help);
+            if !rows.contains(&entry) {
+                rows.push(entry);
+            }
+        }
+        if context == Context::Typing {
+            rows.push(("other keys".to_owned(), "type a value or file name"));
+        }
+    }
+    let mut sections: Vec<Vec<Line>> = sections
+        .into_iter()
+        .map(|(heading, rows)| {
+            let mut lines = vec![Line::from(Span::styled(heading, theme.panel_title))];
+            lines.extend(rows.into_iter().map(|(keys, what)| row(keys, what)));
+            lines
+        })
+        .collect();
     let mut mouse = vec![Line::from(Span::styled("Mouse", theme.panel_title))];
     mouse.extend(MOUSE.iter().map(|m| row(m.name.to_owned(), m.help)));
     sections.push(mouse);

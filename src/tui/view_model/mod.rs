@@ -77,9 +77,14 @@ fn title(app: &App) -> (String, String) {
     } else {
         "changes vs the file's values"
     };
+    let reading = if app.files.reading {
+        "reading the files… · "
+    } else {
+        ""
+    };
     (
         format!(" reelcost · {} · {}", app.project.scenario.name, app.source()),
-        format!("{against} "),
+        format!("{reading}{against} "),
     )
 }
 
@@ -118,6 +123,22 @@ fn status(app: &App) -> Vec<Piece> {
                 " {} changed on disk since it was loaded: {} ",
                 app.source(),
                 keys::hints(Context::Conflict, &["overwrite", "save as", "cancel"])
+            ),
+            Tone::Error,
+        )],
+        Mode::ReadOnly(mode) => vec![(
+            format!(
+                " {} is read-only ({mode}): not saved. {} ",
+                app.source(),
+                keys::hints(Context::ReadOnly, &["save as", "cancel"])
+            ),
+            Tone::Error,
+        )],
+        Mode::Linked { names, .. } => vec![(
+            format!(
+                " {} has {names} names (hard links): {} ",
+                app.source(),
+                keys::hints(Context::Linked, &["write all", "this name only", "save as", "cancel"])
             ),
             Tone::Error,
         )],

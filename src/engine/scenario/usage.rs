@@ -1,0 +1,110 @@
+//! A step's output size and the usage fields it may give.
+
+use rust_decimal::Decimal;
+
+use super::Quantity;
+use crate::engine::params::Params;
+use crate::engine::source::{Diagnostic, Origin};
+
+/// The output size of an image step.
+#[derive(Debug, Clone)]
+pub enum Size {
+    /// Megapixels, given or worked out from literal sizes when the scenario loaded.
+    Megapixels(Quantity),
+    /// Width x height (x scale squared), at least one of them an expression.
+    Pixels {
+        /// Output width in pixels.
+        width: Quantity,
+        /// Output height in pixels.
+        height: Quantity,
+        /// An upscale factor.
+        scale: Option<Quantity>,
+        /// Where an overflow is reported.
+        origin: Origin,
+    },
+}
+
+impl Size {
+    /// Megapixels at these parameters.
+    pub fn megapixels(&self, params: &Params) -> Result<Decimal, Diagnostic> {
+        match self {
+            Self::Megapixels(mp) => mp.value(params),
+            Self::Pixels {
+                width,
+                height,
+                scale,
+                origin,
+            } => {
+                let scale = scale.as_ref().map(|s| s.value(params)).transpose()?;
+                pixels(width.value(params)?, height.value(params)?, scale, origin)
+            }
+        }
+    }
+
+    /// Megapixels when every part is a literal.
+    pub(super) fn fixed(&self) -> Option<Result<Decimal, Diagnostic>> {
+        match self {
+            Self::Megapixels(mp) => mp.fixed().map(Ok),
+            Self::Pixels {
+                width,
+                height,
+                scale,
+                origin,
+            } => {
+                let scale = match scale {
+                    Some(s) => Some(s.fixed()?),
+                    None => None,
+                };
+                Some(pixels(width.fixed()?, height.fixed()?, scale, origin))
+            }
+        }
+    }
+}
+
+fn pixels(width: Decimal, height: Decimal, scale: Option<Decimal>, origin: &Origin) -> Result<Decimal, Diagnostic> {
+    let scale = scale.unwrap_or(Decimal::ONE);
+    width
+        .checked_mul(height)
+        .and_then(|p| p.checked_mul(scale))
+        .and_then(|p| p.checked_mul(scale))
+        .map(|p| p / Decimal::from(1_000_000u32))
+        .ok_or_else(|| {
+            origin
+                .error("the output size is too large to compute exactly")
+                .with_help("check width, height and scale")
+        })
+}
+
+/// A usage field a step may give, to say when its model has no use for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UsageField {
+    /// `steps`.
+    Steps,
+    /// `width` and `height`, or `megapixels`.
+    Size,
+    /// `input_tokens` and `output_tokens`.
+    Tokens,
+    /// `gb`.
+    Gb,
+    /// `seconds`.
+    Seconds,
+    /// `resolution`.
+    Resolution,
+    /// `audio`.
+    Audio,
+}
+
+impl UsageField {
+    /// The field's name as written.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Steps => "steps",
+            Self::Size => "an output size",
+            Self::Tokens => "token counts",
+            Self::Gb => "gb",
+            Self::Seconds => "seconds",
+            Self::Resolution => "resolution",
+            Self::Audio => "audio",
+        }
+    }
+}
