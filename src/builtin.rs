@@ -17,6 +17,7 @@ pub const CATALOGS: &[(&str, &str)] = &[
 pub const SCENARIOS: &[(&str, &str)] = &[
     ("atve-all-in.toml", include_str!("../scenarios/atve-all-in.toml")),
     ("atve.toml", include_str!("../scenarios/atve.toml")),
+    ("kling-3.toml", include_str!("../scenarios/kling-3.toml")),
     (
         "kling-motion-control.toml",
         include_str!("../scenarios/kling-motion-control.toml"),

@@ -1,8 +1,14 @@
 //! The command line: `report`, `check`, `init`, and the dashboard when no command is given.
 
 mod check;
+mod compare;
 mod init;
+mod report;
+mod sensitivity;
+mod solve;
+mod sweep;
 mod watch;
+mod whatif;
 
 pub use watch::clock;
 
@@ -12,9 +18,9 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
-use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
+use crate::engine::{Diagnostic, Diagnostics, Params};
 use crate::project::{self, Project, ScenarioSource};
-use crate::report::{self, Format};
+use crate::report::Format;
 
 /// The unit economics of AI-generated video: what one output really costs.
 #[derive(Debug, Parser)]
@@ -31,17 +37,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// Print the itemised bill for one video of a scenario.
-    Report {
-        /// A scenario file, or a built-in name such as `atve`.
-        scenario: String,
-        /// Change a parameter first, e.g. --set frames=80 (repeatable).
-        #[arg(long = "set", value_name = "NAME=VALUE")]
-        sets: Vec<String>,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = Format::Table)]
-        format: Format,
-    },
+    /// Print the itemised bill for one video of a scenario, with its uncertainty and budgets.
+    Report(report::Args),
+    /// Put scenarios, or saved JSON reports, side by side.
+    Compare(compare::Args),
+    /// The totals at each value of one parameter, with the price cliffs crossed.
+    Sweep(sweep::Args),
+    /// A tornado: every input swung to its low and high, largest effect first.
+    Sensitivity(sensitivity::Args),
+    /// Goal seek: the value of a parameter at which a total meets a target.
+    Solve(solve::Args),
     /// Validate catalogs and scenarios (files or directories); exit 1 on any error.
     Check {
         /// Files or directories to check.
@@ -71,10 +76,25 @@ enum Command {
 
 /// Runs the command line and returns the process's exit status.
 pub fn run(cli: Cli) -> ExitCode {
+    let catalogs = cli.catalogs.as_deref();
+    let analysis = match &cli.command {
+        Some(Command::Report(args)) => Some(report::run(args, catalogs)),
+        Some(Command::Compare(args)) => Some(compare::run(args, catalogs)),
+        Some(Command::Sweep(args)) => Some(sweep::run(args, catalogs)),
+        Some(Command::Sensitivity(args)) => Some(sensitivity::run(args, catalogs)),
+        Some(Command::Solve(args)) => Some(solve::run(args, catalogs)),
+        _ => None,
+    };
+    if let Some(outcome) = analysis {
+        return outcome.unwrap_or_else(|diagnostics| {
+            print_err(&diagnostics);
+            ExitCode::FAILURE
+        });
+    }
     let result = match cli.command {
-        Some(Command::Report { scenario, sets, format }) => {
-            report_command(&scenario, cli.catalogs.as_deref(), &sets, format)
-        }
+        Some(
+            Command::Report(_) | Command::Compare(_) | Command::Sweep(_) | Command::Sensitivity(_) | Command::Solve(_),
+        ) => Ok(()),
         Some(Command::Check { paths }) => return check::run(&paths, cli.catalogs.as_deref()),
         Some(Command::Init { dir, force }) => init::run(&dir, force),
         Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
@@ -90,7 +110,7 @@ pub fn run(cli: Cli) -> ExitCode {
                     .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
                     .and_then(crate::tui::run)
             } else {
-                report_command(&scenario, cli.catalogs.as_deref(), &[], Format::Table)
+                report::run(&report::Args::table(scenario), cli.catalogs.as_deref()).map(|_| ())
             }
         }
     };
@@ -153,21 +173,4 @@ pub fn check_video_model(project: &Project, params: &Params) -> Result<(), Diagn
 pub fn load_project(scenario: &str, catalogs: Option<&std::path::Path>) -> Result<Project, Diagnostics> {
     let source = project::scenario_source(scenario)?;
     project::load(&source, catalogs)
-}
-
-fn report_command(
-    scenario: &str,
-    catalogs: Option<&std::path::Path>,
-    sets: &[String],
-    format: Format,
-) -> Result<(), Diagnostics> {
-    let project = load_project(scenario, catalogs)?;
-    let mut params = project.scenario.params.clone();
-    apply_sets(&mut params, sets)?;
-    check_video_model(&project, &params)?;
-    let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
-    let text = report::render(format, &project.scenario, &params, &bill);
-    // A closed pipe (e.g. `| head`) is not an error worth a message.
-    let _ = std::io::stdout().write_all(text.as_bytes());
-    Ok(())
 }

@@ -15,6 +15,7 @@ pub mod scenario;
 pub mod source;
 pub mod suggest;
 pub mod warning;
+pub mod whatif;
 
 pub use bill::{Bill, Line, SaleTotals, Totals, evaluate};
 pub use catalog::{Catalog, Catalogs, Kind, Model, Unit, load_catalog, load_catalogs};

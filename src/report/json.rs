@@ -34,7 +34,7 @@ pub fn parameters(params: &Params) -> Value {
 }
 
 /// Renders the bill as pretty-printed JSON.
-pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
+pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super::Extras<'_>) -> String {
     let t = &bill.totals;
     let sale = t.sale.as_deref();
     let lines: Vec<Value> = bill
@@ -53,7 +53,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
             })
         })
         .collect();
-    let report = json!({
+    let mut report = json!({
         "scenario": &*scenario.name,
         "currency": &*bill.currency,
         "parameters": parameters(params),
@@ -76,5 +76,13 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
         "lines": lines,
         "warnings": bill.warnings.iter().map(|w| w.headline()).collect::<Vec<_>>(),
     });
+    if let Some(map) = report.as_object_mut() {
+        if let Some(band) = extras.band {
+            map.insert("uncertainty".into(), super::whatif::extras::band_json(band));
+        }
+        if !extras.budgets.is_empty() {
+            map.insert("budgets".into(), super::whatif::extras::budgets_json(extras.budgets));
+        }
+    }
     serde_json::to_string_pretty(&report).unwrap_or_default() + "\n"
 }

@@ -11,7 +11,7 @@ fn cell(text: &str) -> String {
 }
 
 /// Renders the bill as Markdown.
-pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
+pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super::Extras<'_>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -39,18 +39,42 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
         );
     }
     let t = &bill.totals;
-    let _ = writeln!(out, "\n| Total | |\n|---|--:|");
-    let _ = writeln!(out, "| Per video | {} |", money::fixed(t.per_video, 2));
-    let _ = writeln!(out, "| Per generated second | {} |", per_second(t.per_generated_second));
-    let _ = writeln!(out, "| Per finished second | {} |", per_second(t.per_finished_second));
+    // The band gets a column only when there is one, so a plain report keeps its shape.
+    let row = |name: &str, value: String, metric: &str| match extras.band {
+        Some(_) => format!("| {name} | {value} | {} |", cell(&extras.note(metric))),
+        None => format!("| {name} | {value} |"),
+    };
+    let head = if extras.band.is_some() {
+        "| Total | | Band |\n|---|--:|---|"
+    } else {
+        "| Total | |\n|---|--:|"
+    };
+    let _ = writeln!(out, "\n{head}");
+    let _ = writeln!(out, "{}", row("Per video", money::fixed(t.per_video, 2), "per_video"));
     let _ = writeln!(
         out,
-        "| Per month ({} videos) | {} |",
-        group(params.videos_per_month),
-        money::fixed(t.per_month, 2)
+        "{}",
+        row("Per generated second", per_second(t.per_generated_second), "")
     );
+    let _ = writeln!(
+        out,
+        "{}",
+        row(
+            "Per finished second",
+            per_second(t.per_finished_second),
+            "per_finished_second"
+        )
+    );
+    let month = format!("Per month ({} videos)", group(params.videos_per_month));
+    let _ = writeln!(out, "{}", row(&month, money::fixed(t.per_month, 2), "per_month"));
     for (name, value, note) in super::sale_figures(bill, params) {
-        let _ = writeln!(out, "| {name} {note} | {value} |");
+        let _ = writeln!(out, "{}", row(&format!("{name} {note}"), value, ""));
+    }
+    if !extras.lines().is_empty() {
+        let _ = writeln!(out);
+        for line in extras.lines() {
+            let _ = writeln!(out, "- {}", cell(&line));
+        }
     }
     if !bill.warnings.is_empty() {
         let _ = writeln!(out, "\n**Warnings**\n");

@@ -5,6 +5,9 @@ mod csv;
 mod json;
 mod markdown;
 mod table;
+pub mod whatif;
+
+pub use whatif::extras::Extras;
 
 use rust_decimal::Decimal;
 
@@ -25,11 +28,17 @@ pub enum Format {
 
 /// Renders a bill in a format.
 pub fn render(format: Format, scenario: &Scenario, params: &Params, bill: &Bill) -> String {
+    render_with(format, scenario, params, bill, &Extras::default())
+}
+
+/// Renders a bill with its uncertainty band and budgets. CSV holds the lines only; the caller
+/// shows the budgets elsewhere.
+pub fn render_with(format: Format, scenario: &Scenario, params: &Params, bill: &Bill, extras: &Extras<'_>) -> String {
     match format {
-        Format::Table => table::render(scenario, params, bill),
-        Format::Json => json::render(scenario, params, bill),
+        Format::Table => table::render(scenario, params, bill, extras),
+        Format::Json => json::render(scenario, params, bill, extras),
         Format::Csv => csv::render(bill),
-        Format::Markdown => markdown::render(scenario, params, bill),
+        Format::Markdown => markdown::render(scenario, params, bill, extras),
     }
 }
 

@@ -7,7 +7,7 @@ use crate::engine::{Bill, Params, Scenario, money};
 use super::{describe_params, group, line_cost, per_second, percent, quantity};
 
 /// Renders the bill as a table with totals and warnings.
-pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
+pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super::Extras<'_>) -> String {
     let header = [
         "STAGE",
         "LINE",
@@ -102,10 +102,24 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill) -> String {
             format!("({} videos)", group(params.videos_per_month)),
         ),
     ];
-    let figures: Vec<(&str, String, String)> = figures.into_iter().chain(super::sale_figures(bill, params)).collect();
+    let figures: Vec<(&str, String, String)> = figures
+        .into_iter()
+        .zip(["per_video", "per_generated_second", "per_finished_second", "per_month"])
+        .map(|((name, value, note), metric)| {
+            (
+                name,
+                value,
+                format!("{note}  {}", extras.note(metric)).trim().to_owned(),
+            )
+        })
+        .chain(super::sale_figures(bill, params))
+        .collect();
     let value_width = figures.iter().map(|f| f.1.len()).max().unwrap_or(0);
     for (name, value, note) in figures {
         let _ = writeln!(out, "{}", format!("{name:<22}{value:>value_width$}  {note}").trim_end());
+    }
+    for line in extras.lines() {
+        let _ = writeln!(out, "{line}");
     }
     if !bill.warnings.is_empty() {
         let _ = writeln!(out, "\nWarnings:");

@@ -376,6 +376,21 @@ impl Catalogs {
         self.by_id.is_empty()
     }
 
+    /// A copy with some models replaced by others of the same id, as what-if analysis prices a
+    /// bill at another unit price.
+    pub fn with_models(&self, models: impl IntoIterator<Item = Arc<Model>>) -> Self {
+        let mut next = self.clone();
+        for model in models {
+            for slot in next.files.iter_mut().flat_map(|c| c.models.iter_mut()) {
+                if slot.id == model.id {
+                    *slot = Arc::clone(&model);
+                }
+            }
+            next.by_id.insert(Arc::clone(&model.id), model);
+        }
+        next
+    }
+
     /// The id closest to a mistyped one, for "did you mean".
     pub fn closest_id(&self, id: &str) -> Option<&str> {
         super::suggest::closest(id, self.by_id.keys().map(|k| &**k))

@@ -166,6 +166,8 @@ pub struct Scenario {
     pub steps: Vec<Step>,
     /// Where the sale is written, when the scenario has one.
     pub sale: Option<Sale>,
+    /// Limits on its totals, from `[[budget]]`.
+    pub budgets: Vec<super::whatif::Budget>,
     /// The file.
     pub file: Arc<SourceFile>,
 }
@@ -212,6 +214,8 @@ struct RawScenario {
     #[serde(default)]
     month: Vec<Spanned<step::RawStep>>,
     sale: Option<Spanned<sale::RawSale>>,
+    #[serde(default)]
+    budget: Vec<Spanned<super::whatif::budget::RawBudget>>,
 }
 
 /// Loads a scenario file. Models are resolved against catalogs when it is evaluated.
@@ -257,6 +261,11 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
         .sale
         .as_ref()
         .and_then(|s| sale::read(file, s).map_err(|d| found.push(d)).ok());
+    let budgets = raw
+        .budget
+        .iter()
+        .filter_map(|b| super::whatif::budget::read(file, b).map_err(|d| found.push(d)).ok())
+        .collect();
     if steps.is_empty() && found.is_empty() {
         found.push(
             Diagnostic::file_error(file.path(), "the scenario has no steps")
@@ -281,6 +290,7 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
         param_origins,
         steps,
         sale: sale.map(|(s, ..)| s),
+        budgets,
         file: Arc::clone(file),
     })
 }

@@ -1,0 +1,122 @@
+//! Scenarios side by side: their totals, and their lines matched by stage and label.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use crate::engine::{Bill, Stage};
+
+/// One line's cost, as a comparison matches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LineCost {
+    /// When the step runs.
+    pub stage: Stage,
+    /// What it is for.
+    pub label: Arc<str>,
+    /// What it adds to one video.
+    pub per_video: Decimal,
+}
+
+/// One scenario, or a saved report, in a comparison.
+#[derive(Debug, Clone)]
+pub struct Side {
+    /// The scenario's name.
+    pub name: String,
+    /// Where it came from: a file, a built-in name.
+    pub file: String,
+    /// Its totals by name (see [`super::METRICS`]), `None` where it has none.
+    pub totals: Vec<(&'static str, Option<Decimal>)>,
+    /// Its lines in order.
+    pub lines: Vec<LineCost>,
+}
+
+impl Side {
+    /// A side from an evaluated bill.
+    pub fn from_bill(name: impl Into<String>, file: impl Into<String>, bill: &Bill) -> Self {
+        Self {
+            name: name.into(),
+            file: file.into(),
+            totals: super::metric::figures(&bill.totals),
+            lines: bill
+                .lines
+                .iter()
+                .map(|l| LineCost {
+                    stage: l.stage,
+                    label: Arc::clone(&l.label),
+                    per_video: l.per_video,
+                })
+                .collect(),
+        }
+    }
+
+    /// A total by name.
+    pub fn total(&self, name: &str) -> Option<Decimal> {
+        self.totals.iter().find(|(n, _)| *n == name).and_then(|(_, v)| *v)
+    }
+}
+
+/// A line of the comparison: one stage and label, with each side's cost.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The stage.
+    pub stage: Stage,
+    /// The label.
+    pub label: Arc<str>,
+    /// Each side's cost per video, `None` where the side has no such line.
+    pub per_video: Vec<Option<Decimal>>,
+}
+
+impl Row {
+    /// Side `i`'s cost less the first side's; `None` where either has no such line.
+    pub fn delta(&self, i: usize) -> Option<Decimal> {
+        let first = (*self.per_video.first()?)?;
+        self.per_video.get(i).copied().flatten().map(|v| v - first)
+    }
+}
+
+/// Matches lines across sides by stage and label: the first side's lines in order, then lines
+/// only later sides have, in the order they first appear. A label repeated within a stage is
+/// matched occurrence by occurrence.
+pub fn match_lines(sides: &[Side]) -> Vec<Row> {
+    let mut rows: Vec<Row> = Vec::new();
+    for (i, side) in sides.iter().enumerate() {
+        // How many rows with each (stage, label) this side has filled so far.
+        let mut used: Vec<(Stage, &str, usize)> = Vec::new();
+        for line in &side.lines {
+            let seen = match used.iter_mut().find(|(s, l, _)| *s == line.stage && *l == &*line.label) {
+                Some(entry) => {
+                    entry.2 += 1;
+                    entry.2 - 1
+                }
+                None => {
+                    used.push((line.stage, &line.label, 1));
+                    0
+                }
+            };
+            let slot = rows
+                .iter_mut()
+                .filter(|r| r.stage == line.stage && r.label == line.label)
+                .nth(seen);
+            match slot {
+                Some(row) => row.per_video[i] = Some(line.per_video),
+                None => {
+                    let mut per_video = vec![None; sides.len()];
+                    per_video[i] = Some(line.per_video);
+                    rows.push(Row {
+                        stage: line.stage,
+                        label: Arc::clone(&line.label),
+                        per_video,
+                    });
+                }
+            }
+        }
+    }
+    rows
+}
+
+/// The stage with this name, as reports write it.
+pub fn stage_named(name: &str) -> Option<Stage> {
+    [Stage::Scene, Stage::Character, Stage::Video, Stage::Month]
+        .into_iter()
+        .find(|s| s.name() == name)
+}

@@ -1,0 +1,241 @@
+//! The sampler behind the uncertainty band: the bill on a grid of the ranged parameters, each
+//! point evaluated once with every price at its low end and with each alone at its high end; a
+//! sample is then the low-end bill plus whole steps of each price's span.
+
+use rust_decimal::Decimal;
+use rustc_hash::FxHashMap;
+
+use super::Error;
+use super::inputs::{PriceInput, with_param, with_prices};
+use super::sample::Draws;
+use super::uncertainty::PRICE_STEPS;
+use crate::engine::{Catalogs, Params, Scenario, Totals, evaluate};
+
+pub(super) struct Param {
+    pub(super) name: String,
+    pub(super) low: Decimal,
+    pub(super) high: Decimal,
+    /// Grid steps across the range.
+    pub(super) steps: u64,
+}
+
+impl Param {
+    fn at(&self, k: u64) -> Decimal {
+        let k = Decimal::from(k);
+        if self.steps == 0 {
+            return self.low;
+        }
+        self.low + (self.high - self.low) * k / Decimal::from(self.steps)
+    }
+}
+
+/// The bill at one grid point of the parameters, ready to take price draws.
+#[derive(Debug, Clone)]
+pub(super) struct Level {
+    /// Cost per video with every price at its low end.
+    pub(super) base: Decimal,
+    /// For each price, what its whole range adds to the cost per video, and one step of it.
+    pub(super) spans: Vec<(Decimal, Decimal)>,
+    pub(super) finished_seconds: Decimal,
+    pub(super) videos_per_month: Decimal,
+}
+
+impl Level {
+    fn per_video(&self, draws: &[u64]) -> Option<Decimal> {
+        self.spans
+            .iter()
+            .zip(draws)
+            .try_fold(self.base, |sum, (&(span, step), &k)| {
+                // The top of the range is the span itself, so the bound is the bill at the high price
+                // exactly; below it, whole steps (a step is rounded at the 28th digit).
+                let part = match k {
+                    0 => return Some(sum),
+                    PRICE_STEPS => span,
+                    _ => step.checked_mul(Decimal::from(k))?,
+                };
+                sum.checked_add(part)
+            })
+    }
+
+    /// Cost per video, per finished second and per month for a cost per video at this level.
+    pub(super) fn metrics(&self, per_video: Decimal) -> [Option<Decimal>; 3] {
+        let per_second = if self.finished_seconds.is_zero() {
+            None
+        } else {
+            per_video.checked_div(self.finished_seconds)
+        };
+        [
+            Some(per_video),
+            per_second,
+            per_video.checked_mul(self.videos_per_month),
+        ]
+    }
+}
+
+pub(super) struct Model<'a> {
+    pub(super) scenario: &'a Scenario,
+    pub(super) catalogs: &'a Catalogs,
+    pub(super) params: &'a Params,
+    pub(super) ranged: Vec<Param>,
+    pub(super) prices: Vec<(PriceInput, Decimal, Decimal)>,
+    /// The catalogs with every ranged price at its low end, and with one at a time at its high.
+    pub(super) all_low: Catalogs,
+    pub(super) one_high: Vec<Catalogs>,
+    pub(super) levels: FxHashMap<Vec<u64>, Level>,
+}
+
+impl Model<'_> {
+    /// The parameters at a grid point.
+    fn params_at(&self, key: &[u64]) -> Result<Params, Error> {
+        let mut params = self.params.clone();
+        for (p, &k) in self.ranged.iter().zip(key) {
+            params = with_param(&params, &p.name, p.at(k))?;
+        }
+        Ok(params)
+    }
+
+    /// The bill at a grid point with each price at the end `high` says (by its index).
+    fn corner(&self, key: &[u64], high: impl Fn(usize) -> bool) -> Result<crate::engine::Totals, Error> {
+        let changes: Vec<(&PriceInput, Decimal)> = self
+            .prices
+            .iter()
+            .enumerate()
+            .map(|(i, (p, low, top))| (p, if high(i) { *top } else { *low }))
+            .collect();
+        let catalogs = with_prices(self.catalogs, &changes);
+        Ok(evaluate(self.scenario, &catalogs, &self.params_at(key)?)?.totals)
+    }
+
+    pub(super) fn level(&mut self, key: &[u64]) -> Result<&Level, Error> {
+        if self.levels.contains_key(key) {
+            return Ok(&self.levels[key]);
+        }
+        {
+            let params = self.params_at(key)?;
+            let low = evaluate(self.scenario, &self.all_low, &params)?;
+            let mut spans = Vec::with_capacity(self.one_high.len());
+            for catalogs in &self.one_high {
+                let high = evaluate(self.scenario, catalogs, &params)?.totals.per_video;
+                let span = high - low.totals.per_video;
+                spans.push((span, span / Decimal::from(PRICE_STEPS)));
+            }
+            let level = Level {
+                base: low.totals.per_video,
+                spans,
+                finished_seconds: low.totals.finished_seconds,
+                videos_per_month: Decimal::from(params.videos_per_month),
+            };
+            Ok(self.levels.entry(key.to_vec()).or_insert(level))
+        }
+    }
+}
+
+pub(super) fn overflow(scenario: &Scenario) -> crate::engine::Diagnostics {
+    crate::engine::Diagnostic::file_error(
+        scenario.file.path(),
+        "a total at an end of the ranges is too large to compute exactly",
+    )
+    .with_help("check the ranges for a mistyped figure")
+    .into()
+}
+
+/// Each total's exact low and high, and the parameters it is not monotone in.
+#[allow(clippy::type_complexity)]
+pub(super) fn corners(model: &mut Model<'_>) -> Result<([Option<(Decimal, Decimal)>; 3], Vec<String>), Error> {
+    let n = model.ranged.len();
+    // For each parameter and total: +1 when the total rises with it, -1 when it falls.
+    let mut rises = vec![[true; 3]; n];
+    let mut not_monotone = Vec::new();
+    for q in 0..n {
+        let steps = model.ranged[q].steps;
+        let mut series: Vec<[Option<Decimal>; 3]> = Vec::new();
+        for j in 0..=10u64 {
+            let mut key = vec![0; n];
+            key[q] = steps * j / 10;
+            let level = model.level(&key)?;
+            series.push(level.metrics(level.base));
+        }
+        for m in 0..3 {
+            let values: Vec<Decimal> = series.iter().filter_map(|s| s[m]).collect();
+            let up = values.windows(2).all(|w| w[0] <= w[1]);
+            let down = values.windows(2).all(|w| w[0] >= w[1]);
+            rises[q][m] = up || !down;
+            if !up && !down && !not_monotone.contains(&model.ranged[q].name) {
+                not_monotone.push(model.ranged[q].name.clone());
+            }
+        }
+    }
+    let mut found = [None; 3];
+    for (m, slot) in found.iter_mut().enumerate() {
+        let key = |high: bool| -> Vec<u64> {
+            (0..n)
+                .map(|q| if rises[q][m] == high { model.ranged[q].steps } else { 0 })
+                .collect()
+        };
+        let (low_key, high_key) = (key(false), key(true));
+        // Each price to the end that lowers (or raises) the total, evaluated directly: these are
+        // the bills at the corners, not a composition of them.
+        let mut ends = [None, None];
+        for (end, (key, high)) in ends.iter_mut().zip([(&low_key, false), (&high_key, true)]) {
+            let rising: Vec<bool> = model.level(key)?.spans.iter().map(|s| s.0 >= Decimal::ZERO).collect();
+            let totals = model.corner(key, |i| rising.get(i).copied().unwrap_or(true) == high)?;
+            *end = metric_of(&totals, m);
+        }
+        *slot = ends[0].zip(ends[1]);
+    }
+    Ok((found, not_monotone))
+}
+
+/// Cost per video, per finished second or per month (0, 1, 2) of a bill's totals.
+fn metric_of(totals: &Totals, m: usize) -> Option<Decimal> {
+    match m {
+        0 => Some(totals.per_video),
+        1 => totals.per_finished_second,
+        _ => Some(totals.per_month),
+    }
+}
+
+/// The sampled totals: cost per video, per finished second (left short when a sample has none)
+/// and per month.
+pub(super) fn draw(model: &mut Model<'_>, samples: u32, seed: u64) -> Result<[Vec<Decimal>; 3], Error> {
+    // With no parameter ranged, every sample is at one grid point, where the other totals are the
+    // cost per video divided or multiplied by a constant: they are derived from its percentiles.
+    let only_per_video = model.ranged.is_empty();
+    let mut draws = Draws::new(seed);
+    let count = samples as usize;
+    let mut out = [
+        Vec::with_capacity(count),
+        Vec::with_capacity(count),
+        Vec::with_capacity(count),
+    ];
+    let mut key = vec![0u64; model.ranged.len()];
+    let mut ks = vec![0u64; model.prices.len()];
+    let scenario = model.scenario;
+    let too_large = || Error::Bill(overflow(scenario));
+    if only_per_video {
+        let level = model.level(&key)?.clone();
+        for _ in 0..samples {
+            for k in &mut ks {
+                *k = draws.upto(PRICE_STEPS);
+            }
+            out[0].push(level.per_video(&ks).ok_or_else(too_large)?);
+        }
+        return Ok(out);
+    }
+    for _ in 0..samples {
+        for (k, p) in key.iter_mut().zip(&model.ranged) {
+            *k = draws.upto(p.steps);
+        }
+        for k in &mut ks {
+            *k = draws.upto(PRICE_STEPS);
+        }
+        let level = model.level(&key)?;
+        let per_video = level.per_video(&ks).ok_or_else(too_large)?;
+        for (values, metric) in out.iter_mut().zip(level.metrics(per_video)) {
+            if let Some(value) = metric {
+                values.push(value);
+            }
+        }
+    }
+    Ok(out)
+}
