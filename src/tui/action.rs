@@ -37,6 +37,12 @@ pub enum Action {
     SetParam(Param, String),
     /// Move the arrow keys between the parameters and the breakdown.
     ToggleFocus,
+    /// Chart the cost per video or per finished second.
+    ToggleChartMetric,
+    /// Show the tornado of every input in the chart's place, or the chart again.
+    ToggleTornado,
+    /// Ask for a target on a total and find the selected parameter's value that meets it.
+    StartGoalSeek,
     /// Put the next video model that fits the clips on the clip step.
     NextModel,
     /// Put the previous video model that fits the clips on the clip step.

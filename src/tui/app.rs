@@ -5,19 +5,26 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-pub use super::figures::{Curve, Delta, Figure};
-use super::figures::{curve, figures};
+use super::figures::figures;
+pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::{self, Param};
+use super::sweep;
 use super::theme::Theme;
 use super::view_model::ViewModel;
 use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
 use crate::engine::params::{Kind as ParamKind, describe as describe_params, step_model};
+use crate::engine::whatif;
 use crate::engine::{Bill, Diagnostics, Model, ParamInfo, Params, Severity, evaluate};
 use crate::project::Project;
 
+/// Samples the uncertainty band draws, as `report` does by default.
+pub const BAND_SAMPLES: u32 = 10_000;
+/// The band's seed: the same figures on every key press and every run.
+pub const BAND_SEED: u64 = 1;
+
 /// Videos per character the amortisation chart sweeps.
-pub const SWEEP: std::ops::RangeInclusive<u32> = 1..=20;
+pub const SWEEP: std::ops::RangeInclusive<u32> = sweep::AMORTISATION;
 
 /// How keys are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,6 +41,8 @@ pub enum Mode {
     Conflict,
     /// Quitting with changes the file does not hold: save, discard, or cancel?
     Quitting,
+    /// A goal-seek target being typed for a parameter.
+    Seeking(Input),
     /// The scenario file is read-only (its permissions): save as, or cancel?
     ReadOnly(String),
     /// The scenario file has other names: write through them all, replace this name only, save
@@ -132,12 +141,16 @@ pub struct Analysis {
     pub resolutions: Vec<Arc<str>>,
     /// Cost against videos per character.
     pub amortisation: Vec<AmortisationPoint>,
-    /// The amortisation sweep, ready to plot.
-    pub curve: Curve,
+    /// The cost against the selected parameter, ready to plot.
+    pub chart: sweep::Chart,
     /// Thresholds the scenario sits just past.
     pub cliffs: Vec<Cliff>,
     /// Video models that could make the clips, cheapest first.
     pub alternatives: Vec<Alternative>,
+    /// Every input swung to its ends, largest swing first; made while the tornado is shown.
+    pub tornado: Vec<whatif::Swing>,
+    /// The spread of the totals when any input has a range.
+    pub band: Option<whatif::Band>,
 }
 
 /// The dashboard.
@@ -188,6 +201,10 @@ pub struct App {
     pub shown: ViewModel,
     /// Whether to leave once the save under way is made.
     pub quit_after_save: bool,
+    /// What the chart's y axis measures.
+    pub chart_metric: sweep::Metric,
+    /// Whether the tornado takes the chart's place.
+    pub tornado_shown: bool,
 }
 
 impl App {
@@ -224,6 +241,8 @@ impl App {
             files: FileState::default(),
             shown: ViewModel::default(),
             quit_after_save: false,
+            chart_metric: sweep::Metric::default(),
+            tornado_shown: false,
         };
         app.refresh();
         app.shown = ViewModel::of(&app);
@@ -294,7 +313,15 @@ impl App {
         self.analysis = Analysis {
             resolutions: clip_model.as_ref().map(|m| m.pricing.resolutions()).unwrap_or_default(),
             clip_model,
-            curve: curve(&amortisation, &self.baseline.amortisation, params, &self.bill),
+            chart: sweep::Chart::default(),
+            tornado: if self.tornado_shown {
+                whatif::sensitivity(scenario, catalogs, params, Decimal::new(2, 1)).unwrap_or_default()
+            } else {
+                Vec::new()
+            },
+            band: whatif::uncertainty(scenario, catalogs, params, BAND_SAMPLES, BAND_SEED)
+                .ok()
+                .flatten(),
             amortisation,
             cliffs: analysis::cliffs(scenario, catalogs, params, &self.bill),
             alternatives: analysis::video_alternatives(scenario, catalogs, params),
@@ -360,6 +387,27 @@ impl App {
         } else {
             Vec::new()
         };
+        self.refresh_chart();
+    }
+
+    /// Recomputes the chart of the selected parameter.
+    pub(super) fn refresh_chart(&mut self) {
+        let Some(info) = self.selected_info() else {
+            self.analysis.chart = sweep::Chart::default();
+            return;
+        };
+        let at = sweep::At {
+            scenario: &self.project.scenario,
+            catalogs: &self.project.catalogs,
+            params: &self.params,
+            baseline: &self.baseline.params,
+        };
+        let choices = if info.name == "resolution" {
+            &self.analysis.resolutions
+        } else {
+            &info.choices
+        };
+        self.analysis.chart = sweep::chart(&at, info, self.chart_metric, choices);
     }
 
     /// The selected parameter as the engine describes it.

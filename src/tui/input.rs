@@ -30,7 +30,9 @@ impl App {
     /// Types a character into the value or the file name, up to the longest each takes.
     pub(super) fn type_char(&mut self, c: char) {
         match &mut self.mode {
-            Mode::Editing(input) if !c.is_control() && input.text.chars().count() < MAX_INPUT => {
+            Mode::Editing(input) | Mode::Seeking(input)
+                if !c.is_control() && input.text.chars().count() < MAX_INPUT =>
+            {
                 input.text.push(c);
             }
             Mode::Naming(name) if !c.is_control() && name.chars().count() < MAX_NAME => name.push(c),
@@ -41,7 +43,7 @@ impl App {
     /// Deletes the last character typed.
     pub(super) fn backspace(&mut self) {
         match &mut self.mode {
-            Mode::Editing(input) => {
+            Mode::Editing(input) | Mode::Seeking(input) => {
                 input.text.pop();
             }
             Mode::Naming(name) => {
@@ -63,6 +65,11 @@ impl App {
             Mode::Naming(name) => {
                 let name = name.clone();
                 self.save_as(&name)
+            }
+            Mode::Seeking(input) => {
+                let (param, text) = (input.param.clone(), input.text.clone());
+                self.goal_seek(&param, &text);
+                None
             }
             _ => None,
         }

@@ -36,10 +36,8 @@ impl Context {
         match self {
             Self::Normal => "Dashboard",
             Self::Typing => "Typing a value",
-            Self::Help => "This help",
-            Self::Quitting => "Quitting with unsaved changes",
-            // The prompts a save can raise share one section of the help.
-            Self::Conflict | Self::ReadOnly | Self::Linked => "When a save asks first",
+            // The prompts (a save's, quitting's) and the help's own keys share one section.
+            Self::Conflict | Self::ReadOnly | Self::Linked | Self::Quitting | Self::Help => "Prompts and this help",
             Self::Anywhere => "Anywhere",
         }
     }
@@ -48,7 +46,7 @@ impl Context {
     pub fn of(mode: &Mode) -> Self {
         match mode {
             Mode::Normal => Self::Normal,
-            Mode::Editing(_) | Mode::Naming(_) => Self::Typing,
+            Mode::Editing(_) | Mode::Naming(_) | Mode::Seeking(_) => Self::Typing,
             Mode::Help => Self::Help,
             Mode::Conflict => Self::Conflict,
             Mode::Quitting => Self::Quitting,
@@ -169,6 +167,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::shift(KeyCode::Right), Key::char('L')], Action::Step(10), "step up by ten", None),
     bind(Normal, &[Key::plain(KeyCode::Enter)], Action::StartEditing, "type an exact value", Some("type")),
     bind(Normal, &[Key::plain(KeyCode::Tab)], Action::ToggleFocus, "breakdown: swap models", Some("focus")),
+    bind(Normal, &[Key::char('c')], Action::ToggleChartMetric, "chart per video or second", Some("chart")),
+    bind(Normal, &[Key::char('t')], Action::ToggleTornado, "tornado of inputs", Some("tornado")),
+    bind(Normal, &[Key::char('g')], Action::StartGoalSeek, "goal seek this row", Some("seek")),
     bind(Normal, &[Key::char('m')], Action::NextModel, "next clip model", Some("model")),
     bind(Normal, &[Key::char('M')], Action::PreviousModel, "previous clip model", None),
     bind(Normal, &[Key::char('b')], Action::PinBaseline, "pin as the baseline", Some("pin")),

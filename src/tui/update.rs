@@ -46,6 +46,15 @@ impl App {
                 self.selected = param;
                 self.refresh();
             }
+            Action::StartGoalSeek => self.start_goal_seek(),
+            Action::ToggleTornado => {
+                self.tornado_shown = !self.tornado_shown;
+                self.refresh();
+            }
+            Action::ToggleChartMetric => {
+                self.chart_metric = self.chart_metric.other();
+                self.refresh_chart();
+            }
             Action::Step(by) if self.focus == Focus::Breakdown => self.cycle_line_model(by),
             Action::Step(by) => self.step(by),
             Action::ToggleFocus => self.toggle_focus(),
@@ -219,6 +228,7 @@ impl App {
                 if let Some(row) = self.rows.get(wrap(at, self.rows.len())) {
                     self.selected = Param::named(&row.name);
                 }
+                self.refresh_chart();
             }
         }
     }

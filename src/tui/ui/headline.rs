@@ -72,7 +72,13 @@ pub fn render_figure(
         .title(Span::styled(format!(" {label} "), theme.panel_title));
     // The border holds what the figure is measured over; the screen shows figures at their
     // display precision only (exact values are in JSON and CSV).
-    if !figure.note.is_empty() && text::width(&figure.note) + 4 <= inner_width {
+    let band_width = shown.band.as_ref().map_or(0, |b| text::width(b) + 2);
+    if let Some(band) = &shown.band
+        && band_width + 2 <= inner_width
+    {
+        block = block.title_bottom(Line::from(Span::styled(format!(" {band} "), theme.marker)));
+    }
+    if !figure.note.is_empty() && text::width(&figure.note) + 4 + band_width <= inner_width {
         block = block.title_bottom(Line::from(Span::styled(format!(" {} ", figure.note), theme.dim)).right_aligned());
     }
     let big = if scale > 0 {

@@ -11,6 +11,7 @@ mod notes;
 pub mod params;
 mod present;
 pub(crate) mod text;
+mod tornado;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -182,7 +183,11 @@ pub fn render(frame: &mut Frame, app: &App) {
         headline::render_headline(frame, panels.headline, panels.big, app);
         params::render_params(frame, panels.params, app);
         breakdown::render_breakdown(frame, panels.breakdown, app);
-        chart::render_chart(frame, panels.chart, app);
+        if app.tornado_shown {
+            tornado::render_tornado(frame, panels.chart, app);
+        } else {
+            chart::render_chart(frame, panels.chart, app);
+        }
         notes::render_notes(frame, panels.notes, app);
         models::render_models(frame, panels.models, app);
         render_status(frame, panels.status, app);

@@ -6,10 +6,12 @@ mod breakdown;
 pub mod format;
 mod margin;
 mod panels;
+mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column};
 pub use margin::MarginTile;
 pub use panels::{ChartText, FigureText, Models, Notes, ParamRow, ParamsView};
+pub use tornado::{Tornado, TornadoRow};
 
 use super::app::{App, Focus, Mode};
 use super::keys::{self, Context};
@@ -38,6 +40,8 @@ pub struct ViewModel {
     pub breakdown: Breakdown,
     /// The amortisation chart's labels.
     pub chart: ChartText,
+    /// The tornado, while it is shown.
+    pub tornado: Tornado,
     /// Price cliffs and warnings.
     pub notes: Notes,
     /// The clip models that could take the clip step.
@@ -57,12 +61,25 @@ impl ViewModel {
         Self {
             title: title(app),
             banner: banner(app),
-            figures: app.figures.iter().map(FigureText::of).collect(),
+            figures: app
+                .figures
+                .iter()
+                .zip(panels::bands(app))
+                .map(|(f, band)| FigureText {
+                    band,
+                    ..FigureText::of(f)
+                })
+                .collect(),
             margin: app.bill.totals.sale.as_deref().map(MarginTile::of),
             params: ParamsView::of(app),
             breakdown: Breakdown::of(app),
             chart: ChartText::of(app),
             notes: Notes::of(app),
+            tornado: Tornado::of(
+                &app.analysis.tornado,
+                app.bill.totals.per_video,
+                &keys::key_name(Context::Normal, &Action::ToggleTornado),
+            ),
             models: Models::of(app),
             status_width: status.iter().map(|(t, _)| text::width(t)).sum(),
             status,
@@ -155,6 +172,19 @@ fn status(app: &App) -> Vec<Piece> {
                         "  now {} · {} · {enter} applies · {esc} cancels",
                         info.map(|i| param::brief(i, &app.params)).unwrap_or_default(),
                         info.map(param::hint).unwrap_or_default()
+                    ),
+                    Tone::Dim,
+                ),
+            ]
+        }
+        Mode::Seeking(input) => {
+            let label = app.selected_info().map_or(input.param.name(), |i| i.label.as_str());
+            vec![
+                (format!(" Goal seek {label}: "), Tone::Value),
+                (format!("{}▏", input.text), Tone::Input),
+                (
+                    format!(
+                        "  a target, e.g. per_video=2.50, per_finished_second=0.15, margin_share=50% · {enter} solves · {esc} cancels"
                     ),
                     Tone::Dim,
                 ),
