@@ -56,6 +56,38 @@ fn evaluate_atve(bencher: Bencher) {
     bencher.bench(|| evaluate(black_box(&scenario), black_box(&catalogs), black_box(&scenario.params)).unwrap());
 }
 
+/// A lever of atve's own set from text, as `--set augmentations=N` and the dashboard do, then the
+/// bill evaluated: the expressions `count = "augmentations"` and `count = "style_options"` are
+/// in every evaluation.
+#[divan::bench]
+fn set_augmentations_evaluate_atve(bencher: Bencher) {
+    let (scenario, catalogs) = shipped();
+    let mut params = scenario.params.clone();
+    let mut images = 35;
+    bencher.bench_local(|| {
+        images = if images == 35 { 30 } else { 35 };
+        params.set("augmentations", &images.to_string()).unwrap();
+        evaluate(black_box(&scenario), black_box(&catalogs), black_box(&params)).unwrap()
+    });
+}
+
+/// atve with a derived parameter in the bill: the finished length computed from a voice length
+/// of the scenario's own, afresh for every evaluation.
+#[divan::bench]
+fn evaluate_atve_derived(bencher: Bencher) {
+    let files: Vec<Arc<SourceFile>> = builtin::CATALOGS.iter().map(|(n, t)| SourceFile::new(*n, *t)).collect();
+    let catalogs = load_catalogs(&files).unwrap();
+    let (_, text) = builtin::scenario("atve").unwrap();
+    let text = text.replace(
+        "finished_seconds_per_scene = 4.0 ",
+        "voice_seconds = 3.5\nfinished_seconds_per_scene = \"voice_seconds + 0.5\" ",
+    );
+    let scenario = load_scenario(&SourceFile::new("atve.toml", text)).unwrap();
+    let bill = evaluate(&scenario, &catalogs, &scenario.params).unwrap();
+    assert_eq!(bill.totals.finished_seconds, 16.into());
+    bencher.bench(|| evaluate(black_box(&scenario), black_box(&catalogs), black_box(&scenario.params)).unwrap());
+}
+
 #[divan::bench]
 fn amortisation_sweep_atve(bencher: Bencher) {
     let (scenario, catalogs) = shipped();

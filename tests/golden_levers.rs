@@ -276,3 +276,38 @@ fn a_derived_parameter_follows_what_it_reads() {
         err.message
     );
 }
+
+#[test]
+fn every_step_has_an_id_to_swap_its_model_by() {
+    assert_eq!(
+        reelcost::engine::scenario::slug("Keyframe (multi-character)"),
+        "keyframe-multi-character"
+    );
+    assert_eq!(
+        reelcost::engine::scenario::slug("  LoRA fine-tune (1500 steps) "),
+        "lora-fine-tune-1500-steps"
+    );
+    let ids: Vec<String> = project("atve")
+        .scenario
+        .steps
+        .iter()
+        .map(|s| s.id.to_string())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "keyframe-multi-character",
+            "animated-clip",
+            "voice-line",
+            "prompt-sanitisation",
+            "visual-description-vision",
+            "style-transfer-4-cartoon-options",
+            "training-augmentations-35-images",
+            "lora-fine-tune-1500-steps",
+            "scene-brief"
+        ]
+    );
+    // Two unlabelled steps on one model stay addressable: the second id gets `-2`.
+    let b = scenario_with("[[video]]\nmodel = \"fal-ai/kokoro\"\n\n[[video]]\nmodel = \"fal-ai/kokoro\"\n").unwrap();
+    assert_eq!(b.lines.len(), 2);
+}

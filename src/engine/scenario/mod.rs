@@ -295,7 +295,8 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
     })
 }
 
-/// Every step, in stage order; a second step with one id is an error at it.
+/// Every step, in stage order. A step whose `id` key repeats an earlier id is an error at it;
+/// a label that slugs to an id already taken gets `-2`, `-3`, ... so that both stay addressable.
 fn read_steps(
     file: &Arc<SourceFile>,
     stages: &[(Stage, &Vec<Spanned<step::RawStep>>)],
@@ -305,22 +306,32 @@ fn read_steps(
     let mut steps: Vec<Step> = Vec::new();
     for (stage, list) in stages {
         for raw_step in *list {
-            match step::read(file, *stage, raw_step, names) {
-                Ok(step) => {
-                    if let Some(first) = steps.iter().find(|s| s.id == step.id) {
-                        found.push(
-                            step.id_origin
-                                .error(format!("a second step with the id `{}`", step.id))
-                                .with_help(format!(
-                                    "the first is at line {}; give this one its own `id = \"...\"`",
-                                    first.origin.line()
-                                )),
-                        );
-                    }
-                    steps.push(step);
+            let mut step = match step::read(file, *stage, raw_step, names) {
+                Ok(step) => step,
+                Err(d) => {
+                    found.push(d);
+                    continue;
                 }
-                Err(d) => found.push(d),
+            };
+            let taken = |id: &str| steps.iter().find(|s| &*s.id == id);
+            let given = step.id_origin.span() != step.origin.span();
+            match taken(&step.id) {
+                Some(first) if given => found.push(
+                    step.id_origin
+                        .error(format!("a second step with the id `{}`", step.id))
+                        .with_help(format!(
+                            "the first is at line {}; give this one its own `id = \"...\"`",
+                            first.origin.line()
+                        )),
+                ),
+                Some(_) => {
+                    let base = Arc::clone(&step.id);
+                    let free = (2..).map(|n| format!("{base}-{n}")).find(|id| taken(id).is_none());
+                    step.id = free.unwrap_or_default().into();
+                }
+                None => {}
             }
+            steps.push(step);
         }
     }
     steps
