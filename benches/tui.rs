@@ -159,6 +159,7 @@ fn large_project(models: usize) -> (tempfile::TempDir, PathBuf) {
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_reelcost"))
         .arg("init")
         .arg(dir.path().join("p"))
+        .stdout(std::process::Stdio::null())
         .status()
         .unwrap();
     assert!(status.success());

@@ -486,3 +486,32 @@ fn keys_are_answered_while_the_files_are_read_off_the_ui_thread() {
     );
     assert!(message(&app).starts_with("Saved "), "{}", message(&app));
 }
+
+/// The reader prices a reload once, and that bill is the one shown: `update` swaps it in
+/// without evaluating the project again. (A bill priced at other parameters makes that visible.)
+#[test]
+fn update_shows_the_bill_the_reader_priced_without_evaluating_again() {
+    use reelcost::engine::evaluate;
+    use reelcost::tui::action::{Loaded, Reload};
+    let (_dir, mut app, shell) = workspace();
+    let project = shell.live().project.clone();
+    let mut eighty = app.params.clone();
+    eighty.frames = 80;
+    let bill = evaluate(&project.scenario, &project.catalogs, &eighty).unwrap();
+    app.update(Action::Reloaded(Box::new(Reload {
+        project: Loaded(Box::new(project)),
+        params: app.params.clone(),
+        kept: Vec::new(),
+        bill,
+        summary: "fal.toml changed".into(),
+        catalog_files: 8,
+        scenario_changed: false,
+        time: "12:00:00".into(),
+        at: std::time::Instant::now(),
+    })));
+    assert_eq!(
+        app.bill.totals.per_video,
+        d("2.614"),
+        "the handed bill, not a new evaluation at 100 frames"
+    );
+}

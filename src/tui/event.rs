@@ -24,6 +24,8 @@ pub enum Event {
     FilesChanged(Vec<std::path::PathBuf>),
     /// The worker finished reading the files, and hands them back.
     Reread(Box<super::shell::Reread>),
+    /// The worker reading the files stopped with this panic, and the files went with it.
+    ReaderFailed(String),
 }
 
 /// The loop's end of the channel, and a sender for other sources (the file watcher).

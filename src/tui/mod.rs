@@ -62,7 +62,7 @@ pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
         Event::FilesChanged(paths) => Some(Action::FilesChanged(paths)),
         // The next draw lays the panels out for the new size; a finished read is the shell's to
         // take back before events reach here.
-        Event::Resize | Event::Reread(_) => None,
+        Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) => None,
         Event::InputClosed | Event::Stop => return Some(Effect::Quit),
     };
     action.and_then(|a| app.update(a))
@@ -101,8 +101,10 @@ fn event_loop(
         };
         let size = terminal.size()?;
         let screen = Rect::new(0, 0, size.width, size.height);
-        if shell.process(app, first.into_iter().chain(events.try_iter()), screen) == Flow::Quit {
-            return Ok(());
+        match shell.process(app, first.into_iter().chain(events.try_iter()), screen) {
+            Flow::Continue => {}
+            Flow::Quit => return Ok(()),
+            Flow::Failed(why) => return Err(io::Error::other(why)),
         }
         app.update(Action::Tick(Instant::now()));
         terminal.draw(|frame| ui::render(frame, app))?;

@@ -26,12 +26,14 @@ use crate::live::{Live, Watching};
 use reader::Reader;
 
 /// Whether the dashboard goes on after a batch of events.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Flow {
     /// Draw and wait for the next events.
     Continue,
     /// Restore the terminal and exit.
     Quit,
+    /// Restore the terminal and fail: the file reader stopped, with this message.
+    Failed(String),
 }
 
 /// The files behind the dashboard, and what is done to them on its behalf.
@@ -98,6 +100,7 @@ impl Shell {
         for event in events {
             let mut effect = match event {
                 Event::Reread(done) => self.take_back(*done, app),
+                Event::ReaderFailed(why) => return Flow::Failed(format!("the file reader stopped: {why}")),
                 other => handle(app, other, screen),
             };
             while let Some(next) = effect {

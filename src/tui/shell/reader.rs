@@ -91,7 +91,18 @@ impl Reader {
         let (jobs, queue) = channel::<Job>();
         let worker = thread::Builder::new().name("reelcost-reader".into()).spawn(move || {
             for job in queue {
-                job.run();
+                let reply = job.reply.clone();
+                // A panic takes the live files with it: the dashboard cannot go on, so it is told
+                // to stop, as it would have stopped had the read panicked on its own thread.
+                if let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run())) {
+                    let why = panic
+                        .downcast_ref::<&str>()
+                        .map(ToString::to_string)
+                        .or_else(|| panic.downcast_ref::<String>().cloned())
+                        .unwrap_or_default();
+                    let _ = reply.send(Event::ReaderFailed(why));
+                    return;
+                }
             }
         });
         Self {

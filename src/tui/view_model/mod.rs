@@ -4,11 +4,13 @@
 
 mod breakdown;
 pub mod format;
+mod help;
 mod margin;
 mod panels;
 mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column};
+pub use help::HelpText;
 pub use margin::MarginTile;
 pub use panels::{ChartText, FigureText, Models, Notes, ParamRow, ParamsView};
 pub use tornado::{Tornado, TornadoRow};
@@ -52,6 +54,8 @@ pub struct ViewModel {
     pub status_width: usize,
     /// The footer's key hints for the mode: (keys, word).
     pub footer: Vec<(String, &'static str)>,
+    /// The help's text, while the help is open.
+    pub help: HelpText,
 }
 
 impl ViewModel {
@@ -84,6 +88,11 @@ impl ViewModel {
             status_width: status.iter().map(|(t, _)| text::width(t)).sum(),
             status,
             footer: keys::footer_for(app),
+            help: if app.mode == Mode::Help {
+                HelpText::of_table()
+            } else {
+                HelpText::default()
+            },
         }
     }
 }
