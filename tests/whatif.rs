@@ -313,3 +313,39 @@ fn the_tornado_puts_the_clip_model_and_scenes_on_top() {
     assert!(azure.declared);
     assert_eq!((azure.low, azure.high, azure.swing), (d("30"), d("50"), d("0.02")));
 }
+
+#[test]
+fn a_triangular_band_is_narrower_than_a_uniform_one() {
+    // Over the Azure baseline's $30-$50 a month, peaked at $40: P10 solves (x - 30)^2 / 200 = 0.1,
+    // x = 30 + sqrt(20) = $34.47, so -$0.0055 a video against the uniform's -$0.008.
+    use reelcost::engine::whatif::uncertainty::{Distribution, Sampling, uncertainty_with};
+    let p = project("atve-all-in");
+    let mid = evaluate(&p.scenario, &p.catalogs, &p.scenario.params)
+        .unwrap()
+        .totals
+        .per_video;
+    let sampling = Sampling {
+        samples: 10_000,
+        seed: 5,
+        distribution: Distribution::Triangular,
+    };
+    let band = uncertainty_with(&p.scenario, &p.catalogs, &p.scenario.params, sampling)
+        .unwrap()
+        .unwrap();
+    assert_eq!(band.distribution, Distribution::Triangular);
+    assert!(
+        (band.per_video.p10 - (mid - d("0.00553"))).abs() < d("0.0005"),
+        "{:?}",
+        band.per_video
+    );
+    assert!(
+        (band.per_video.p90 - (mid + d("0.00553"))).abs() < d("0.0005"),
+        "{:?}",
+        band.per_video
+    );
+    // The bounds do not depend on how the samples are spread.
+    assert_eq!(
+        (band.per_video.low, band.per_video.high),
+        (mid - d("0.01"), mid + d("0.01"))
+    );
+}

@@ -6,7 +6,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::whatif::{budgets, prepare, status};
-use crate::engine::whatif::{check_budgets, uncertainty};
+use crate::engine::whatif::check_budgets;
+use crate::engine::whatif::uncertainty::{Distribution, Sampling, uncertainty_with};
 use crate::engine::{Diagnostics, evaluate};
 use crate::report::{self, Extras, Format};
 
@@ -30,6 +31,27 @@ pub struct Args {
     /// Seed of the samples: the same seed gives the same band.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+    /// How inputs are spread over their ranges in the samples.
+    #[arg(long, value_enum, default_value_t = Spread::Uniform)]
+    pub distribution: Spread,
+}
+
+/// `--distribution`: how an input is spread over its range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Spread {
+    /// Every value in the range equally likely.
+    Uniform,
+    /// Most likely at the middle, falling off linearly to the ends.
+    Triangular,
+}
+
+impl From<Spread> for Distribution {
+    fn from(spread: Spread) -> Self {
+        match spread {
+            Spread::Uniform => Self::Uniform,
+            Spread::Triangular => Self::Triangular,
+        }
+    }
 }
 
 impl Args {
@@ -42,6 +64,7 @@ impl Args {
             budgets: Vec::new(),
             samples: crate::engine::whatif::uncertainty::DEFAULT_SAMPLES,
             seed: 1,
+            distribution: Spread::Uniform,
         }
     }
 }
@@ -50,7 +73,12 @@ impl Args {
 pub fn run(args: &Args, catalogs: Option<&Path>) -> Result<ExitCode, Diagnostics> {
     let (project, params) = prepare(&args.scenario, catalogs, &args.sets)?;
     let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
-    let band = uncertainty(&project.scenario, &project.catalogs, &params, args.samples, args.seed)
+    let sampling = Sampling {
+        samples: args.samples,
+        seed: args.seed,
+        distribution: args.distribution.into(),
+    };
+    let band = uncertainty_with(&project.scenario, &project.catalogs, &params, sampling)
         .map_err(|e| super::whatif::refused("--samples", e))?;
     let limits = budgets(Some(&project.scenario), &args.budgets)?;
     let checks = check_budgets(&limits, &bill.totals).map_err(Diagnostics::from)?;

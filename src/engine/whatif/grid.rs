@@ -8,7 +8,7 @@ use rustc_hash::FxHashMap;
 use super::Error;
 use super::inputs::{PriceInput, with_param, with_prices};
 use super::sample::Draws;
-use super::uncertainty::PRICE_STEPS;
+use super::uncertainty::{PRICE_STEPS, Sampling};
 use crate::engine::{Catalogs, Params, Scenario, Totals, evaluate};
 
 pub(super) struct Param {
@@ -197,7 +197,8 @@ fn metric_of(totals: &Totals, m: usize) -> Option<Decimal> {
 
 /// The sampled totals: cost per video, per finished second (left short when a sample has none)
 /// and per month.
-pub(super) fn draw(model: &mut Model<'_>, samples: u32, seed: u64) -> Result<[Vec<Decimal>; 3], Error> {
+pub(super) fn draw(model: &mut Model<'_>, sampling: Sampling) -> Result<[Vec<Decimal>; 3], Error> {
+    let (samples, seed, spread) = (sampling.samples.max(1), sampling.seed, sampling.distribution);
     // With no parameter ranged, every sample is at one grid point, where the other totals are the
     // cost per video divided or multiplied by a constant: they are derived from its percentiles.
     let only_per_video = model.ranged.is_empty();
@@ -216,7 +217,7 @@ pub(super) fn draw(model: &mut Model<'_>, samples: u32, seed: u64) -> Result<[Ve
         let level = model.level(&key)?.clone();
         for _ in 0..samples {
             for k in &mut ks {
-                *k = draws.upto(PRICE_STEPS);
+                *k = draws.pick(PRICE_STEPS, spread);
             }
             out[0].push(level.per_video(&ks).ok_or_else(too_large)?);
         }
@@ -224,10 +225,10 @@ pub(super) fn draw(model: &mut Model<'_>, samples: u32, seed: u64) -> Result<[Ve
     }
     for _ in 0..samples {
         for (k, p) in key.iter_mut().zip(&model.ranged) {
-            *k = draws.upto(p.steps);
+            *k = draws.pick(p.steps, spread);
         }
         for k in &mut ks {
-            *k = draws.upto(PRICE_STEPS);
+            *k = draws.pick(PRICE_STEPS, spread);
         }
         let level = model.level(&key)?;
         let per_video = level.per_video(&ks).ok_or_else(too_large)?;

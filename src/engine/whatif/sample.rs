@@ -8,13 +8,45 @@ use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 use rust_decimal::Decimal;
 
-/// A reproducible source of uniform whole numbers.
+/// How values are spread over a range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Distribution {
+    /// Every value in the range equally likely.
+    #[default]
+    Uniform,
+    /// Most likely at the middle of the range, falling off linearly to its ends (the sum of two
+    /// uniform draws over half the range each).
+    Triangular,
+}
+
+impl Distribution {
+    /// Its name, as `--distribution` and JSON write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Uniform => "uniform",
+            Self::Triangular => "triangular",
+        }
+    }
+}
+
+/// A reproducible source of whole numbers.
 pub struct Draws(ChaCha8Rng);
 
 impl Draws {
     /// Draws seeded with `seed`.
     pub fn new(seed: u64) -> Self {
         Self(ChaCha8Rng::seed_from_u64(seed))
+    }
+
+    /// A whole number in `0..=n` spread as `distribution` says.
+    pub fn pick(&mut self, n: u64, distribution: Distribution) -> u64 {
+        match distribution {
+            Distribution::Uniform => self.upto(n),
+            Distribution::Triangular => {
+                let half = n / 2;
+                self.upto(half) + self.upto(n - half)
+            }
+        }
     }
 
     /// A whole number in `0..=n`, each equally likely (rejection sampling, so none is favoured).
@@ -61,6 +93,16 @@ mod tests {
         }
         let mut c = Draws::new(8);
         assert_ne!(first, (0..1000).map(|_| c.upto(4)).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn triangular_draws_gather_in_the_middle() {
+        let mut draws = Draws::new(3);
+        let picks: Vec<u64> = (0..4000).map(|_| draws.pick(100, Distribution::Triangular)).collect();
+        assert!(picks.iter().all(|&k| k <= 100));
+        // P(25 <= k <= 75) is 3/4 for a triangle over 0..100, 1/2 for a uniform draw.
+        let middle = picks.iter().filter(|&&k| (25..=75).contains(&k)).count();
+        assert!((2800..3200).contains(&middle), "{middle} of 4000 in the middle half");
     }
 
     #[test]

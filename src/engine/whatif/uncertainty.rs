@@ -5,7 +5,8 @@
 //! that do not depend on the price, plus a base price. So at fixed parameters a sample's cost per
 //! video is the bill at the prices' midpoints plus, for each price, a whole-number multiple of a
 //! fixed step, and only the parameters' values need evaluating the bill. Those are drawn on a grid
-//! (whole values, or 1/1000ths of a range) and each grid point is evaluated once.
+//! (whole values, or 1/1000ths of a range) and each grid point is evaluated once. Draws are uniform
+//! over each range unless the caller names another [`Distribution`].
 
 use rust_decimal::Decimal;
 use rustc_hash::FxHashMap;
@@ -13,6 +14,7 @@ use rustc_hash::FxHashMap;
 use super::Error;
 use super::grid::{Model, Param, corners, draw, overflow};
 use super::inputs::{PriceInput, param_inputs, prices_in_use, with_prices};
+pub use super::sample::Distribution;
 use super::sample::percentile;
 use crate::engine::catalog::Amount;
 use crate::engine::{Catalogs, Params, Scenario, evaluate};
@@ -23,6 +25,27 @@ pub const DEFAULT_SAMPLES: u32 = 10_000;
 pub const PRICE_STEPS: u64 = 10_000;
 /// Steps a decimal parameter's range is divided into.
 pub const PARAM_STEPS: u64 = 1_000;
+
+/// How a band is sampled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sampling {
+    /// Samples drawn (at least one).
+    pub samples: u32,
+    /// The seed: the same seed draws the same samples.
+    pub seed: u64,
+    /// How each input is spread over its range.
+    pub distribution: Distribution,
+}
+
+impl Default for Sampling {
+    fn default() -> Self {
+        Self {
+            samples: DEFAULT_SAMPLES,
+            seed: 1,
+            distribution: Distribution::Uniform,
+        }
+    }
+}
 
 /// A total's spread: exact bounds and sampled percentiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -57,6 +80,8 @@ pub struct Band {
     pub samples: u32,
     /// The seed they were drawn with.
     pub seed: u64,
+    /// How each input was spread over its range.
+    pub distribution: Distribution,
     /// The inputs with ranges, parameters first.
     pub inputs: Vec<Ranged>,
     /// Cost per video.
@@ -80,6 +105,22 @@ pub fn uncertainty(
     samples: u32,
     seed: u64,
 ) -> Result<Option<Band>, Error> {
+    let sampling = Sampling {
+        samples,
+        seed,
+        distribution: Distribution::Uniform,
+    };
+    uncertainty_with(scenario, catalogs, params, sampling)
+}
+
+/// The spread of the totals, sampled as `sampling` says.
+pub fn uncertainty_with(
+    scenario: &Scenario,
+    catalogs: &Catalogs,
+    params: &Params,
+    sampling: Sampling,
+) -> Result<Option<Band>, Error> {
+    let (samples, seed) = (sampling.samples.max(1), sampling.seed);
     let Some(mut model) = model(scenario, catalogs, params)? else {
         return Ok(None);
     };
@@ -98,7 +139,7 @@ pub fn uncertainty(
         high: *high,
     }));
     let (corners, not_monotone) = corners(&mut model)?;
-    let mut sampled = draw(&mut model, samples.max(1), seed)?;
+    let mut sampled = draw(&mut model, sampling)?;
     let spread = |m: usize, values: &mut Vec<Decimal>| spread(corners[m]?, not_monotone.is_empty(), values);
     let too_large = || Error::Bill(overflow(scenario));
     let per_video = spread(0, &mut sampled[0]).ok_or_else(too_large)?;
@@ -127,8 +168,9 @@ pub fn uncertainty(
         (per_finished_second, spread(2, &mut sampled[2]).ok_or_else(too_large)?)
     };
     Ok(Some(Band {
-        samples: samples.max(1),
+        samples,
         seed,
+        distribution: sampling.distribution,
         inputs,
         per_video,
         per_finished_second,

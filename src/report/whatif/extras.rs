@@ -61,9 +61,10 @@ fn band_note(metric: &str, s: &Spread) -> String {
 pub fn about_band(band: &Band) -> String {
     let names: Vec<&str> = band.inputs.iter().map(|i| i.name.as_str()).collect();
     let mut text = format!(
-        "Uncertainty: {} samples (seed {}), uniform over the ranges of {}.",
+        "Uncertainty: {} samples (seed {}), {} over the ranges of {}.",
         crate::report::group(u64::from(band.samples)),
         band.seed,
+        band.distribution.name(),
         names.join(", ")
     );
     if !band.not_monotone.is_empty() {
@@ -98,6 +99,7 @@ pub fn band_json(band: &Band) -> Value {
     json!({
         "samples": band.samples,
         "seed": band.seed,
+        "distribution": band.distribution.name(),
         "inputs": band.inputs.iter().map(|i| json!({
             "name": i.name, "low": exact(i.low), "high": exact(i.high),
         })).collect::<Vec<_>>(),
