@@ -1,0 +1,56 @@
+//! The real binary in tmux for the what-if analyses: the chart follows the selected parameter
+//! (a curve against frames with its cliff, bars for the resolutions), the tornado, the band in
+//! the headline, and goal seek applied and undone.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+#[path = "support/tmux.rs"]
+mod tmux;
+
+use tmux::{dashboard_on_a_copy, tmux_or_skip, wait_for_exit};
+
+#[test]
+fn the_chart_follows_the_selection_and_goal_seek_applies_an_undoable_value() {
+    assert!(tmux_or_skip());
+    let (_dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/atve.toml");
+    tmux.wait_for("$3.0140");
+    tmux.send(&["j"]);
+    tmux.wait_for("Cost per finished second by frames");
+    let screen = tmux.wait_for("now 100: $0.1884 · 1 price cliff");
+    assert!(screen.contains("50"), "{screen}");
+    tmux.send(&["c"]);
+    tmux.wait_for("Cost per video by frames");
+    tmux.send(&["c", "j", "j"]);
+    let screen = tmux.wait_for("by resolution");
+    assert!(screen.contains("480p") && screen.contains("$0.1259"), "{screen}");
+
+    // Videos per character: the amortisation chart; goal seek $0.15 a finished second.
+    tmux.send(&["j", "j", "j"]);
+    tmux.wait_for("Amortisation: cost per finished second by videos per character");
+    tmux.send(&["g"]);
+    tmux.wait_for("Goal seek Videos per character:");
+    tmux.send(&["-l", "per_finished_second=0.15"]);
+    tmux.send(&["Enter"]);
+    let screen = tmux.wait_for("videos_per_character = 23 gives per_finished_second");
+    assert!(screen.contains("23  was 5"), "{screen}");
+    tmux.send(&["u"]);
+    tmux.wait_for("Undone");
+
+    // The tornado in the chart's place, the scenes first.
+    tmux.send(&["t"]);
+    let screen = tmux.wait_for("Sensitivity: cost per video");
+    assert!(screen.contains("scenes"), "{screen}");
+    tmux.send(&["t"]);
+    tmux.wait_for("Amortisation");
+    tmux.send(&["q"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+}
+
+#[test]
+fn ranged_inputs_show_a_band_beside_the_headline() {
+    assert!(tmux_or_skip());
+    let (_dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/atve-all-in.toml");
+    let screen = tmux.wait_for("P10-P90 $3.32-3.33");
+    assert!(screen.contains("P10-P90 $0.2074-0.2084"), "{screen}");
+    tmux.send(&["q"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+}
