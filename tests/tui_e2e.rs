@@ -28,9 +28,10 @@ fn frames_100_to_80_in_the_real_dashboard() {
     );
     let tmux = Tmux::start(140, 45, &command);
 
-    let screen = tmux.wait_for("Cost per video");
+    // The whole first frame, breakdown included, before looking at it.
+    let screen = tmux.wait_for("$3.0140");
     assert!(screen.contains("scenarios/atve.toml"), "{screen}");
-    assert!(screen.contains("$3.0140"), "{screen}");
+    assert!(screen.contains("Cost per video"), "{screen}");
 
     tmux.send(&["j"]);
     tmux.wait_for("Frames: ←/→");
@@ -97,7 +98,7 @@ fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
     assert!(screen.contains("Still showing the last good figures"), "{screen}");
     save_like_vim(&fal, &cheaper);
     tmux.wait_for("catalogs reloaded");
-    assert!(!tmux.screen().contains("catalogs/fal.toml:28:1:"));
+    tmux.wait_until_gone("catalogs/fal.toml:28:1:");
 
     // Frames 100 -> 80, saved: exactly one line of the scenario changes.
     let scenario = dir.path().join("scenarios/atve.toml");
@@ -209,14 +210,14 @@ fn augmentations_a_keyframe_swap_a_save_and_the_question_before_quitting() {
 fn natak_premium_shows_its_margin_on_the_dashboard_and_the_projector() {
     assert!(tmux_or_skip());
     let (_dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/natak-premium-video.toml");
-    let screen = tmux.wait_for("Price & margin");
-    assert!(screen.contains("Margin $0.0370 · 4.9%"), "{screen}");
-    assert!(screen.contains("target 50% · needs $1.43"), "{screen}");
+    tmux.wait_for("Price & margin");
+    tmux.wait_for("Margin $0.0370 · 4.9%");
+    let screen = tmux.wait_for("target 50% · needs $1.43");
     assert!(!screen.contains("Characters "), "no character step: {screen}");
     tmux.send(&["p"]);
     tmux.wait_for("Share of the bill");
-    let screen = tmux.wait_for("Margin $0.0370 · 4.9%");
-    assert!(screen.contains("Price $0.75 = 15 cr × $0.05 (Starter)"), "{screen}");
+    tmux.wait_for("Margin $0.0370 · 4.9%");
+    tmux.wait_for("Price $0.75 = 15 cr × $0.05 (Starter)");
     tmux.send(&["Escape"]);
     tmux.wait_for("Parameters");
     tmux.send(&["q"]);

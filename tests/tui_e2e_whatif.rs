@@ -54,3 +54,29 @@ fn ranged_inputs_show_a_band_beside_the_headline() {
     tmux.send(&["q"]);
     assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
 }
+
+#[test]
+fn two_scenarios_switch_compare_and_keep_their_own_tweaks() {
+    assert!(tmux_or_skip());
+    let (_dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/kling-o3.toml scenarios/kling-o1.toml");
+    let screen = tmux.wait_for("1 of 2 · changes vs the file's values");
+    assert!(screen.contains("Kling O3"), "{screen}");
+    // Two scenes on O3, then O1 in front, untouched; back to O3, its tweak kept.
+    tmux.send(&["l"]);
+    tmux.wait_for("Scenes 1 → 2");
+    tmux.send(&["n"]);
+    let screen = tmux.wait_for("Scenario 2 of 2: Kling O1");
+    assert!(!screen.contains("was 1"), "{screen}");
+    tmux.send(&["v"]);
+    let screen = tmux.wait_for("Scenarios side by side");
+    assert!(screen.contains("$2.50") && screen.contains("▶ Kling O1"), "{screen}");
+    tmux.send(&["v", "B"]);
+    tmux.wait_for("changes vs Kling O3");
+    tmux.send(&["N"]);
+    let screen = tmux.wait_for("Scenario 1 of 2: Kling O3");
+    assert!(screen.contains("2  was 1"), "{screen}");
+    tmux.send(&["q"]);
+    tmux.wait_for("Unsaved changes to scenarios/kling-o3.toml");
+    tmux.send(&["d"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+}

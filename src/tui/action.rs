@@ -43,6 +43,12 @@ pub enum Action {
     ToggleTornado,
     /// Ask for a target on a total and find the selected parameter's value that meets it.
     StartGoalSeek,
+    /// Bring the next open scenario to the front (negative: the previous one).
+    SwitchScenario(isize),
+    /// Show every open scenario side by side, or the dashboard again.
+    ToggleCompare,
+    /// Make the next open scenario's figures the baseline of the one in front.
+    PinOtherScenario,
     /// Put the next video model that fits the clips on the clip step.
     NextModel,
     /// Put the previous video model that fits the clips on the clip step.

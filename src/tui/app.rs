@@ -9,9 +9,9 @@ use super::figures::figures;
 pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::{self, Param};
-use super::sweep;
 use super::theme::Theme;
 use super::view_model::ViewModel;
+use super::{deck, sweep};
 use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
 use crate::engine::params::{Kind as ParamKind, describe as describe_params, step_model};
 use crate::engine::whatif;
@@ -82,6 +82,8 @@ pub enum View {
     Dashboard,
     /// Only the headline figures and the share of the bill, large, for a projector.
     Presentation,
+    /// Every open scenario side by side, with deltas against the first.
+    Compare,
 }
 
 /// A value being typed.
@@ -113,6 +115,8 @@ pub struct Baseline {
     pub amortisation: Vec<AmortisationPoint>,
     /// False for the scenario as loaded, true once `b` pinned another state.
     pub pinned: bool,
+    /// The other scenario whose figures these are, when one was pinned.
+    pub from: Option<String>,
 }
 
 /// A bill line as it was in the baseline, kept when the line has changed since.
@@ -205,6 +209,14 @@ pub struct App {
     pub chart_metric: sweep::Metric,
     /// Whether the tornado takes the chart's place.
     pub tornado_shown: bool,
+    /// The other open scenarios, next first.
+    pub others: Vec<deck::Parked>,
+    /// The front scenario's position in the order the scenarios were opened.
+    pub position: usize,
+    /// Every open scenario side by side.
+    pub comparison: deck::Comparison,
+    /// Files that changed while a scenario other than the first was in front.
+    pub pending_reload: Vec<std::path::PathBuf>,
 }
 
 impl App {
@@ -217,6 +229,7 @@ impl App {
             params: params.clone(),
             bill: bill.clone(),
             pinned: false,
+            from: None,
         };
         let mut app = Self {
             figures: Default::default(),
@@ -243,6 +256,10 @@ impl App {
             quit_after_save: false,
             chart_metric: sweep::Metric::default(),
             tornado_shown: false,
+            others: Vec::new(),
+            position: 0,
+            comparison: deck::Comparison::default(),
+            pending_reload: Vec::new(),
         };
         app.refresh();
         app.shown = ViewModel::of(&app);
@@ -281,6 +298,7 @@ impl App {
             bill: self.bill.clone(),
             amortisation: self.analysis.amortisation.clone(),
             pinned: true,
+            from: None,
         };
         self.refresh();
     }
@@ -300,6 +318,7 @@ impl App {
                 params,
                 bill,
                 pinned: false,
+                from: None,
             };
         }
         self.refresh();
@@ -338,7 +357,14 @@ impl App {
             .lines
             .iter()
             .map(|line| {
-                let then = self.baseline.bill.lines.iter().find(|b| b.step == line.step)?;
+                let other = self.baseline.from.is_some();
+                let then = self.baseline.bill.lines.iter().find(|b| {
+                    if other {
+                        b.stage == line.stage && b.label == line.label
+                    } else {
+                        b.step == line.step
+                    }
+                })?;
                 let (rule, now) = (then.rule().to_string(), line.rule().to_string());
                 let repriced = rule != now || then.model.id != line.model.id;
                 let same = !repriced
@@ -371,6 +397,9 @@ impl App {
             .rows
             .iter()
             .map(|info| {
+                if self.baseline.from.is_some() {
+                    return None;
+                }
                 let then = param::brief(info, &self.baseline.params);
                 (then != param::brief(info, &self.params)).then_some(then)
             })
@@ -388,6 +417,7 @@ impl App {
             Vec::new()
         };
         self.refresh_chart();
+        self.compare();
     }
 
     /// Recomputes the chart of the selected parameter.
@@ -400,7 +430,12 @@ impl App {
             scenario: &self.project.scenario,
             catalogs: &self.project.catalogs,
             params: &self.params,
-            baseline: &self.baseline.params,
+            // Another scenario's curve over this one's parameter means nothing: none is drawn.
+            baseline: if self.baseline.from.is_some() {
+                &self.params
+            } else {
+                &self.baseline.params
+            },
         };
         let choices = if info.name == "resolution" {
             &self.analysis.resolutions

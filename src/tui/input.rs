@@ -95,7 +95,7 @@ impl App {
     /// Switches between the dashboard and the presentation view.
     pub(super) fn toggle_presentation(&mut self) {
         self.view = match self.view {
-            View::Dashboard => View::Presentation,
+            View::Dashboard | View::Compare => View::Presentation,
             View::Presentation => View::Dashboard,
         };
     }
@@ -103,7 +103,7 @@ impl App {
     /// Closes what is open; quits when nothing is.
     pub(super) fn back(&mut self) -> Option<Effect> {
         match (&self.mode, self.view) {
-            (Mode::Normal, View::Presentation) => self.view = View::Dashboard,
+            (Mode::Normal, View::Presentation | View::Compare) => self.view = View::Dashboard,
             (Mode::Normal, View::Dashboard) if self.focus == Focus::Breakdown => {
                 self.focus = Focus::Params;
                 self.refresh();
@@ -114,9 +114,14 @@ impl App {
         None
     }
 
-    /// Whether the parameters differ from what the scenario file holds.
+    /// Whether the parameters differ from what the scenario file holds: the one in front's, or
+    /// the first scenario's while it waits behind (the only one a save writes).
     pub fn unsaved(&self) -> bool {
         self.params != self.project.scenario.params
+            || self
+                .others
+                .iter()
+                .any(|p| p.position == 0 && p.params != p.project.scenario.params)
     }
 
     /// Leaves, or asks first when that would lose changes: a second quit while asking leaves.

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use super::action::{Action, Effect};
-use super::app::{App, Focus, Message, Mode};
+use super::app::{App, Focus, Message, Mode, View};
 use super::param::{self, Param};
 use super::view_model::ViewModel;
 use crate::engine::money;
@@ -47,6 +47,21 @@ impl App {
                 self.refresh();
             }
             Action::StartGoalSeek => self.start_goal_seek(),
+            Action::SwitchScenario(by) => {
+                self.switch_scenario(by);
+                // Files that changed while the first scenario was parked reload once it is back.
+                if self.position == 0 && !self.pending_reload.is_empty() {
+                    return Some(Effect::Reload(std::mem::take(&mut self.pending_reload)));
+                }
+            }
+            Action::ToggleCompare => {
+                self.view = if self.view == View::Compare {
+                    View::Dashboard
+                } else {
+                    View::Compare
+                };
+            }
+            Action::PinOtherScenario => self.pin_other_scenario(),
             Action::ToggleTornado => {
                 self.tornado_shown = !self.tornado_shown;
                 self.refresh();
@@ -78,7 +93,10 @@ impl App {
             }
             Action::WriteThrough => return self.save_linked(Links::WriteThrough),
             Action::ReplaceName => return self.save_linked(Links::ReplaceName),
+            // The live files are the first scenario's: they reload when it is in front.
+            Action::FilesChanged(paths) if self.position != 0 => self.pending_reload.extend(paths),
             Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
+            Action::Reloaded(_) if self.position != 0 => {}
             Action::Reading(reading) => self.files.reading = reading,
             Action::Reloaded(reload) => self.reloaded(reload),
             Action::ReloadFailed { errors, time } => self.reload_failed(&errors, &time),

@@ -83,6 +83,24 @@ impl Tmux {
     }
 }
 
+impl Tmux {
+    /// Polls the screen until it no longer shows `text`, or fails with what it shows.
+    pub fn wait_until_gone(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if !screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < DEADLINE,
+                "`{text}` still there after {DEADLINE:?}; the screen:\n{screen}"
+            );
+            sleep(Duration::from_millis(50));
+        }
+    }
+}
+
 impl Drop for Tmux {
     fn drop(&mut self) {
         let _ = self.run(&["kill-server"]);

@@ -4,6 +4,7 @@
 
 mod breakdown;
 mod chart;
+mod compare;
 mod headline;
 mod help;
 pub mod models;
@@ -181,6 +182,21 @@ pub fn render(frame: &mut Frame, app: &App) {
         render_title(frame, panels.title, app);
         render_banner(frame, panels.banner, app);
         headline::render_headline(frame, panels.headline, panels.big, app);
+        if app.view == View::Compare {
+            let body = panels
+                .params
+                .union(panels.breakdown)
+                .union(panels.chart)
+                .union(panels.notes)
+                .union(panels.models);
+            compare::render_compare(frame, body, app);
+            render_status(frame, panels.status, app);
+            render_footer(frame, panels.footer, app);
+            if app.mode == Mode::Help {
+                help::render_help(frame, area, app);
+            }
+            return;
+        }
         params::render_params(frame, panels.params, app);
         breakdown::render_breakdown(frame, panels.breakdown, app);
         if app.tornado_shown {

@@ -3,6 +3,7 @@
 //! it, so a frame formats no figure and a redraw of an unchanged state costs only the drawing.
 
 mod breakdown;
+mod compare;
 pub mod format;
 mod help;
 mod margin;
@@ -10,6 +11,7 @@ mod panels;
 mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column};
+pub use compare::CompareText;
 pub use help::HelpText;
 pub use margin::MarginTile;
 pub use panels::{ChartText, FigureText, Models, Notes, ParamRow, ParamsView};
@@ -42,6 +44,8 @@ pub struct ViewModel {
     pub breakdown: Breakdown,
     /// The amortisation chart's labels.
     pub chart: ChartText,
+    /// Every open scenario side by side.
+    pub compare: CompareText,
     /// The tornado, while it is shown.
     pub tornado: Tornado,
     /// Price cliffs and warnings.
@@ -79,6 +83,7 @@ impl ViewModel {
             breakdown: Breakdown::of(app),
             chart: ChartText::of(app),
             notes: Notes::of(app),
+            compare: CompareText::of(app),
             tornado: Tornado::of(
                 &app.analysis.tornado,
                 app.bill.totals.per_video,
@@ -98,10 +103,15 @@ impl ViewModel {
 }
 
 fn title(app: &App) -> (String, String) {
-    let against = if app.baseline.pinned {
-        "changes vs pinned baseline"
+    let against = match (&app.baseline.from, app.baseline.pinned) {
+        (Some(other), _) => format!("changes vs {other}"),
+        (None, true) => "changes vs pinned baseline".to_owned(),
+        (None, false) => "changes vs the file's values".to_owned(),
+    };
+    let against = if app.scenario_count() > 1 {
+        format!("{} of {} · {against}", app.position + 1, app.scenario_count())
     } else {
-        "changes vs the file's values"
+        against
     };
     let reading = if app.files.reading {
         "reading the files… · "
