@@ -5,15 +5,14 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::figures::figures;
 pub use super::figures::{Delta, Figure};
 use super::files::FileState;
-use super::param::{self, Param};
+use super::param::Param;
+pub use super::swap::StepChoice;
 use super::theme::Theme;
 use super::view_model::ViewModel;
 use super::{deck, sweep};
 use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
-use crate::engine::params::{Kind as ParamKind, describe as describe_params, step_model};
 use crate::engine::whatif;
 use crate::engine::{Bill, Diagnostics, Model, ParamInfo, Params, Severity, evaluate};
 use crate::project::Project;
@@ -62,17 +61,6 @@ pub enum Focus {
     Params,
     /// The breakdown: select a line and swap its model.
     Breakdown,
-}
-
-/// A model that could price a step, and what a video would cost with it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StepChoice {
-    /// The model's id.
-    pub model: Arc<str>,
-    /// Cost per video with it on the step.
-    pub per_video: Decimal,
-    /// Cost per video with it, less the cost now.
-    pub change: Decimal,
 }
 
 /// What fills the screen.
@@ -322,180 +310,6 @@ impl App {
             };
         }
         self.refresh();
-    }
-
-    /// Recomputes everything derived from the parameters and the bill.
-    pub(super) fn refresh(&mut self) {
-        let (scenario, catalogs, params) = (&self.project.scenario, &self.project.catalogs, &self.params);
-        let clip_model = analysis::clip_model(scenario, catalogs, params).cloned();
-        let amortisation = analysis::amortisation(scenario, catalogs, params, SWEEP);
-        self.analysis = Analysis {
-            resolutions: clip_model.as_ref().map(|m| m.pricing.resolutions()).unwrap_or_default(),
-            clip_model,
-            chart: sweep::Chart::default(),
-            tornado: if self.tornado_shown {
-                whatif::sensitivity(scenario, catalogs, params, Decimal::new(2, 1)).unwrap_or_default()
-            } else {
-                Vec::new()
-            },
-            band: whatif::uncertainty(scenario, catalogs, params, BAND_SAMPLES, BAND_SEED)
-                .ok()
-                .flatten(),
-            amortisation,
-            cliffs: analysis::cliffs(scenario, catalogs, params, &self.bill),
-            alternatives: analysis::video_alternatives(scenario, catalogs, params),
-        };
-        self.figures = figures(&self.bill.totals, &self.baseline.bill.totals, params);
-        self.order = self
-            .bill
-            .largest_first()
-            .into_iter()
-            .filter_map(|line| self.bill.lines.iter().position(|l| std::ptr::eq(l, line)))
-            .collect();
-        self.before = self
-            .bill
-            .lines
-            .iter()
-            .map(|line| {
-                let other = self.baseline.from.is_some();
-                let then = self.baseline.bill.lines.iter().find(|b| {
-                    if other {
-                        b.stage == line.stage && b.label == line.label
-                    } else {
-                        b.step == line.step
-                    }
-                })?;
-                let (rule, now) = (then.rule().to_string(), line.rule().to_string());
-                let repriced = rule != now || then.model.id != line.model.id;
-                let same = !repriced
-                    && then.unit_price == line.unit_price
-                    && then.quantity == line.quantity
-                    && then.per_video == line.per_video;
-                (!same).then(|| LineBefore {
-                    model: Arc::clone(&then.model.id),
-                    unit_price: then.unit_price,
-                    quantity: then.quantity,
-                    per_video: then.per_video,
-                    rule,
-                    repriced,
-                })
-            })
-            .collect();
-        self.infos = describe_params(scenario, catalogs, params);
-        self.rows = self
-            .infos
-            .iter()
-            .filter(|i| param::shown_in_panel(i))
-            .cloned()
-            .collect();
-        if !self.rows.iter().any(|r| r.name == self.selected.name())
-            && let Some(first) = self.rows.first()
-        {
-            self.selected = Param::named(&first.name);
-        }
-        self.was = self
-            .rows
-            .iter()
-            .map(|info| {
-                if self.baseline.from.is_some() {
-                    return None;
-                }
-                let then = param::brief(info, &self.baseline.params);
-                (then != param::brief(info, &self.params)).then_some(then)
-            })
-            .collect();
-        if !self.bill.lines.iter().any(|l| l.step == self.line) {
-            self.line = self
-                .order
-                .first()
-                .and_then(|&i| self.bill.lines.get(i))
-                .map_or(0, |l| l.step);
-        }
-        self.line_models = if self.focus == Focus::Breakdown {
-            self.step_choices()
-        } else {
-            Vec::new()
-        };
-        self.refresh_chart();
-        self.compare();
-    }
-
-    /// Recomputes the chart of the selected parameter.
-    pub(super) fn refresh_chart(&mut self) {
-        let Some(info) = self.selected_info() else {
-            self.analysis.chart = sweep::Chart::default();
-            return;
-        };
-        let at = sweep::At {
-            scenario: &self.project.scenario,
-            catalogs: &self.project.catalogs,
-            params: &self.params,
-            // Another scenario's curve over this one's parameter means nothing: none is drawn.
-            baseline: if self.baseline.from.is_some() {
-                &self.params
-            } else {
-                &self.baseline.params
-            },
-        };
-        let choices = if info.name == "resolution" {
-            &self.analysis.resolutions
-        } else {
-            &info.choices
-        };
-        self.analysis.chart = sweep::chart(&at, info, self.chart_metric, choices);
-    }
-
-    /// The selected parameter as the engine describes it.
-    pub fn selected_info(&self) -> Option<&ParamInfo> {
-        self.rows.iter().find(|r| r.name == self.selected.name())
-    }
-
-    /// The selected breakdown line.
-    pub fn selected_line(&self) -> Option<&crate::engine::Line> {
-        self.bill.lines.iter().find(|l| l.step == self.line)
-    }
-
-    /// Catalog models of the selected line's kind that can price its step, cheapest first,
-    /// each priced with the rest of the bill as it is.
-    fn step_choices(&self) -> Vec<StepChoice> {
-        let Some(line) = self.selected_line() else {
-            return Vec::new();
-        };
-        let Some(name) = self.step_param(line.step) else {
-            return Vec::new();
-        };
-        let (scenario, catalogs) = (&self.project.scenario, &self.project.catalogs);
-        let kind = line.model.kind;
-        let now = self.bill.totals.per_video;
-        let mut at = self.params.clone();
-        let mut found: Vec<StepChoice> = catalogs
-            .models()
-            .filter(|m| m.kind == kind)
-            .filter_map(|model| {
-                at.set(&name, &model.id).ok()?;
-                let per_video = evaluate(scenario, catalogs, &at).ok()?.totals.per_video;
-                Some(StepChoice {
-                    model: Arc::clone(&model.id),
-                    per_video,
-                    change: per_video.checked_sub(now)?,
-                })
-            })
-            .collect();
-        found.sort_by(|a, b| a.per_video.cmp(&b.per_video).then_with(|| a.model.cmp(&b.model)));
-        found
-    }
-
-    /// The name of a step's model parameter, `keyframe.model`.
-    pub fn step_param(&self, step: usize) -> Option<String> {
-        self.infos
-            .iter()
-            .find(|i| i.kind == ParamKind::Model && i.step_index == Some(step))
-            .map(|i| i.name.clone())
-    }
-
-    /// The model a step is priced with now.
-    pub fn step_model_id(&self, step: usize) -> Option<Arc<str>> {
-        step_model(&self.project.scenario, &self.project.catalogs, &self.params, step).map(|m| Arc::clone(&m.id))
     }
 
     /// The clip model the scenario itself names, before any swap.

@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod deck;
+mod derive;
 pub mod digits;
 pub mod event;
 mod figures;

@@ -3,8 +3,11 @@
 
 use std::sync::Arc;
 
+use rust_decimal::Decimal;
+
 use super::app::App;
-use crate::engine::money;
+use crate::engine::params::{Kind as ParamKind, step_model};
+use crate::engine::{evaluate, money};
 
 /// The position `by` places on from `current` in a list of models, cheapest first, wrapping
 /// round, and what to say when it wraps.
@@ -28,7 +31,61 @@ pub(super) fn next_in(ids: &[Arc<str>], current: &str, by: i64) -> (usize, Optio
     (usize::try_from(next).unwrap_or(0), wrapped)
 }
 
+/// A model that could price a step, and what a video would cost with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StepChoice {
+    /// The model's id.
+    pub model: Arc<str>,
+    /// Cost per video with it on the step.
+    pub per_video: Decimal,
+    /// Cost per video with it, less the cost now.
+    pub change: Decimal,
+}
+
 impl App {
+    /// Catalog models of the selected line's kind that can price its step, cheapest first,
+    /// each priced with the rest of the bill as it is.
+    pub(super) fn step_choices(&self) -> Vec<StepChoice> {
+        let Some(line) = self.selected_line() else {
+            return Vec::new();
+        };
+        let Some(name) = self.step_param(line.step) else {
+            return Vec::new();
+        };
+        let (scenario, catalogs) = (&self.project.scenario, &self.project.catalogs);
+        let kind = line.model.kind;
+        let now = self.bill.totals.per_video;
+        let mut at = self.params.clone();
+        let mut found: Vec<StepChoice> = catalogs
+            .models()
+            .filter(|m| m.kind == kind)
+            .filter_map(|model| {
+                at.set(&name, &model.id).ok()?;
+                let per_video = evaluate(scenario, catalogs, &at).ok()?.totals.per_video;
+                Some(StepChoice {
+                    model: Arc::clone(&model.id),
+                    per_video,
+                    change: per_video.checked_sub(now)?,
+                })
+            })
+            .collect();
+        found.sort_by(|a, b| a.per_video.cmp(&b.per_video).then_with(|| a.model.cmp(&b.model)));
+        found
+    }
+
+    /// The name of a step's model parameter, `keyframe.model`.
+    pub fn step_param(&self, step: usize) -> Option<String> {
+        self.infos
+            .iter()
+            .find(|i| i.kind == ParamKind::Model && i.step_index == Some(step))
+            .map(|i| i.name.clone())
+    }
+
+    /// The model a step is priced with now.
+    pub fn step_model_id(&self, step: usize) -> Option<Arc<str>> {
+        step_model(&self.project.scenario, &self.project.catalogs, &self.params, step).map(|m| Arc::clone(&m.id))
+    }
+
     /// Puts the next (or previous) model that can price the selected line's step on it.
     pub(super) fn cycle_line_model(&mut self, by: i64) {
         let Some(line) = self.selected_line() else {

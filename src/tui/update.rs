@@ -46,30 +46,12 @@ impl App {
                 self.selected = param;
                 self.refresh();
             }
-            Action::StartGoalSeek => self.start_goal_seek(),
-            Action::SwitchScenario(by) => {
-                self.switch_scenario(by);
-                // Files that changed while the first scenario was parked reload once it is back.
-                if self.position == 0 && !self.pending_reload.is_empty() {
-                    return Some(Effect::Reload(std::mem::take(&mut self.pending_reload)));
-                }
-            }
-            Action::ToggleCompare => {
-                self.view = if self.view == View::Compare {
-                    View::Dashboard
-                } else {
-                    View::Compare
-                };
-            }
-            Action::PinOtherScenario => self.pin_other_scenario(),
-            Action::ToggleTornado => {
-                self.tornado_shown = !self.tornado_shown;
-                self.refresh();
-            }
-            Action::ToggleChartMetric => {
-                self.chart_metric = self.chart_metric.other();
-                self.refresh_chart();
-            }
+            Action::StartGoalSeek
+            | Action::SwitchScenario(_)
+            | Action::ToggleCompare
+            | Action::PinOtherScenario
+            | Action::ToggleTornado
+            | Action::ToggleChartMetric => return self.what_if(action),
             Action::Step(by) if self.focus == Focus::Breakdown => self.cycle_line_model(by),
             Action::Step(by) => self.step(by),
             Action::ToggleFocus => self.toggle_focus(),
@@ -131,6 +113,38 @@ impl App {
             Action::TogglePresentation => self.toggle_presentation(),
             Action::Back => return self.back(),
             Action::Quit => return self.quit(),
+        }
+        None
+    }
+
+    /// The what-if actions: goal seek, the open scenarios, the tornado and the chart's metric.
+    fn what_if(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::StartGoalSeek => self.start_goal_seek(),
+            Action::SwitchScenario(by) => {
+                self.switch_scenario(by);
+                // Files that changed while the first scenario was parked reload once it is back.
+                if self.position == 0 && !self.pending_reload.is_empty() {
+                    return Some(Effect::Reload(std::mem::take(&mut self.pending_reload)));
+                }
+            }
+            Action::ToggleCompare => {
+                self.view = if self.view == View::Compare {
+                    View::Dashboard
+                } else {
+                    View::Compare
+                };
+            }
+            Action::PinOtherScenario => self.pin_other_scenario(),
+            Action::ToggleTornado => {
+                self.tornado_shown = !self.tornado_shown;
+                self.refresh();
+            }
+            Action::ToggleChartMetric => {
+                self.chart_metric = self.chart_metric.other();
+                self.refresh_chart();
+            }
+            _ => {}
         }
         None
     }

@@ -3,6 +3,7 @@
 //! it, so a frame formats no figure and a redraw of an unchanged state costs only the drawing.
 
 mod breakdown;
+mod chart;
 mod compare;
 pub mod format;
 mod help;
@@ -11,10 +12,11 @@ mod panels;
 mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column};
+pub use chart::ChartText;
 pub use compare::CompareText;
 pub use help::HelpText;
 pub use margin::MarginTile;
-pub use panels::{ChartText, FigureText, Models, Notes, ParamRow, ParamsView};
+pub use panels::{FigureText, Models, Notes, ParamRow, ParamsView};
 pub use tornado::{Tornado, TornadoRow};
 
 use super::app::{App, Focus, Mode};
