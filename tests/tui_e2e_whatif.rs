@@ -72,7 +72,7 @@ fn two_scenarios_switch_compare_and_keep_their_own_tweaks() {
     assert!(screen.contains("$2.50") && screen.contains("▶ Kling O1"), "{screen}");
     tmux.send(&["v", "B"]);
     tmux.wait_for("changes vs Kling O3");
-    tmux.send(&["N"]);
+    tmux.send(&["n"]);
     let screen = tmux.wait_for("Scenario 1 of 2: Kling O3");
     assert!(screen.contains("2  was 1"), "{screen}");
     tmux.send(&["q"]);

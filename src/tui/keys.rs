@@ -171,7 +171,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::char('t')], Action::ToggleTornado, "tornado of inputs", Some("tornado")),
     bind(Normal, &[Key::char('g')], Action::StartGoalSeek, "goal seek this row", Some("seek")),
     bind(Normal, &[Key::char('n')], Action::SwitchScenario(1), "next open scenario", Some("scenario")),
-    bind(Normal, &[Key::char('N')], Action::SwitchScenario(-1), "previous open scenario", None),
     bind(Normal, &[Key::char('v')], Action::ToggleCompare, "scenarios side by side", Some("compare")),
     bind(Normal, &[Key::char('B')], Action::PinOtherScenario, "next scenario as baseline", None),
     bind(Normal, &[Key::char('m')], Action::NextModel, "next clip model", Some("model")),

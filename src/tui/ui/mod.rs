@@ -268,7 +268,10 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// Footer hints in the order they give way on a narrow screen; the help lists them all.
-const FOOTER_DROPPED_FIRST: [&str; 8] = ["present", "reset", "pin", "undo", "model", "type", "save", "change"];
+const FOOTER_DROPPED_FIRST: [&str; 14] = [
+    "scenario", "compare", "seek", "tornado", "chart", "focus", "present", "reset", "pin", "undo", "model", "type",
+    "save", "change",
+];
 
 /// The footer's key hints for the current mode, from the binding table, spaced out when they fit.
 pub(super) fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
