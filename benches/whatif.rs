@@ -71,20 +71,28 @@ fn solve_videos_per_character(bencher: Bencher) {
     });
 }
 
-/// atve all in: the Azure baseline's $30-$50 range; with `veo`, the clip on Veo 3.1 Fast's
-/// $0.10-$0.15/s as well.
-fn ranged(veo: bool) -> (Scenario, Catalogs, Params) {
-    let (scenario, catalogs) = shipped("atve-all-in");
+/// The ranged inputs of each band bench.
+const BANDS: [&str; 3] = ["one_price", "rate_and_price", "rate_and_two_prices"];
+
+/// `one_price`: Kling O3's clip on Veo 3.1 Fast ($0.10-$0.15/s). `rate_and_price`: atve all in,
+/// its reroll rate's 10-12% and the Azure baseline's $30-$50. `rate_and_two_prices`: the same
+/// with the clip on Veo 3.1 Fast.
+fn ranged(band: &str) -> (Scenario, Catalogs, Params) {
+    let name = if band == "one_price" { "kling-o3" } else { "atve-all-in" };
+    let (scenario, catalogs) = shipped(name);
     let mut params = scenario.params.clone();
-    if veo {
+    if band == "one_price" {
+        params.set("audio", "false").unwrap();
+    }
+    if band != "rate_and_price" {
         params.set("video_model", "google/veo-3.1-fast").unwrap();
     }
     (scenario, catalogs, params)
 }
 
-#[divan::bench(args = [1, 2])]
-fn uncertainty_10000_samples(bencher: Bencher, ranges: usize) {
-    let (scenario, catalogs, params) = ranged(ranges == 2);
+#[divan::bench(args = BANDS)]
+fn uncertainty_10000_samples(bencher: Bencher, band: &str) {
+    let (scenario, catalogs, params) = ranged(band);
     bencher.bench(|| whatif::uncertainty(black_box(&scenario), &catalogs, &params, 10_000, 1).unwrap());
 }
 
@@ -101,11 +109,11 @@ fn compare_atve_with_all_in(bencher: Bencher) {
     });
 }
 
-/// Everything a key press recomputes: the bill, the chart's sweep over the selected parameter,
-/// the tornado, the band from two ranges, a goal seek and the budgets.
+/// Everything a key press recomputes on atve all in: the bill, the chart's sweep over the
+/// selected parameter, the tornado, the band from its two ranges, a goal seek and the budgets.
 #[divan::bench]
 fn every_analysis_per_key_press(bencher: Bencher) {
-    let (scenario, catalogs, params) = ranged(false);
+    let (scenario, catalogs, params) = ranged("rate_and_price");
     let budgets = [whatif::parse_budget("per_video<=3.50").unwrap()];
     let frames = values(1..=100);
     let target = ("per_finished_second", Decimal::new(20, 2));

@@ -226,63 +226,6 @@ fn goal_seek_steps_down_to_the_frame_cliff() {
     assert_eq!(found.totals.per_video, d("2.614"));
 }
 
-// ------------------------------------------------------------------ uncertainty
-
-#[test]
-fn exact_bounds_from_a_ranged_price() {
-    // atve all in: Azure's Container Apps baseline is "~$30-50/month", $40 at the midpoint, over
-    // 1,000 videos a month: $0.03-$0.05 a video around the bill's $0.04. Nothing else has a range.
-    let p = project("atve-all-in");
-    let bill = evaluate(&p.scenario, &p.catalogs, &p.scenario.params).unwrap();
-    let band = whatif::uncertainty(&p.scenario, &p.catalogs, &p.scenario.params, 10_000, 1)
-        .unwrap()
-        .expect("a ranged price");
-    assert_eq!(band.inputs.len(), 1);
-    assert_eq!(band.inputs[0].name, "azure/container-apps-baseline");
-    let mid = bill.totals.per_video;
-    assert_eq!(band.per_video.low, mid - d("0.01"));
-    assert_eq!(band.per_video.high, mid + d("0.01"));
-    // Per month: x 1,000 videos, so $10 either side; per finished second: / 16 s.
-    assert_eq!(band.per_month.low, bill.totals.per_month - d("10"));
-    assert_eq!(band.per_month.high, bill.totals.per_month + d("10"));
-    let fs = band.per_finished_second.unwrap();
-    assert_eq!(fs.low, (mid - d("0.01")) / d("16"));
-    // Uniform over $30-$50: P10 ~ $32, P50 ~ $40, P90 ~ $48 a month, i.e. -0.008, 0, +0.008 a video.
-    let near = |got: Decimal, want: Decimal| assert!((got - want).abs() < d("0.0005"), "{got} vs {want}");
-    near(band.per_video.p10, mid - d("0.008"));
-    near(band.per_video.p50, mid);
-    near(band.per_video.p90, mid + d("0.008"));
-    assert!(band.not_monotone.is_empty());
-}
-
-#[test]
-fn veo_fast_range_on_a_ten_second_clip() {
-    // Veo 3.1 Fast "~$0.10-$0.15/sec" for 10 s: $1.00 to $1.50 a clip, midpoint $1.25.
-    let p = project("kling-o3");
-    let mut params = p.scenario.params.clone();
-    params.set("audio", "false").unwrap();
-    params.set("video_model", "google/veo-3.1-fast").unwrap();
-    let band = whatif::uncertainty(&p.scenario, &p.catalogs, &params, 2_000, 42)
-        .unwrap()
-        .unwrap();
-    assert_eq!((band.per_video.low, band.per_video.high), (d("1"), d("1.5")));
-    assert_eq!((band.per_month.low, band.per_month.high), (d("1000"), d("1500")));
-    let again = whatif::uncertainty(&p.scenario, &p.catalogs, &params, 2_000, 42)
-        .unwrap()
-        .unwrap();
-    assert_eq!(band, again, "the same seed draws the same samples");
-}
-
-#[test]
-fn no_range_no_band() {
-    let p = project("atve");
-    assert!(
-        whatif::uncertainty(&p.scenario, &p.catalogs, &p.scenario.params, 100, 1)
-            .unwrap()
-            .is_none()
-    );
-}
-
 // ------------------------------------------------------------------ sensitivity
 
 #[test]
@@ -315,37 +258,61 @@ fn the_tornado_puts_the_clip_model_and_scenes_on_top() {
 }
 
 #[test]
-fn a_triangular_band_is_narrower_than_a_uniform_one() {
-    // Over the Azure baseline's $30-$50 a month, peaked at $40: P10 solves (x - 30)^2 / 200 = 0.1,
-    // x = 30 + sqrt(20) = $34.47, so -$0.0055 a video against the uniform's -$0.008.
-    use reelcost::engine::whatif::uncertainty::{Distribution, Sampling, uncertainty_with};
-    let p = project("atve-all-in");
-    let mid = evaluate(&p.scenario, &p.catalogs, &p.scenario.params)
-        .unwrap()
-        .totals
-        .per_video;
-    let sampling = Sampling {
-        samples: 10_000,
-        seed: 5,
-        distribution: Distribution::Triangular,
-    };
-    let band = uncertainty_with(&p.scenario, &p.catalogs, &p.scenario.params, sampling)
-        .unwrap()
-        .unwrap();
-    assert_eq!(band.distribution, Distribution::Triangular);
-    assert!(
-        (band.per_video.p10 - (mid - d("0.00553"))).abs() < d("0.0005"),
-        "{:?}",
-        band.per_video
-    );
-    assert!(
-        (band.per_video.p90 - (mid + d("0.00553"))).abs() < d("0.0005"),
-        "{:?}",
-        band.per_video
-    );
-    // The bounds do not depend on how the samples are spread.
+fn margin_goal_seek_on_price() {
+    // natak's premium video costs $0.713. A 50% margin needs price - 0.713 >= 0.5 x price, i.e.
+    // price >= 2 x 0.713 = $1.426: on the 0.0001 grid from $0.75, exactly $1.426.
+    let p = project("natak-premium-video");
+    let mut params = p.scenario.params.clone();
+    params.set("price", "0.75").unwrap();
+    let found = whatif::solve(
+        &p.scenario,
+        &p.catalogs,
+        &params,
+        ("margin_share", d("0.5")),
+        "price",
+        None,
+    )
+    .unwrap();
+    assert!(found.reached);
+    assert_eq!(found.value, d("1.426"));
+    assert_eq!(whatif::metric(&found.totals, "margin_share").flatten(), Some(d("0.5")));
+    // In credits at the Starter pack's $0.05: $1.426 / $0.05 = 28.52 credits.
+    let credits = whatif::solve(
+        &p.scenario,
+        &p.catalogs,
+        &p.scenario.params,
+        ("margin_share", d("0.5")),
+        "credits",
+        None,
+    )
+    .unwrap();
+    assert_eq!(credits.value, d("28.52"));
+    // Profit of $500 a month at 1,000 videos: margin $0.50 a video, price $1.213.
+    let profit = whatif::solve(
+        &p.scenario,
+        &p.catalogs,
+        &params,
+        ("profit_per_month", d("500")),
+        "price",
+        None,
+    )
+    .unwrap();
+    assert_eq!(profit.value, d("1.213"));
+}
+
+#[test]
+fn the_scenarios_own_parameters_are_inputs() {
+    // atve declares augmentations = 35: each is a $0.04 Kontext image per character, 2 characters
+    // over 5 videos: $0.016 a video each; 35 +-20% is 28-42, $0.112 either side.
+    let p = project("atve");
+    let inputs = whatif::sensitivity(&p.scenario, &p.catalogs, &p.scenario.params, d("0.2")).unwrap();
+    let aug = inputs.iter().find(|s| s.name == "augmentations").unwrap();
+    assert_eq!((aug.low, aug.high), (d("28"), d("42")));
+    assert_eq!(aug.swing, d("0.224"));
+    let swept = sweep("atve", "augmentations", &["0", "35"]);
+    // "~$1.40 per character": 35 x $0.04, x 2 / 5 = $0.56 a video.
     assert_eq!(
-        (band.per_video.low, band.per_video.high),
-        (mid - d("0.01"), mid + d("0.01"))
+        totals(&swept.points[1]).per_video - totals(&swept.points[0]).per_video,
+        d("0.56")
     );
 }

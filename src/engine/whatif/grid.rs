@@ -17,6 +17,8 @@ pub(super) struct Param {
     pub(super) high: Decimal,
     /// Grid steps across the range.
     pub(super) steps: u64,
+    /// Whole values only: a grid point is rounded to the nearest.
+    pub(super) whole: bool,
 }
 
 impl Param {
@@ -25,7 +27,12 @@ impl Param {
         if self.steps == 0 {
             return self.low;
         }
-        self.low + (self.high - self.low) * k / Decimal::from(self.steps)
+        let value = self.low + (self.high - self.low) * k / Decimal::from(self.steps);
+        if self.whole {
+            crate::engine::money::round(value, 0)
+        } else {
+            value
+        }
     }
 }
 
@@ -81,7 +88,9 @@ pub(super) struct Model<'a> {
     /// The catalogs with every ranged price at its low end, and with one at a time at its high.
     pub(super) all_low: Catalogs,
     pub(super) one_high: Vec<Catalogs>,
-    pub(super) levels: FxHashMap<Vec<u64>, Level>,
+    pub(super) levels: FxHashMap<Vec<u64>, usize>,
+    /// The grid points evaluated so far, by index.
+    pub(super) store: Vec<Level>,
 }
 
 impl Model<'_> {
@@ -107,8 +116,24 @@ impl Model<'_> {
     }
 
     pub(super) fn level(&mut self, key: &[u64]) -> Result<&Level, Error> {
-        if self.levels.contains_key(key) {
-            return Ok(&self.levels[key]);
+        let index = self.index(key)?;
+        Ok(&self.store[index])
+    }
+
+    /// When every grid point evaluated has the same finished seconds and videos a month, one of
+    /// them: each total is then the cost per video divided or multiplied by the same constant.
+    pub(super) fn shared(&self) -> Option<&Level> {
+        let first = self.store.first()?;
+        self.store
+            .iter()
+            .all(|l| l.finished_seconds == first.finished_seconds && l.videos_per_month == first.videos_per_month)
+            .then_some(first)
+    }
+
+    /// The index of a grid point in `store`, evaluating it the first time.
+    fn index(&mut self, key: &[u64]) -> Result<usize, Error> {
+        if let Some(&index) = self.levels.get(key) {
+            return Ok(index);
         }
         {
             let params = self.params_at(key)?;
@@ -125,7 +150,9 @@ impl Model<'_> {
                 finished_seconds: low.totals.finished_seconds,
                 videos_per_month: Decimal::from(params.videos_per_month),
             };
-            Ok(self.levels.entry(key.to_vec()).or_insert(level))
+            self.store.push(level);
+            self.levels.insert(key.to_vec(), self.store.len() - 1);
+            Ok(self.store.len() - 1)
         }
     }
 }
@@ -200,7 +227,8 @@ fn metric_of(totals: &Totals, m: usize) -> Option<Decimal> {
 pub(super) fn draw(model: &mut Model<'_>, sampling: Sampling) -> Result<[Vec<Decimal>; 3], Error> {
     let (samples, seed, spread) = (sampling.samples.max(1), sampling.seed, sampling.distribution);
     // With no parameter ranged, every sample is at one grid point, where the other totals are the
-    // cost per video divided or multiplied by a constant: they are derived from its percentiles.
+    // cost per video divided or multiplied by a constant: they are derived from its percentiles
+    // (so, too, when every grid point shares those constants).
     let only_per_video = model.ranged.is_empty();
     let mut draws = Draws::new(seed);
     let count = samples as usize;
@@ -223,6 +251,7 @@ pub(super) fn draw(model: &mut Model<'_>, sampling: Sampling) -> Result<[Vec<Dec
         }
         return Ok(out);
     }
+    let mut at = Vec::with_capacity(count);
     for _ in 0..samples {
         for (k, p) in key.iter_mut().zip(&model.ranged) {
             *k = draws.pick(p.steps, spread);
@@ -230,13 +259,18 @@ pub(super) fn draw(model: &mut Model<'_>, sampling: Sampling) -> Result<[Vec<Dec
         for k in &mut ks {
             *k = draws.pick(PRICE_STEPS, spread);
         }
-        let level = model.level(&key)?;
-        let per_video = level.per_video(&ks).ok_or_else(too_large)?;
-        for (values, metric) in out.iter_mut().zip(level.metrics(per_video)) {
-            if let Some(value) = metric {
-                values.push(value);
-            }
-        }
+        let index = model.index(&key)?;
+        out[0].push(model.store[index].per_video(&ks).ok_or_else(too_large)?);
+        at.push(index);
+    }
+    if model.shared().is_some() {
+        return Ok(out);
+    }
+    // The grid points differ in seconds or volume: each sample's totals from its own point.
+    for (&per_video, &index) in out[0].clone().iter().zip(&at) {
+        let [_, per_second, per_month] = model.store[index].metrics(per_video);
+        out[1].extend(per_second);
+        out[2].extend(per_month);
     }
     Ok(out)
 }

@@ -6,8 +6,8 @@ use std::sync::Arc;
 use rust_decimal::Decimal;
 
 use crate::engine::catalog::{Amount, Charge};
-use crate::engine::number::parse_decimal;
-use crate::engine::{Bill, Catalogs, Model, PARAMETER_NAMES, Params, Scenario};
+use crate::engine::params::{Kind, SALE_NAMES};
+use crate::engine::{Bill, Catalogs, Model, Params, Scenario, Value, describe};
 
 /// Which figure of a rate a price input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -182,18 +182,33 @@ pub struct ParamInput {
     pub domain: Domain,
     /// The range it is believed to lie in, when the scenario declares one.
     pub range: Option<(Decimal, Decimal)>,
+    /// Whether changing it can change this scenario's figures.
+    pub matters: bool,
+    /// True for the sale's parameters (price, credits, ...), which move revenue, not cost.
+    pub sale: bool,
 }
 
-/// Every numeric parameter of the scenario, with its value, bounds and declared range.
-pub fn param_inputs(_scenario: &Scenario, _catalogs: &Catalogs, params: &Params) -> Vec<ParamInput> {
-    numeric_params(params)
+/// Every numeric parameter of the scenario (built-in, the sale's and its own; not derived ones,
+/// nor `seconds`, which is `frames` by another name), with its value, bounds and declared range.
+pub fn param_inputs(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Vec<ParamInput> {
+    describe(scenario, catalogs, params)
         .into_iter()
-        .filter_map(|name| {
+        .filter(|i| matches!(i.kind, Kind::Whole | Kind::Decimal | Kind::Money | Kind::Share) && i.name != "seconds")
+        .filter_map(|info| {
+            let floor = matches!(info.kind, Kind::Money | Kind::Share).then_some(Decimal::ZERO);
+            let ceiling = (info.kind == Kind::Share).then_some(Decimal::ONE);
             Some(ParamInput {
-                name: name.to_owned(),
-                value: param_value(params, name)?,
-                domain: domain(name),
-                range: None,
+                value: param_value(params, &info.name)?,
+                domain: Domain {
+                    whole: info.kind == Kind::Whole,
+                    min: info.min.or(floor),
+                    max: info.max.or(ceiling),
+                    step: info.step,
+                },
+                range: info.range,
+                matters: info.matters,
+                sale: SALE_NAMES.contains(&info.name.as_str()),
+                name: info.name,
             })
         })
         .collect()
@@ -206,45 +221,13 @@ pub fn param_input(scenario: &Scenario, catalogs: &Catalogs, params: &Params, na
         .find(|p| p.name == name)
 }
 
-/// The domain of a built-in parameter; other numeric parameters are decimals of zero or more.
-fn domain(name: &str) -> Domain {
-    let whole = |min: i64, max: i64| Domain {
-        whole: true,
-        min: Some(Decimal::from(min)),
-        max: Some(Decimal::from(max)),
-        step: None,
-    };
-    match name {
-        "scenes" | "frames" | "fps" | "videos_per_character" => whole(1, 100_000),
-        "characters" => whole(0, 100_000),
-        "videos_per_month" => whole(1, 1_000_000_000_000),
-        "reroll_rate" => Domain {
-            whole: false,
-            min: Some(Decimal::ZERO),
-            max: Some(Decimal::ONE),
-            step: None,
-        },
-        _ => Domain {
-            whole: false,
-            min: Some(Decimal::ZERO),
-            max: None,
-            step: None,
-        },
-    }
-}
-
 /// A numeric parameter's value; `None` for text, on/off and unset parameters.
 fn param_value(params: &Params, name: &str) -> Option<Decimal> {
-    parse_decimal(&params.get(name)?).ok()
-}
-
-/// Every parameter with a numeric value, the inputs an analysis can move. `seconds` is left out:
-/// it is `frames` by another name.
-fn numeric_params(params: &Params) -> Vec<&'static str> {
-    PARAMETER_NAMES
-        .into_iter()
-        .filter(|name| *name != "seconds" && param_value(params, name).is_some())
-        .collect()
+    match params.value(name)? {
+        Value::Whole(n) => Some(Decimal::from(n)),
+        Value::Number(d) => Some(d),
+        _ => None,
+    }
 }
 
 /// These parameters with one set to a decimal value.

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 use crate::engine::Totals;
 
 /// Every total by its JSON name, in the order reports show them.
-pub const METRICS: [&str; 9] = [
+pub const METRICS: [&str; 14] = [
     "per_video",
     "generated_seconds",
     "finished_seconds",
@@ -15,6 +15,11 @@ pub const METRICS: [&str; 9] = [
     "price",
     "margin",
     "margin_share",
+    "revenue_per_video",
+    "margin_per_video",
+    "revenue_per_month",
+    "profit_per_month",
+    "break_even_price",
 ];
 
 /// A total by name: `None` for an unknown name, `Some(None)` for a total this bill has no value
@@ -28,8 +33,13 @@ pub fn metric(totals: &Totals, name: &str) -> Option<Option<Decimal>> {
         "per_finished_second" => totals.per_finished_second,
         "per_month" => Some(totals.per_month),
         "price" => totals.sale.as_ref().map(|s| s.price),
-        "margin" => totals.sale.as_ref().map(|s| s.margin_per_video),
+        // `margin` is the report's older name for the margin per video.
+        "margin" | "margin_per_video" => totals.sale.as_ref().map(|s| s.margin_per_video),
         "margin_share" => totals.sale.as_ref().and_then(|s| s.margin_share),
+        "revenue_per_video" => totals.sale.as_ref().map(|s| s.revenue_per_video),
+        "revenue_per_month" => totals.sale.as_ref().map(|s| s.revenue_per_month),
+        "profit_per_month" => totals.sale.as_ref().map(|s| s.profit_per_month),
+        "break_even_price" => totals.sale.as_ref().and_then(|s| s.break_even_price),
         _ => return None,
     })
 }
@@ -42,12 +52,10 @@ pub fn figures(totals: &Totals) -> Vec<(&'static str, Option<Decimal>)> {
         .collect()
 }
 
-/// True for totals a founder wants higher (price and margin); costs and seconds are wanted lower.
+/// True for totals a founder wants higher (price, revenue, margin, profit); costs, seconds and
+/// the break-even price are wanted lower.
 pub fn higher_is_better(name: &str) -> bool {
-    matches!(name, "price" | "margin" | "margin_share")
-        || name.starts_with("revenue")
-        || name.starts_with("profit")
-        || name.starts_with("margin")
+    name == "price" || name.starts_with("revenue") || name.starts_with("profit") || name.starts_with("margin")
 }
 
 /// True for totals in money, shown to cents or finer; the rest are seconds and shares.

@@ -42,7 +42,11 @@ pub fn sensitivity(
     let bill = evaluate(scenario, catalogs, params)?;
     let here = bill.totals.per_video;
     let mut found = Vec::new();
-    for input in param_inputs(scenario, catalogs, params) {
+    // The sale's parameters move revenue, not cost; a parameter that does not matter here moves nothing.
+    for input in param_inputs(scenario, catalogs, params)
+        .into_iter()
+        .filter(|p| p.matters && !p.sale)
+    {
         let (name, value) = (input.name.as_str(), input.value);
         let (low, high, declared) = match input.range {
             Some((low, high)) => (low, high, true),

@@ -144,13 +144,18 @@ pub fn solve(
             "is not a parameter",
             "name a numeric parameter, e.g. --vary videos_per_character",
         ),
-        Some(_) => input_error(vary, "is not a number", "goal seek varies a numeric parameter"),
+        Some(_) => input_error(
+            vary,
+            "has no numeric value in this scenario",
+            "goal seek varies a number the scenario sets (a price sold in credits is varied through credits or --set price=...)",
+        ),
     })?;
     let (start, domain) = (input.value, input.domain);
     let step = match (domain.whole, resolution) {
         (true, _) => Decimal::ONE,
         (false, Some(r)) => r,
-        (false, None) => domain.step.unwrap_or(DEFAULT_RESOLUTION),
+        // A parameter's own step is how far an arrow key moves it, too coarse for an answer.
+        (false, None) => DEFAULT_RESOLUTION,
     };
     if step <= Decimal::ZERO {
         return Err(input_error(vary, "the resolution must be above zero", "e.g. 0.01"));
@@ -191,25 +196,27 @@ pub fn solve(
         let value = search.value(d, k).unwrap_or(start);
         return Ok(solution(value, totals.clone(), true, false));
     }
-    // Unreachable: the value whose total comes closest.
-    let score = |t: &Totals| metric_value(t, metric);
-    let mut best = (start, here);
+    let (value, totals) = closest(&search, ends, here);
+    Ok(solution(value, totals, false, false))
+}
+
+/// Where the target is out of reach: the value, of the start and the farthest reachable each
+/// way, whose total comes closest to it.
+fn closest(search: &Search<'_>, ends: [(i8, Found); 2], here: Totals) -> (Decimal, Totals) {
+    let score = |t: &Totals| metric(t, search.metric).flatten();
+    let mut best = (search.start, here);
     for (d, found) in ends {
         if let Found::Farthest(k, t) = found {
             let better = match (score(&t), score(&best.1)) {
-                (Some(a), Some(b)) if higher_is_better(metric) => a > b,
+                (Some(a), Some(b)) if higher_is_better(search.metric) => a > b,
                 (Some(a), Some(b)) => a < b,
                 (Some(_), None) => true,
                 _ => false,
             };
             if better {
-                best = (search.value(d, k).unwrap_or(start), t);
+                best = (search.value(d, k).unwrap_or(search.start), t);
             }
         }
     }
-    Ok(solution(best.0, best.1, false, false))
-}
-
-fn metric_value(totals: &Totals, name: &str) -> Option<Decimal> {
-    metric(totals, name).flatten()
+    best
 }

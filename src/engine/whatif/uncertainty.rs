@@ -5,7 +5,7 @@
 //! that do not depend on the price, plus a base price. So at fixed parameters a sample's cost per
 //! video is the bill at the prices' midpoints plus, for each price, a whole-number multiple of a
 //! fixed step, and only the parameters' values need evaluating the bill. Those are drawn on a grid
-//! (whole values, or 1/1000ths of a range) and each grid point is evaluated once. Draws are uniform
+//! (whole values, or 1/100ths of a range) and each grid point is evaluated once. Draws are uniform
 //! over each range unless the caller names another [`Distribution`].
 
 use rust_decimal::Decimal;
@@ -23,8 +23,9 @@ use crate::engine::{Catalogs, Params, Scenario, evaluate};
 pub const DEFAULT_SAMPLES: u32 = 10_000;
 /// Steps a price's range is divided into: a sample's price is `low + (high - low) * k / PRICE_STEPS`.
 pub const PRICE_STEPS: u64 = 10_000;
-/// Steps a decimal parameter's range is divided into.
-pub const PARAM_STEPS: u64 = 1_000;
+/// Steps a parameter's range is divided into (a whole-number range of fewer values takes each):
+/// every grid point costs evaluations, while a price's draw costs a multiplication.
+pub const PARAM_STEPS: u64 = 100;
 
 /// How a band is sampled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,10 +144,10 @@ pub fn uncertainty_with(
     let spread = |m: usize, values: &mut Vec<Decimal>| spread(corners[m]?, not_monotone.is_empty(), values);
     let too_large = || Error::Bill(overflow(scenario));
     let per_video = spread(0, &mut sampled[0]).ok_or_else(too_large)?;
-    let (per_finished_second, per_month) = if model.ranged.is_empty() {
-        // One grid point: each total rises with the cost per video, so its percentiles are the
-        // cost per video's, divided by the finished seconds or multiplied by the month's videos.
-        let level = model.level(&[])?;
+    let (per_finished_second, per_month) = if let Some(level) = model.shared() {
+        // One divisor and one multiplier for every sample: each total rises with the cost per
+        // video, so its percentiles are the cost per video's, divided by the finished seconds or
+        // multiplied by the month's videos.
         let derived = |m: usize| -> Option<Spread> {
             let (low, high) = corners[m]?;
             let at = |v: Decimal| level.metrics(v)[m].map(|x| x.max(low).min(high));
@@ -191,10 +192,13 @@ fn model<'a>(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params)
         .collect();
     let ranged: Vec<Param> = param_inputs(scenario, catalogs, params)
         .into_iter()
+        .filter(|p| !p.sale)
         .filter_map(|p| {
             let (low, high) = p.range?;
+            // Every whole value of a short range; otherwise PARAM_STEPS steps across it.
+            let whole_values = u64::try_from((high - low).trunc()).unwrap_or(PARAM_STEPS);
             let steps = if p.domain.whole {
-                u64::try_from((high - low).trunc()).unwrap_or(0)
+                whole_values.min(PARAM_STEPS)
             } else {
                 PARAM_STEPS
             };
@@ -203,6 +207,7 @@ fn model<'a>(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params)
                 low,
                 high,
                 steps,
+                whole: p.domain.whole,
             })
         })
         .collect();
@@ -228,6 +233,7 @@ fn model<'a>(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params)
         prices,
         ranged,
         levels: FxHashMap::default(),
+        store: Vec::new(),
     }))
 }
 

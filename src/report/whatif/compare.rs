@@ -21,6 +21,7 @@ fn letter(i: usize) -> String {
 fn shown_totals(sides: &[Side]) -> Vec<&'static str> {
     METRICS
         .into_iter()
+        .filter(|m| super::in_tables(m))
         .filter(|m| sides.iter().any(|s| s.total(m).is_some()))
         .collect()
 }

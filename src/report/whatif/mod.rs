@@ -23,7 +23,7 @@ pub fn figure(metric: &str, value: Decimal) -> String {
     match metric {
         "generated_seconds" | "finished_seconds" => format!("{} s", money::round(value, 3).normalize()),
         "margin_share" => super::percent(Some(value)),
-        "per_month" => money::fixed(value, 2),
+        "per_month" | "revenue_per_month" | "profit_per_month" => money::fixed(value, 2),
         _ => money::fixed(value, 4),
     }
 }
@@ -61,6 +61,12 @@ pub fn totals_json(totals: &[(&'static str, Option<Decimal>)]) -> Value {
 /// A JSON value pretty-printed, with a final newline.
 pub fn pretty(value: &Value) -> String {
     serde_json::to_string_pretty(value).unwrap_or_default() + "\n"
+}
+
+/// True for the totals a table shows: all but `margin`, the older name of `margin_per_video`,
+/// which JSON and CSV keep.
+pub fn in_tables(metric: &str) -> bool {
+    metric != "margin"
 }
 
 /// A readable name for a total: `per_video` -> `Per video`.

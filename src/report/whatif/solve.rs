@@ -58,7 +58,7 @@ pub fn render(format: Format, s: &Solution) -> String {
         Format::Table | Format::Markdown => {
             let mut grid = Grid::new([("Total", Align::Left), ("Value", Align::Right)]);
             for (name, value) in totals {
-                if let Some(v) = value {
+                if let Some(v) = value.filter(|_| super::in_tables(name)) {
                     grid.push([title(name), figure(name, v)]);
                 }
             }

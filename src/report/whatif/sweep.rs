@@ -17,6 +17,7 @@ fn shown(sweep: &Sweep) -> Vec<&'static str> {
     let ok: Vec<&Totals> = sweep.points.iter().filter_map(|p| p.totals.as_ref().ok()).collect();
     METRICS
         .into_iter()
+        .filter(|m| super::in_tables(m))
         .filter(|m| {
             let values: Vec<_> = ok
                 .iter()
