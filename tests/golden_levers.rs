@@ -311,3 +311,20 @@ fn every_step_has_an_id_to_swap_its_model_by() {
     let b = scenario_with("[[video]]\nmodel = \"fal-ai/kokoro\"\n\n[[video]]\nmodel = \"fal-ai/kokoro\"\n").unwrap();
     assert_eq!(b.lines.len(), 2);
 }
+
+#[test]
+fn a_parameter_nothing_reads_is_a_warning() {
+    let b = scenario_with("[parameters]\nvoice_seconds = 4\n\n[[video]]\nmodel = \"fal-ai/kokoro\"\n").unwrap();
+    let warning = b
+        .warnings
+        .iter()
+        .map(|w| w.headline())
+        .find(|w| w.contains("voice_seconds"))
+        .unwrap();
+    assert!(
+        warning.ends_with(
+            "s.toml:2:17: warning: parameter `voice_seconds` is read by no step: changing it changes nothing"
+        ),
+        "{warning}"
+    );
+}
