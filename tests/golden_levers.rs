@@ -328,3 +328,23 @@ fn a_parameter_nothing_reads_is_a_warning() {
         "{warning}"
     );
 }
+
+#[test]
+fn every_parameter_reads_back_what_was_set() {
+    for name in ["atve", "natak-premium-video"] {
+        let params = project(name).scenario.params;
+        for parameter in params.names() {
+            let Some(value) = params.get(&parameter).filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let mut after = params.clone();
+            after
+                .set(&parameter, &value)
+                .unwrap_or_else(|e| panic!("{name} {parameter}={value}: {e}"));
+            assert_eq!(
+                after, params,
+                "{name}: setting {parameter} to its own value changes nothing"
+            );
+        }
+    }
+}
