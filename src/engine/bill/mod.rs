@@ -311,7 +311,7 @@ impl Evaluation<'_> {
                 origin: Some(step.origin.clone()),
                 file: Arc::clone(&self.scenario.file),
                 kind: WarningKind::FreeTierOffMonth {
-                    model: Arc::clone(&model),
+                    model: Arc::clone(model),
                     stage: step.stage,
                 },
             });
