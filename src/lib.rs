@@ -6,6 +6,7 @@
 pub mod builtin;
 pub mod cli;
 pub mod engine;
+pub mod export;
 pub mod live;
 pub mod project;
 pub mod report;

@@ -1,9 +1,15 @@
 //! Writing tuned parameters back into a scenario file: only the changed values, every comment,
-//! the order and the formatting kept (toml_edit), and the write atomic.
+//! the order and the formatting kept (toml_edit), the line endings and byte-order mark kept
+//! ([`Endings`]), and the write atomic, keeping the file's owner and permissions ([`write_file`]).
 
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+mod endings;
+mod write;
+
+use std::fs;
+use std::path::Path;
+
+pub use endings::Endings;
+pub use write::{Links, WriteError, write_atomic, write_file};
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
@@ -195,51 +201,50 @@ fn replace(table: &mut dyn toml_edit::TableLike, key: &str, mut value: Value) {
     table.insert(key, Item::Value(value));
 }
 
-/// Where a write really lands: through a symlink to its target.
-fn resolve(path: &Path) -> PathBuf {
-    fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf())
+/// Why a save into the scenario file was not made.
+#[derive(Debug)]
+pub enum Refusal {
+    /// The file is read-only; its permissions, e.g. `r--r--r--`.
+    ReadOnly(String),
+    /// The file has this many names (hard links), and the user chooses how to write it.
+    HardLinked(u64),
+    /// The new text is invalid or could not be written.
+    Failed(Diagnostic),
 }
 
-/// Writes a file atomically: a temporary file in the same directory, synced, renamed over the
-/// target, and the directory synced. The target's permissions are kept; a symlink is written
-/// through to its target. Either the old or the new text is on disk, never a mix.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let target = resolve(path);
-    let dir = target
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "scenario".into());
-    let temp = dir.join(format!(".{name}.reelcost-{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = OpenOptions::new().write(true).create_new(true).open(&temp)?;
-        file.write_all(text.as_bytes())?;
-        if let Ok(meta) = fs::metadata(&target) {
-            file.set_permissions(meta.permissions())?;
-        }
-        file.sync_all()?;
-        fs::rename(&temp, &target)?;
-        File::open(dir)?.sync_all()
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&temp);
+impl From<Diagnostic> for Refusal {
+    fn from(diagnostic: Diagnostic) -> Self {
+        Self::Failed(diagnostic)
     }
-    result
+}
+
+/// How the file at `path` writes its lines, or `loaded_text` does when it cannot be read.
+pub fn endings_on_disk(path: Option<&Path>, loaded_text: &str) -> Endings {
+    match path.map(fs::read_to_string) {
+        Some(Ok(text)) => Endings::of(&text),
+        _ => Endings::of(loaded_text),
+    }
 }
 
 /// Saves parameters into a scenario file: only changed values are rewritten, and the new text is
-/// parsed and validated before it replaces the old, so a save never leaves a broken file.
-pub fn save_params(
+/// parsed and validated before it replaces the old, so a save never leaves a broken file. The
+/// file keeps its line endings and byte-order mark. A file with other names is refused, so the
+/// user can choose ([`save_params_with_links`]). Returns the text written.
+pub fn save_params(path: &Path, loaded_text: &str, file_params: &Params, params: &Params) -> Result<String, Refusal> {
+    save_params_with_links(path, loaded_text, file_params, params, Links::Ask)
+}
+
+/// [`save_params`], writing a file with other names as `links` says.
+pub fn save_params_with_links(
     path: &Path,
     loaded_text: &str,
     file_params: &Params,
     params: &Params,
-) -> Result<String, Diagnostic> {
+    links: Links,
+) -> Result<String, Refusal> {
     let shown = path.display().to_string();
-    let text = with_params(loaded_text, file_params, params)
+    let endings = endings_on_disk(Some(path), loaded_text);
+    let text = with_params(&endings.normalise(loaded_text), file_params, params)
         .map_err(|why| Diagnostic::file_error(&shown, format!("cannot update the scenario: {why}")))?;
     let check = SourceFile::new(&shown, text.clone());
     let reloaded = load_scenario(&check).map_err(|e| {
@@ -251,9 +256,15 @@ pub fn save_params(
         return Err(Diagnostic::file_error(
             &shown,
             "the saved parameters would not read back as set; nothing was written",
-        ));
+        )
+        .into());
     }
-    write_atomic(path, &text).map_err(|e| Diagnostic::file_error(&shown, format!("cannot save: {e}")))?;
+    let text = endings.restore(&text);
+    write_file(path, &text, links).map_err(|e| match e {
+        WriteError::ReadOnly(mode) => Refusal::ReadOnly(mode),
+        WriteError::HardLinked(names) => Refusal::HardLinked(names),
+        WriteError::Io(e) => Diagnostic::file_error(&shown, format!("cannot save: {e}")).into(),
+    })?;
     Ok(text)
 }
 

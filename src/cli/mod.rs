@@ -1,6 +1,7 @@
-//! The command line: `report`, `check`, `init`, and the dashboard when no command is given.
+//! The command line: `report`, `check`, `init`, `export`, and the dashboard when no command is given.
 
 mod check;
+mod export;
 mod init;
 mod watch;
 
@@ -59,6 +60,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Write the bill as a workbook with live formulas, SVG charts, a Markdown memo or CSV.
+    Export(export::ExportArgs),
     /// Write editable copies of the built-in catalogs and scenarios into DIR.
     Init {
         /// Directory to write `catalogs/` and `scenarios/` into.
@@ -77,6 +80,7 @@ pub fn run(cli: Cli) -> ExitCode {
         }
         Some(Command::Check { paths }) => return check::run(&paths, cli.catalogs.as_deref()),
         Some(Command::Init { dir, force }) => init::run(&dir, force),
+        Some(Command::Export(args)) => export::run(&args, cli.catalogs.as_deref()),
         Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
         None => {
             let scenario = cli.scenario.unwrap_or_else(|| match project::default_scenario() {

@@ -8,8 +8,9 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use super::param::Param;
-use crate::engine::Diagnostics;
+use crate::engine::{Bill, Diagnostics, Params};
 use crate::project::Project;
+use crate::save::Links;
 
 /// A change to the dashboard's state.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -62,8 +63,17 @@ pub enum Action {
     StartSaveAs,
     /// Save over a scenario file that changed on disk since it was loaded.
     Overwrite,
+    /// Save into a file with other names by writing into it: every name shows the change.
+    WriteThrough,
+    /// Save into a file with other names by replacing this name only: the link is split.
+    ReplaceName,
+    /// Files changed in a watched directory: reload them if they concern the dashboard.
+    FilesChanged(Vec<PathBuf>),
+    /// The files are being read off the UI thread (`true`), or were read and nothing in them
+    /// changed (`false`).
+    Reading(bool),
     /// The files on disk changed and reloaded cleanly.
-    Reloaded(Reload),
+    Reloaded(Box<Reload>),
     /// The files on disk changed and something in them is invalid.
     ReloadFailed {
         /// What is wrong, with file and line.
@@ -82,6 +92,18 @@ pub enum Action {
     SaveFailed(String),
     /// The scenario file changed on disk since it was loaded, and that change was not reloaded.
     SaveConflict,
+    /// The scenario file is read-only: its permissions, e.g. `r--r--r--`.
+    SaveReadOnly(String),
+    /// The scenario file has other names (hard links): how many in all, and whether the save
+    /// was to write over a change on disk.
+    SaveLinked {
+        /// The file's names, this one included.
+        names: u64,
+        /// Whether the save writes over a change made on disk.
+        force: bool,
+    },
+    /// The files cannot be watched for changes.
+    WatchFailed,
     /// Time passed: highlights that have had their time fade.
     Tick(Instant),
 }
@@ -98,11 +120,17 @@ impl PartialEq for Loaded {
 
 impl Eq for Loaded {}
 
-/// What a clean reload brought.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What a clean reload brought, priced once at the parameters the user is looking at.
+#[derive(Debug, Clone)]
 pub struct Reload {
     /// The new scenario and catalogs.
     pub project: Loaded,
+    /// The parameters: the user's own changes kept, the rest the scenario file's new values.
+    pub params: Params,
+    /// The names of the parameters whose changes were kept over the file's new values.
+    pub kept: Vec<String>,
+    /// The bill of the new project at those parameters.
+    pub bill: Bill,
     /// What changed, e.g. `fal.toml changed`.
     pub summary: String,
     /// How many catalog files are loaded.
@@ -115,6 +143,15 @@ pub struct Reload {
     pub at: Instant,
 }
 
+// The bill comes with the project it was priced from, so the project's identity stands for both.
+impl PartialEq for Reload {
+    fn eq(&self, other: &Self) -> bool {
+        self.project == other.project && self.at == other.at
+    }
+}
+
+impl Eq for Reload {}
+
 /// Something `update` asks the event loop to do.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -125,7 +162,11 @@ pub enum Effect {
     Save {
         /// Save over a changed file.
         force: bool,
+        /// What to do if the file has other names (hard links).
+        links: Links,
     },
     /// Write the scenario with the current parameters to a new file.
     SaveAs(PathBuf),
+    /// Re-read the files, if any of these paths concerns them, and report what was found.
+    Reload(Vec<PathBuf>),
 }

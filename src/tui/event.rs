@@ -1,5 +1,6 @@
 //! The one channel every event reaches the loop by. The input thread sends what the terminal
-//! reports; the file watcher sends [`Event::FilesChanged`] into the same channel.
+//! reports; the file watcher sends [`Event::FilesChanged`] and the file reader
+//! [`Event::Reread`] into the same channel.
 
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread;
@@ -7,7 +8,7 @@ use std::thread;
 use crossterm::event::{KeyEvent, MouseEvent};
 
 /// Something that happened outside the dashboard.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum Event {
     /// A key was pressed (or released, on terminals that report it).
     Key(KeyEvent),
@@ -21,6 +22,10 @@ pub enum Event {
     Stop,
     /// Files changed in a watched directory; the loop reloads if any concerns the dashboard.
     FilesChanged(Vec<std::path::PathBuf>),
+    /// The worker finished reading the files, and hands them back.
+    Reread(Box<super::shell::Reread>),
+    /// The worker reading the files stopped with this panic, and the files went with it.
+    ReaderFailed(String),
 }
 
 /// The loop's end of the channel, and a sender for other sources (the file watcher).

@@ -6,10 +6,13 @@ use std::time::{Duration, Instant};
 
 use rust_decimal::Decimal;
 
-use super::action::{Effect, Loaded, Reload};
+use super::action::{Action, Effect, Loaded, Reload};
 use super::app::{App, Mode};
+use super::keys::{self, Context};
 use crate::engine::params::merge;
-use crate::engine::{Diagnostics, Params, Severity};
+use crate::engine::{Bill, Diagnostics, Params, Severity, evaluate};
+use crate::project::Project;
+use crate::save::Links;
 
 /// How long a repriced line stays highlighted after a reload.
 pub const FLASH: Duration = Duration::from_secs(4);
@@ -48,6 +51,8 @@ pub struct FileState {
     pub flash_until: Option<Instant>,
     /// What is wrong with the files on disk, while it is.
     pub error: Option<FileError>,
+    /// Whether the files are being read, off the UI thread.
+    pub reading: bool,
     /// Parameters before each change, newest last.
     undo: Vec<Params>,
     /// Parameters undo took back, newest last.
@@ -70,6 +75,19 @@ impl FileState {
     }
 }
 
+/// Prices a reloaded project at the parameters a user is looking at: `current`, their own changes
+/// against `old_file` (the scenario file's values as they were) kept, the rest the file's new
+/// values. Returns the parameters, the names of the changes kept, and the bill.
+pub fn price(
+    old_file: &Params,
+    current: &Params,
+    project: &Project,
+) -> Result<(Params, Vec<String>, Bill), Diagnostics> {
+    let (params, kept) = merge(old_file, &project.scenario.params, current);
+    let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
+    Ok((params, kept.iter().map(ToString::to_string).collect(), bill))
+}
+
 impl App {
     /// Takes back the last change of parameters.
     pub(super) fn undo(&mut self) {
@@ -85,9 +103,12 @@ impl App {
     /// go on the other.
     fn walk_history(&mut self, back: bool) {
         let (word, done) = if back {
-            ("undo", "Undone (Ctrl+r redoes)")
+            (
+                "undo",
+                format!("Undone ({} redoes)", keys::key_name(Context::Normal, &Action::Redo)),
+            )
         } else {
-            ("redo", "Redone")
+            ("redo", "Redone".to_owned())
         };
         let taken = if back {
             self.files.undo.pop()
@@ -122,26 +143,31 @@ impl App {
         }
     }
 
-    /// Swaps in a project the files reloaded into. The user's own changes to parameters are
-    /// kept; parameters they left alone take the scenario file's new values.
-    pub(super) fn reloaded(&mut self, reload: Reload) {
-        let Loaded(project) = reload.project;
-        let (params, kept) = merge(&self.project.scenario.params, &project.scenario.params, &self.params);
+    /// Prices a project the files reloaded into, at the parameters the user is looking at: their
+    /// own changes kept, the parameters they left alone taking the scenario file's new values.
+    /// The shell runs this as the reload's check, so the bill is evaluated once per reload.
+    pub fn price_reload(&self, project: &Project) -> Result<(Params, Vec<String>, Bill), Diagnostics> {
+        price(&self.project.scenario.params, &self.params, project)
+    }
+
+    /// Swaps in a project the files reloaded into, with the bill `price_reload` made of it.
+    pub(super) fn reloaded(&mut self, reload: Box<Reload>) {
+        let Reload {
+            project: Loaded(project),
+            params,
+            bill,
+            ..
+        } = *reload;
         let old_lines: Vec<(usize, Decimal, Decimal)> = self
             .bill
             .lines
             .iter()
             .map(|l| (l.step, l.unit_price, l.per_video))
             .collect();
-        let old_project = std::mem::replace(&mut self.project, *project);
-        if let Err(why) = self.replace(params) {
-            // The loop checks a reload against these parameters first, so this is a race with
-            // the files: keep what was showing.
-            self.project = old_project;
-            self.refuse(format!("Reload not applied: {why}"));
-            return;
-        }
+        self.project = *project;
+        self.install(params, bill);
         self.files.error = None;
+        self.files.reading = false;
         self.files.flash = self
             .bill
             .lines
@@ -169,16 +195,17 @@ impl App {
             1 => " · 1 line repriced".to_owned(),
             n => format!(" · {n} lines repriced"),
         };
-        let kept = if kept.is_empty() {
+        let kept = if reload.kept.is_empty() {
             String::new()
         } else {
-            format!(" · kept your {}", kept.join(", "))
+            format!(" · kept your {}", reload.kept.join(", "))
         };
         self.say(format!("{what}{repriced}{kept}"));
     }
 
     /// Shows what is wrong with the files, keeping the last good state.
     pub(super) fn reload_failed(&mut self, errors: &Diagnostics, time: &str) {
+        self.files.reading = false;
         let first = errors
             .0
             .iter()
@@ -205,16 +232,29 @@ impl App {
     /// Asks the loop to save, or says why there is nothing to save into.
     pub(super) fn save(&mut self) -> Option<Effect> {
         if self.project.scenario.file.path().starts_with("<built-in>") {
-            self.refuse(
-                "A built-in scenario has no file: run `reelcost init DIR` for editable copies, or S to save as",
-            );
+            self.refuse(format!(
+                "A built-in scenario has no file: run `reelcost init DIR` for editable copies, or {} to save as",
+                keys::key_name(Context::Normal, &Action::StartSaveAs)
+            ));
             return None;
         }
         if self.params == self.project.scenario.params {
             self.say(format!("Nothing to save: {} already holds these values", self.source()));
             return None;
         }
-        Some(Effect::Save { force: false })
+        Some(Effect::Save {
+            force: false,
+            links: Links::Ask,
+        })
+    }
+
+    /// Saves into a file with other names as the user chose.
+    pub(super) fn save_linked(&mut self, links: Links) -> Option<Effect> {
+        let Mode::Linked { force, .. } = self.mode else {
+            return None;
+        };
+        self.mode = Mode::Normal;
+        Some(Effect::Save { force, links })
     }
 
     /// The save was made: the file's values are now the current ones.

@@ -20,6 +20,10 @@ pub enum Context {
     Help,
     /// When a save would write over a file changed on disk.
     Conflict,
+    /// When the scenario file is read-only.
+    ReadOnly,
+    /// When the scenario file has other names (hard links).
+    Linked,
     /// Whatever is open.
     Anywhere,
 }
@@ -31,17 +35,21 @@ impl Context {
             Self::Normal => "Dashboard",
             Self::Typing => "Typing a value",
             Self::Help => "This help",
-            Self::Conflict => "Saving over a changed file",
+            // The prompts a save can raise share one section of the help.
+            Self::Conflict | Self::ReadOnly | Self::Linked => "When a save asks first",
             Self::Anywhere => "Anywhere",
         }
     }
 
-    fn of(mode: &Mode) -> Self {
+    /// Where the keys of a mode apply.
+    pub fn of(mode: &Mode) -> Self {
         match mode {
             Mode::Normal => Self::Normal,
             Mode::Editing(_) | Mode::Naming(_) => Self::Typing,
             Mode::Help => Self::Help,
             Mode::Conflict => Self::Conflict,
+            Mode::ReadOnly(_) => Self::ReadOnly,
+            Mode::Linked { .. } => Self::Linked,
         }
     }
 }
@@ -144,7 +152,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Conflict, Help, Normal, Typing};
+use Context::{Anywhere, Conflict, Help, Linked, Normal, ReadOnly, Typing};
 
 /// Every key binding. One line each, so the table reads as the help does.
 #[rustfmt::skip]
@@ -175,6 +183,12 @@ pub const BINDINGS: &[Binding] = &[
     bind(Conflict, &[Key::char('o')], Action::Overwrite, "write over the file", Some("overwrite")),
     bind(Conflict, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
     bind(Conflict, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(ReadOnly, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
+    bind(ReadOnly, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(Linked, &[Key::char('w')], Action::WriteThrough, "write to all its names", Some("write all")),
+    bind(Linked, &[Key::char('r')], Action::ReplaceName, "replace this name only", Some("this name only")),
+    bind(Linked, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
+    bind(Linked, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Anywhere, &[Key::ctrl('c')], Action::Quit, "quit", None),
 ];
 
@@ -220,10 +234,85 @@ pub fn footer_for(app: &App) -> Vec<(String, &'static str)> {
     footer(Context::of(&app.mode))
 }
 
+/// The footer's hints for a context with these words, as a phrase: `↑↓ select · ←→ change`.
+pub fn hints(context: Context, words: &[&str]) -> String {
+    footer(context)
+        .into_iter()
+        .filter(|(_, word)| words.contains(word))
+        .map(|(keys, word)| format!("{keys} {word}"))
+        .collect::<Vec<_>>()
+        .join(" · ")
+}
+
+/// The keys bound to an action where it applies, first the one hints name.
+pub fn keys_of(context: Context, action: &Action) -> &'static [Key] {
+    BINDINGS
+        .iter()
+        .find(|b| b.context == context && b.action == *action)
+        .map_or(&[], |b| b.keys)
+}
+
+/// The first key bound to an action where it applies, as the screen names it: `Enter`.
+pub fn key_name(context: Context, action: &Action) -> String {
+    keys_of(context, action).first().map(Key::name).unwrap_or_default()
+}
+
+/// Every key bound to an action where it applies, as `? / Esc / q`.
+pub fn key_names(context: Context, action: &Action) -> String {
+    keys_of(context, action)
+        .iter()
+        .map(Key::name)
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// A mouse gesture the dashboard answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gesture {
+    /// The wheel, either way.
+    Wheel,
+    /// A left click.
+    Click,
+}
+
+/// A mouse binding: the gesture, its name and its line in the help.
+#[derive(Debug, Clone, Copy)]
+pub struct MouseBinding {
+    /// What the mouse does.
+    pub gesture: Gesture,
+    /// How the help names it.
+    pub name: &'static str,
+    /// Its line in the help.
+    pub help: &'static str,
+}
+
+/// What the mouse does on the dashboard, as the help lists it.
+pub const MOUSE: &[MouseBinding] = &[
+    MouseBinding {
+        gesture: Gesture::Wheel,
+        name: "wheel",
+        help: "select a row",
+    },
+    MouseBinding {
+        gesture: Gesture::Click,
+        name: "click",
+        help: "a row or a clip model",
+    },
+];
+
 /// The action a mouse event asks for: the wheel moves the selection, a click selects a
 /// parameter or chooses a clip model. `area` is the whole screen.
 pub fn mouse_action(app: &App, mouse: MouseEvent, area: Rect) -> Option<Action> {
     if app.mode != Mode::Normal {
+        return None;
+    }
+    let gesture = match mouse.kind {
+        MouseEventKind::ScrollUp | MouseEventKind::ScrollDown => Gesture::Wheel,
+        MouseEventKind::Down(MouseButton::Left) => Gesture::Click,
+        _ => return None,
+    };
+    // A gesture works while the table lists it, so the help cannot promise what is not there.
+    if !MOUSE.iter().any(|m| m.gesture == gesture) {
         return None;
     }
     match mouse.kind {

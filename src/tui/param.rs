@@ -85,11 +85,11 @@ impl Param {
     /// What the arrow keys do to it.
     pub fn step_hint(self) -> &'static str {
         match self {
-            Self::Resolution => "←/→ cycle what the clip model offers",
-            Self::Audio => "←/→ switch on or off",
-            Self::RerollRate => "←/→ ±1%, Shift ±10%",
-            Self::VideosPerMonth => "←/→ ±100, Shift ±1,000",
-            _ => "←/→ ±1, Shift ±10",
+            Self::Resolution => "cycle what the clip model offers",
+            Self::Audio => "switch on or off",
+            Self::RerollRate => "±1%, Shift ±10%",
+            Self::VideosPerMonth => "±100, Shift ±1,000",
+            _ => "±1, Shift ±10",
         }
     }
 

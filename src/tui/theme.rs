@@ -5,6 +5,44 @@
 
 use ratatui::style::{Color, Modifier, Style};
 
+/// What a piece of text is, for the style it is drawn in. The view model says the tone; the
+/// theme, chosen at start-up, says what it looks like.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Tone {
+    /// No emphasis.
+    #[default]
+    Plain,
+    /// A figure.
+    Value,
+    /// Text that matters less.
+    Dim,
+    /// A change that makes a video cheaper.
+    Cheaper,
+    /// A change that makes a video dearer.
+    Dearer,
+    /// A value that differs from the baseline.
+    Changed,
+    /// A refusal or an error.
+    Error,
+    /// A confirmation.
+    Info,
+    /// The text being typed.
+    Input,
+    /// A warning.
+    Warning,
+}
+
+impl Tone {
+    /// The tone of a change: cheaper, dearer, or dim when there is none.
+    pub fn of_change(sign: std::cmp::Ordering) -> Self {
+        match sign {
+            std::cmp::Ordering::Less => Self::Cheaper,
+            std::cmp::Ordering::Greater => Self::Dearer,
+            std::cmp::Ordering::Equal => Self::Dim,
+        }
+    }
+}
+
 /// The styles of every element on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
@@ -124,12 +162,19 @@ impl Theme {
         }
     }
 
-    /// The style for a change: cheaper, dearer, or unchanged.
-    pub fn change(&self, sign: std::cmp::Ordering) -> Style {
-        match sign {
-            std::cmp::Ordering::Less => self.cheaper,
-            std::cmp::Ordering::Greater => self.dearer,
-            std::cmp::Ordering::Equal => self.dim,
+    /// The style of a tone.
+    pub fn style(&self, tone: Tone) -> Style {
+        match tone {
+            Tone::Plain => Style::new(),
+            Tone::Value => self.value,
+            Tone::Dim => self.dim,
+            Tone::Cheaper => self.cheaper,
+            Tone::Dearer => self.dearer,
+            Tone::Changed => self.changed,
+            Tone::Error => self.error,
+            Tone::Info => self.info,
+            Tone::Input => self.input,
+            Tone::Warning => self.warning,
         }
     }
 }

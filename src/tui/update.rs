@@ -4,21 +4,38 @@
 use std::sync::Arc;
 
 use super::action::{Action, Effect};
-use super::app::{App, Input, Message, Mode, View};
+use super::app::{App, Message, Mode};
 use super::param::Param;
+use super::view_model::ViewModel;
 use crate::engine::money;
-
-/// The longest value the input takes: enough for any number, short enough to show.
-const MAX_INPUT: usize = 24;
-
-/// The longest file name the save-as input takes.
-const MAX_NAME: usize = 200;
+use crate::save::Links;
 
 impl App {
-    /// Carries out an action and recomputes what it changed. Returns what the loop must do.
+    /// Carries out an action, recomputes what it changed and what the screen shows. Returns
+    /// what the shell must do.
     pub fn update(&mut self, action: Action) -> Option<Effect> {
-        // Feedback answers one action: typing keeps it in view, anything else replaces it.
-        if !matches!(action, Action::InputChar(_) | Action::InputBackspace | Action::Tick(_)) {
+        let fading = self.files.flash_until;
+        // A file event changes nothing until the shell reports what the reload found, and a
+        // tick only when a highlight fades: neither reformats the screen otherwise.
+        let quiet = matches!(action, Action::Tick(_) | Action::FilesChanged(_));
+        let effect = self.act(action);
+        if !quiet || self.files.flash_until != fading {
+            self.shown = ViewModel::of(self);
+        }
+        effect
+    }
+
+    fn act(&mut self, action: Action) -> Option<Effect> {
+        // Feedback answers one action: typing keeps it in view, and so does a file event until it
+        // turns out to matter; anything else replaces it.
+        if !matches!(
+            action,
+            Action::InputChar(_)
+                | Action::InputBackspace
+                | Action::Tick(_)
+                | Action::FilesChanged(_)
+                | Action::Reading(_)
+        ) {
             self.message = None;
         }
         match action {
@@ -26,53 +43,26 @@ impl App {
             Action::SelectNext => self.selected = self.selected.next(),
             Action::Select(param) => self.selected = param,
             Action::Step(by) => self.step(by),
-            Action::StartEditing => {
-                self.mode = Mode::Editing(Input {
-                    param: self.selected,
-                    text: String::new(),
-                });
-            }
-            Action::InputChar(c) => match &mut self.mode {
-                Mode::Editing(input) if !c.is_control() && input.text.chars().count() < MAX_INPUT => {
-                    input.text.push(c);
-                }
-                Mode::Naming(name) if !c.is_control() && name.chars().count() < MAX_NAME => name.push(c),
-                _ => {}
-            },
-            Action::InputBackspace => match &mut self.mode {
-                Mode::Editing(input) => {
-                    input.text.pop();
-                }
-                Mode::Naming(name) => {
-                    name.pop();
-                }
-                _ => {}
-            },
-            Action::ApplyInput => match &self.mode {
-                Mode::Editing(input) => {
-                    let (param, text) = (input.param, input.text.clone());
-                    self.mode = Mode::Normal;
-                    self.set_typed(param, &text);
-                }
-                Mode::Naming(name) => {
-                    let name = name.clone();
-                    return self.save_as(&name);
-                }
-                _ => {}
-            },
-            Action::CancelInput => {
-                if matches!(self.mode, Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict) {
-                    self.mode = Mode::Normal;
-                }
-            }
+            Action::StartEditing => self.start_editing(),
+            Action::InputChar(c) => self.type_char(c),
+            Action::InputBackspace => self.backspace(),
+            Action::ApplyInput => return self.apply_input(),
+            Action::CancelInput => self.cancel_input(),
             Action::Undo => self.undo(),
             Action::Redo => self.redo(),
             Action::Save => return self.save(),
             Action::StartSaveAs => self.mode = Mode::Naming(String::new()),
             Action::Overwrite => {
                 self.mode = Mode::Normal;
-                return Some(Effect::Save { force: true });
+                return Some(Effect::Save {
+                    force: true,
+                    links: Links::Ask,
+                });
             }
+            Action::WriteThrough => return self.save_linked(Links::WriteThrough),
+            Action::ReplaceName => return self.save_linked(Links::ReplaceName),
+            Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
+            Action::Reading(reading) => self.files.reading = reading,
             Action::Reloaded(reload) => self.reloaded(reload),
             Action::ReloadFailed { errors, time } => self.reload_failed(&errors, &time),
             Action::Saved { project, time } => self.saved(project, &time),
@@ -81,7 +71,12 @@ impl App {
                 self.refuse(format!("Not saved: {why}"));
             }
             Action::SaveConflict => self.save_conflict(),
+            Action::SaveReadOnly(mode) => self.mode = Mode::ReadOnly(mode),
+            Action::SaveLinked { names, force } => self.mode = Mode::Linked { names, force },
             Action::Tick(now) => self.tick(now),
+            Action::WatchFailed => {
+                self.refuse("Cannot watch the files for changes: edits on disk will show after a restart");
+            }
             Action::SetParam(param, text) => self.set_typed(param, &text),
             Action::NextModel => self.swap_model(1),
             Action::PreviousModel => self.swap_model(-1),
@@ -90,31 +85,10 @@ impl App {
                 self.pin_baseline();
                 self.say("Baseline pinned: changes now show against these figures");
             }
-            Action::Reset => {
-                let file = self.project.scenario.params.clone();
-                match self.apply(file) {
-                    Ok(()) => self.say(format!("Parameters reset to {}", self.source())),
-                    Err(why) => self.refuse(format!("Cannot reset: {why}")),
-                }
-            }
-            Action::ToggleHelp => {
-                self.mode = if self.mode == Mode::Help {
-                    Mode::Normal
-                } else {
-                    Mode::Help
-                };
-            }
-            Action::TogglePresentation => {
-                self.view = match self.view {
-                    View::Dashboard => View::Presentation,
-                    View::Presentation => View::Dashboard,
-                };
-            }
-            Action::Back => match (&self.mode, self.view) {
-                (Mode::Help | Mode::Editing(_) | Mode::Naming(_) | Mode::Conflict, _) => self.mode = Mode::Normal,
-                (Mode::Normal, View::Presentation) => self.view = View::Dashboard,
-                (Mode::Normal, View::Dashboard) => return Some(Effect::Quit),
-            },
+            Action::Reset => self.reset(),
+            Action::ToggleHelp => self.toggle_help(),
+            Action::TogglePresentation => self.toggle_presentation(),
+            Action::Back => return self.back(),
             Action::Quit => return Some(Effect::Quit),
         }
         None
@@ -134,8 +108,17 @@ impl App {
         });
     }
 
+    /// Puts every parameter back to the scenario file's value.
+    fn reset(&mut self) {
+        let file = self.project.scenario.params.clone();
+        match self.apply(file) {
+            Ok(()) => self.say(format!("Parameters reset to {}", self.source())),
+            Err(why) => self.refuse(format!("Cannot reset: {why}")),
+        }
+    }
+
     /// Sets a parameter from what was typed.
-    fn set_typed(&mut self, param: Param, text: &str) {
+    pub(super) fn set_typed(&mut self, param: Param, text: &str) {
         if text.trim().is_empty() {
             self.say(format!("Nothing typed: {} is unchanged", param.label()));
             return;

@@ -1,40 +1,18 @@
 //! The breakdown: every line of the bill, largest first, with the rule that priced it and a bar
 //! for its share. Lines that differ from the baseline show old → new. Columns that do not fit
-//! are left out, least telling first.
+//! are left out, least telling first. The cells come formatted from the view model; this only
+//! fits them to the panel.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 use super::text;
-use crate::engine::{Stage, money};
-use crate::report;
 use crate::tui::app::App;
-
-/// A column of the breakdown.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Column {
-    Stage,
-    Label,
-    Model,
-    Price,
-    Rule,
-    Quantity,
-    PerVideo,
-    Share,
-}
-
-const COLUMNS: [Column; 8] = [
-    Column::Stage,
-    Column::Label,
-    Column::Model,
-    Column::Price,
-    Column::Rule,
-    Column::Quantity,
-    Column::PerVideo,
-    Column::Share,
-];
+use crate::tui::theme::Theme;
+use crate::tui::view_model::{Breakdown, BreakdownRow, COLUMNS, Column};
 
 /// The order columns are left out in when the panel is narrow.
 const DROP_ORDER: [Column; 5] = [
@@ -45,219 +23,145 @@ const DROP_ORDER: [Column; 5] = [
     Column::Rule,
 ];
 
-impl Column {
-    fn header(self) -> &'static str {
-        match self {
-            Self::Stage => "Stage",
-            Self::Label => "Line",
-            Self::Model => "Model",
-            Self::Price => "Price",
-            Self::Rule => "Rule that fired",
-            Self::Quantity => "Qty",
-            Self::PerVideo => "Per video",
-            Self::Share => "Share",
-        }
-    }
-
-    /// Columns that may be cut short to make room, and the least they keep.
-    fn shrinks_to(self) -> Option<usize> {
-        matches!(self, Self::Label | Self::Model | Self::Rule).then_some(12)
-    }
-}
+/// Columns that may be cut short to make room keep at least this much.
+const LEAST_CUT: usize = 12;
 
 /// The narrowest share bar worth drawing, and the widest.
 const MIN_BAR: usize = 5;
 const MAX_BAR: usize = 24;
 
+/// Columns cut short, in turn, to no less than a width each, until a bar fits: the model's id
+/// first and the rule that fired last.
+const CUT_PLAN: [(Column, usize); 6] = [
+    (Column::Model, 16),
+    (Column::Label, 18),
+    (Column::Rule, 24),
+    (Column::Model, 12),
+    (Column::Label, 12),
+    (Column::Rule, 12),
+];
+
+/// The least a column can take: text columns may be cut short.
+fn least(column: Column, natural: usize) -> usize {
+    if matches!(column, Column::Label | Column::Model | Column::Rule) {
+        LEAST_CUT.min(natural)
+    } else {
+        natural
+    }
+}
+
 /// Which columns to show and how wide, for a panel `available` columns wide: columns that do
-/// not fit even cut short are left out in `DROP_ORDER`; then long text is cut, the model's id
-/// first and the rule that fired last, until a bar fits.
-fn fit_columns(rows: &[Vec<(String, bool)>], total: &str, available: usize) -> Vec<(usize, usize)> {
-    let natural: Vec<usize> = COLUMNS
-        .iter()
-        .enumerate()
-        .map(|(c, column)| {
-            let extra = match column {
-                Column::PerVideo => text::width(total),
-                Column::Share => text::width("100.0%"),
-                _ => 0,
-            };
-            rows.iter()
-                .map(|r| text::width(&r[c].0))
-                .chain([text::width(column.header()), extra])
-                .max()
-                .unwrap_or(0)
-        })
-        .collect();
-    let least = |c: usize| COLUMNS[c].shrinks_to().map_or(natural[c], |m| m.min(natural[c]));
-    let mut shown: Vec<usize> = (0..COLUMNS.len()).collect();
+/// not fit even cut short are left out in `DROP_ORDER`; then long text is cut by `CUT_PLAN`.
+fn fit_columns(natural: &[usize; 8], available: usize) -> Vec<(Column, usize)> {
+    let mut shown: Vec<Column> = COLUMNS.to_vec();
     for drop in DROP_ORDER {
-        let needed: usize = shown.iter().map(|&c| least(c) + 1).sum::<usize>() + MIN_BAR;
+        let needed: usize = shown.iter().map(|&c| least(c, natural[c.index()]) + 1).sum::<usize>() + MIN_BAR;
         if needed <= available {
             break;
         }
-        shown.retain(|&c| COLUMNS[c] != drop);
+        shown.retain(|&c| c != drop);
     }
-    let mut widths: Vec<(usize, usize)> = shown.iter().map(|&c| (c, natural[c])).collect();
-    let plan = [
-        (Column::Model, 16),
-        (Column::Label, 18),
-        (Column::Rule, 24),
-        (Column::Model, 12),
-        (Column::Label, 12),
-        (Column::Rule, 12),
-    ];
-    for (column, floor) in plan {
+    let mut widths: Vec<(Column, usize)> = shown.iter().map(|&c| (c, natural[c.index()])).collect();
+    for (column, floor) in CUT_PLAN {
         let used: usize = widths.iter().map(|(_, w)| w + 1).sum();
         let over = (used + MIN_BAR).saturating_sub(available);
         if over == 0 {
             break;
         }
-        if let Some((_, w)) = widths.iter_mut().find(|(c, _)| COLUMNS[*c] == column) {
+        if let Some((_, w)) = widths.iter_mut().find(|(c, _)| *c == column) {
             *w -= over.min(w.saturating_sub(floor));
         }
     }
     widths
 }
 
-/// Reasons shown under the table: one per line priced by another rule or model than in the baseline.
-pub fn why_count(app: &App) -> usize {
-    app.before.iter().flatten().filter(|b| b.repriced).count()
+/// How the panel's rows are shared out: the largest lines, the reasons for what changed, the
+/// other lines, the total, the header. In a small panel the least costly lines give way to
+/// the reasons.
+struct Budget {
+    lines: usize,
+    reasons: usize,
+    total: bool,
+    header: bool,
 }
 
-/// A stage's name, short enough for a narrow column.
-fn stage_name(stage: Stage) -> &'static str {
-    match stage {
-        Stage::Character => "char",
-        other => other.name(),
+impl Budget {
+    fn of(lines: usize, reasons: usize, height: usize) -> Self {
+        let mut left = height;
+        let mut take = |wanted: usize| {
+            let n = wanted.min(left);
+            left -= n;
+            n
+        };
+        let first = take(lines.min(5));
+        let reasons = take(reasons);
+        let lines = first + take(lines - first);
+        Self {
+            lines,
+            reasons,
+            total: take(1) == 1,
+            header: take(1) == 1,
+        }
+    }
+
+    fn table_height(&self) -> usize {
+        self.lines + usize::from(self.header) + usize::from(self.total)
     }
 }
 
-/// `old → new` when the value changed, else the value.
-fn changed(old: Option<String>, new: String) -> (String, bool) {
-    match old {
-        Some(old) if old != new => (format!("{old} → {new}"), true),
-        _ => (new, false),
-    }
+fn length(n: usize) -> Constraint {
+    Constraint::Length(u16::try_from(n).unwrap_or(u16::MAX))
+}
+
+/// A line of the bill as a table row: its shown cells, fitted, and its share bar.
+fn table_row<'a>(row: &'a BreakdownRow, widths: &[(Column, usize)], bar: usize, theme: &Theme) -> Row<'a> {
+    let cells = widths.iter().map(|&(column, width)| {
+        let (value, changed) = &row.cells[column.index()];
+        let style = if row.flashed {
+            theme.flash
+        } else if *changed {
+            theme.changed
+        } else {
+            Style::new()
+        };
+        Cell::from(Span::styled(text::fit(value, width), style))
+    });
+    Row::new(cells.chain([Cell::from(Span::styled(text::bar(row.share, bar), theme.bar))]))
+}
+
+/// The total per video, under the per-video column.
+fn total_row<'a>(breakdown: &'a Breakdown, widths: &[(Column, usize)], theme: &Theme) -> Row<'a> {
+    let (total, changed) = &breakdown.total;
+    Row::new(widths.iter().map(|&(column, width)| match column {
+        Column::Label => Cell::from(Span::styled("Total per video", theme.value)),
+        Column::PerVideo => Cell::from(Span::styled(
+            text::fit(total, width),
+            if *changed { theme.changed } else { theme.value },
+        )),
+        Column::Share => Cell::from("100.0%"),
+        _ => Cell::from(""),
+    }))
 }
 
 /// Draws the breakdown panel.
 pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
+    let breakdown = &app.shown.breakdown;
     let inner = Block::bordered().inner(area);
-
-    // The cells of each line, and which of them changed since the baseline.
-    let price = |d| money::price(money::round(d, 6));
-    let rows: Vec<Vec<(String, bool)>> = app
-        .order
-        .iter()
-        .filter_map(|&i| Some((app.bill.lines.get(i)?, app.before.get(i)?.as_ref())))
-        .map(|(line, before)| {
-            // A line the last reload repriced shows its price then and now, whatever the baseline.
-            let flash = app.files.flash_for(line.step);
-            COLUMNS
-                .iter()
-                .map(|column| match (column, flash) {
-                    (Column::Price, Some(f)) => changed(Some(price(f.unit_price)), price(line.unit_price)),
-                    (Column::PerVideo, Some(f)) => changed(Some(money::fixed(f.per_video, 4)), report::line_cost(line)),
-                    _ => match column {
-                        Column::Stage => (stage_name(line.stage).to_owned(), false),
-                        Column::Label => (line.label.to_string(), before.is_some()),
-                        // The old model is in the reason under the table: ids are too long for old → new.
-                        Column::Model => (
-                            line.model.id.to_string(),
-                            before.is_some_and(|b| b.model != line.model.id),
-                        ),
-                        Column::Price => changed(before.map(|b| price(b.unit_price)), price(line.unit_price)),
-                        Column::Rule => (line.rule().to_string(), before.is_some_and(|b| b.repriced)),
-                        Column::Quantity => changed(
-                            before.map(|b| report::quantity(b.quantity)),
-                            report::quantity(line.quantity),
-                        ),
-                        Column::PerVideo => {
-                            changed(before.map(|b| money::fixed(b.per_video, 4)), report::line_cost(line))
-                        }
-                        Column::Share => (report::percent(line.share), false),
-                    },
-                })
-                .collect()
-        })
-        .collect();
-    let total = changed(
-        Some(money::fixed(app.baseline.bill.totals.per_video, 4)),
-        money::fixed(app.bill.totals.per_video, 4),
-    );
-
-    let widths = fit_columns(&rows, &total.0, usize::from(inner.width));
-    let shown: Vec<usize> = widths.iter().map(|(c, _)| *c).collect();
-    let widths: Vec<usize> = widths.iter().map(|(_, w)| *w).collect();
-    let bar_width = usize::from(inner.width)
-        .saturating_sub(widths.iter().sum::<usize>() + widths.len())
+    let widths = fit_columns(&breakdown.natural, usize::from(inner.width));
+    let bar = usize::from(inner.width)
+        .saturating_sub(widths.iter().map(|(_, w)| w + 1).sum::<usize>())
         .min(MAX_BAR);
-
-    let header_row = Row::new(
-        shown
-            .iter()
-            .map(|&c| Cell::from(COLUMNS[c].header()))
-            .chain([Cell::from("")]),
-    )
-    .style(theme.dim);
-    let table_rows = rows.iter().zip(&app.order).map(|(cells, &i)| {
-        let share = app.bill.lines.get(i).and_then(|l| l.share).unwrap_or_default();
-        let flashed = app
-            .bill
-            .lines
-            .get(i)
-            .is_some_and(|l| app.files.flash_for(l.step).is_some());
-        Row::new(
-            shown
-                .iter()
-                .zip(&widths)
-                .map(|(&c, &w)| {
-                    let (value, changed) = &cells[c];
-                    let style = if flashed {
-                        theme.flash
-                    } else if *changed {
-                        theme.changed
-                    } else {
-                        ratatui::style::Style::new()
-                    };
-                    Cell::from(Span::styled(text::fit(value, w), style))
-                })
-                .chain([Cell::from(Span::styled(text::bar(share, bar_width), theme.bar))]),
-        )
-    });
-    let total_row = Row::new(shown.iter().zip(&widths).map(|(&c, &w)| match COLUMNS[c] {
-        Column::Label => Cell::from(Span::styled("Total per video", theme.value)),
-        Column::PerVideo => Cell::from(Span::styled(
-            text::fit(&total.0, w),
-            if total.1 { theme.changed } else { theme.value },
-        )),
-        Column::Share => Cell::from("100.0%"),
-        _ => Cell::from(""),
-    }));
-
-    // Rows by priority: the largest lines, the reasons for what changed, the other lines, the
-    // total, the header. In a small panel the least costly lines give way to the reasons.
-    let why: Vec<String> = reasons(app)
+    let why: Vec<String> = breakdown
+        .reasons
         .iter()
         .flat_map(|r| text::wrap(r, usize::from(inner.width)))
         .collect();
-    let lines = rows.len();
-    let mut left = usize::from(inner.height);
-    let mut take = |wanted: usize| {
-        let n = wanted.min(left);
-        left -= n;
-        n
-    };
-    let first = take(lines.min(5));
-    let why_rows = take(why.len());
-    let shown_lines = first + take(lines - first);
-    let with_total = take(1) == 1;
-    let with_header = take(1) == 1;
+    let lines = breakdown.rows.len();
+    let budget = Budget::of(lines, why.len(), usize::from(inner.height));
 
-    let title = if shown_lines < lines {
-        format!(" Breakdown, largest first · {shown_lines} of {lines} lines ")
+    let title = if budget.lines < lines {
+        format!(" Breakdown, largest first · {} of {lines} lines ", budget.lines)
     } else {
         " Breakdown, largest first ".to_owned()
     };
@@ -266,51 +170,30 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
         .title(Span::styled(title, theme.panel_title));
     frame.render_widget(block, area);
 
-    let table_height = shown_lines + usize::from(with_header) + usize::from(with_total);
-    let [table_area, why_area] = Layout::vertical([
-        Constraint::Length(u16::try_from(table_height).unwrap_or(u16::MAX)),
-        Constraint::Length(u16::try_from(why_rows).unwrap_or(u16::MAX)),
-    ])
-    .areas(inner);
-    let constraints = widths
+    let [table_area, why_area] = Layout::vertical([length(budget.table_height()), length(budget.reasons)]).areas(inner);
+    let mut rows: Vec<Row> = breakdown
+        .rows
         .iter()
-        .map(|&w| Constraint::Length(u16::try_from(w).unwrap_or(u16::MAX)))
-        .chain([Constraint::Length(u16::try_from(bar_width).unwrap_or(0))]);
-    let mut all_rows: Vec<Row> = table_rows.take(shown_lines).collect();
-    if with_total {
-        all_rows.push(total_row);
+        .take(budget.lines)
+        .map(|row| table_row(row, &widths, bar, theme))
+        .collect();
+    if budget.total {
+        rows.push(total_row(breakdown, &widths, theme));
     }
-    let mut table = Table::new(all_rows, constraints).column_spacing(1);
-    if with_header {
-        table = table.header(header_row);
+    let constraints = widths.iter().map(|&(_, w)| length(w)).chain([length(bar)]);
+    let mut table = Table::new(rows, constraints).column_spacing(1);
+    if budget.header {
+        let header = widths
+            .iter()
+            .map(|(c, _)| Cell::from(c.header()))
+            .chain([Cell::from("")]);
+        table = table.header(Row::new(header).style(theme.dim));
     }
     frame.render_widget(table, table_area);
     let why: Vec<Line> = why
         .into_iter()
-        .take(why_rows)
+        .take(budget.reasons)
         .map(|row| Line::from(Span::styled(row, theme.changed)))
         .collect();
     frame.render_widget(Paragraph::new(why), why_area);
-}
-
-/// Why each repriced line costs what it does now: the rule (and model) then and now.
-fn reasons(app: &App) -> Vec<String> {
-    app.order
-        .iter()
-        .filter_map(|&i| Some((app.bill.lines.get(i)?, app.before.get(i)?.as_ref()?)))
-        .filter(|(_, before)| before.repriced)
-        .map(|(line, before)| {
-            let (was_model, now_model) = if before.model == line.model.id {
-                (String::new(), String::new())
-            } else {
-                (format!("{}: ", before.model), format!("{}: ", line.model.id))
-            };
-            format!(
-                "↳ {} was {was_model}{}; now {now_model}{}",
-                line.label,
-                before.rule,
-                line.rule()
-            )
-        })
-        .collect()
 }

@@ -6,35 +6,27 @@ use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
-use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use super::text;
-use crate::engine::money;
-use crate::tui::app::{App, SWEEP};
+use crate::tui::app::{App, Curve, SWEEP};
+use crate::tui::theme::Theme;
 
 /// Draws the amortisation chart.
 pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let curve = &app.analysis.curve;
+    let labels = &app.shown.chart;
     let (videos, cost) = curve.current;
-    let now = match cost {
-        Some(cost) => {
-            let plural = if videos == 1 { "" } else { "s" };
-            format!(" now {videos} video{plural}/char: {} ", money::fixed(cost, 4))
-        }
-        None => String::new(),
-    };
-    let title = format!(" Amortisation: cost {} by videos per character ", curve.metric);
-    let title = if text::width(&title) + 2 <= usize::from(area.width) {
-        title
+    let title = if text::width(&labels.title) + 2 <= usize::from(area.width) {
+        labels.title.as_str()
     } else {
-        " Amortisation ".to_owned()
+        " Amortisation "
     };
     let block = Block::bordered()
         .border_style(theme.border)
         .title(Span::styled(title, theme.panel_title))
-        .title_bottom(Line::from(Span::styled(now, theme.marker)).right_aligned());
+        .title_bottom(Line::from(Span::styled(labels.now.as_str(), theme.marker)).right_aligned());
     if curve.points.is_empty() || area.height < 5 {
         let note = if curve.points.is_empty() {
             "No amortisation to show: the engine could not price the sweep."
@@ -48,6 +40,35 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
         Some(y) if SWEEP.contains(&videos) => vec![(f64::from(videos), y)],
         _ => Vec::new(),
     };
+    let datasets = datasets(curve, &marker, theme);
+    let last = *SWEEP.end();
+    let top = curve.top;
+    let chart = Chart::new(datasets)
+        .block(block)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, f64::from(last)])
+                .labels(dim(&labels.x_labels, theme.dim)),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, top.to_f64().unwrap_or(1.0).max(f64::MIN_POSITIVE)])
+                .labels(dim(&labels.y_labels, theme.dim)),
+        )
+        .hidden_legend_constraints((
+            ratatui::layout::Constraint::Ratio(1, 3),
+            ratatui::layout::Constraint::Ratio(1, 3),
+        ));
+    frame.render_widget(chart, area);
+}
+
+/// Axis labels in a style, borrowed from the view model.
+fn dim(labels: &[String], style: ratatui::style::Style) -> Vec<Span<'_>> {
+    labels.iter().map(|l| Span::styled(l.as_str(), style)).collect()
+}
+
+/// The baseline's curve when it differs, the curve now, and the point the scenario is at.
+fn datasets<'a>(curve: &'a Curve, marker: &'a [(f64, f64)], theme: &Theme) -> Vec<Dataset<'a>> {
     let mut datasets = Vec::new();
     if !curve.baseline.is_empty() {
         datasets.push(
@@ -78,37 +99,7 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
             .marker(Marker::Block)
             .graph_type(GraphType::Scatter)
             .style(theme.marker)
-            .data(&marker),
+            .data(marker),
     );
-    // ratatui spaces axis labels evenly, so the axis runs from 0 to put them on 0, 5, 10, 15, 20.
-    let last = *SWEEP.end();
-    let x_labels: Vec<Span> = (0..=4)
-        .map(|i| Span::styled((last * i / 4).to_string(), theme.dim))
-        .collect();
-    let top = curve.top;
-    // Four decimals below a dollar, as per-second figures are shown; cents up to $100.
-    let places = if top < Decimal::ONE {
-        4
-    } else if top < Decimal::ONE_HUNDRED {
-        2
-    } else {
-        0
-    };
-    let y_labels: Vec<Span> = [Decimal::ZERO, top / Decimal::TWO, top]
-        .into_iter()
-        .map(|v| Span::styled(money::fixed(v, places), theme.dim))
-        .collect();
-    let chart = Chart::new(datasets)
-        .block(block)
-        .x_axis(Axis::default().bounds([0.0, f64::from(last)]).labels(x_labels))
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, top.to_f64().unwrap_or(1.0).max(f64::MIN_POSITIVE)])
-                .labels(y_labels),
-        )
-        .hidden_legend_constraints((
-            ratatui::layout::Constraint::Ratio(1, 3),
-            ratatui::layout::Constraint::Ratio(1, 3),
-        ));
-    frame.render_widget(chart, area);
+    datasets
 }

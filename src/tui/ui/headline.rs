@@ -11,35 +11,31 @@ use super::text;
 use crate::tui::app::{App, Figure};
 use crate::tui::digits;
 use crate::tui::theme::Theme;
+use crate::tui::view_model::FigureText;
 
 /// Columns a cell adds around its figure: borders and a space each side.
 const CELL_PADDING: usize = 4;
 
-/// Columns a figure's value takes in big digits, or in plain text when the font lacks it.
-fn big_width(figure: &Figure) -> usize {
-    let shown = text::figure(figure.value, figure.places);
-    digits::width(&shown, 1).unwrap_or_else(|| text::width(&shown))
-}
-
 /// Whether the four figures fit across `width` columns in big digits.
 pub fn fits_big(app: &App, width: u16) -> bool {
-    let needed: usize = app.figures.iter().map(|f| big_width(f) + CELL_PADDING).sum();
+    let needed: usize = app.shown.figures.iter().map(|f| f.big_width + CELL_PADDING).sum();
     needed <= usize::from(width)
 }
 
 /// Draws the headline row.
 pub fn render_headline(frame: &mut Frame, area: Rect, big: bool, app: &App) {
-    let constraints = app.figures.iter().map(|f| {
+    let figures = app.figures.iter().zip(&app.shown.figures);
+    let constraints = figures.clone().map(|(figure, shown)| {
         if big {
             // Wide enough for the label too when the figure is short (`n/a`).
-            let width = big_width(f).max(text::width(f.label));
+            let width = shown.big_width.max(text::width(figure.label));
             Constraint::Fill(u16::try_from(width + CELL_PADDING).unwrap_or(1))
         } else {
             Constraint::Fill(1)
         }
     });
     let cells = Layout::horizontal(constraints).split(area);
-    for (figure, cell) in app.figures.iter().zip(cells.iter()) {
+    for (figure, cell) in figures.zip(cells.iter()) {
         render_figure(frame, *cell, figure, usize::from(big), &app.theme, app.theme.big);
     }
 }
@@ -47,7 +43,14 @@ pub fn render_headline(frame: &mut Frame, area: Rect, big: bool, app: &App) {
 /// Draws one figure in a bordered cell: the label on top, what it is measured over and its
 /// exact value below; the value in big digits at `scale` (plain text at 0). Shared with the
 /// presentation view, which passes its own digit style.
-pub fn render_figure(frame: &mut Frame, area: Rect, figure: &Figure, scale: usize, theme: &Theme, digit_style: Style) {
+pub fn render_figure(
+    frame: &mut Frame,
+    area: Rect,
+    (figure, shown): (&Figure, &FigureText),
+    scale: usize,
+    theme: &Theme,
+    digit_style: Style,
+) {
     let inner_width = usize::from(area.width.saturating_sub(2));
     let label = if text::width(figure.label) + 2 <= inner_width {
         figure.label
@@ -57,17 +60,15 @@ pub fn render_figure(frame: &mut Frame, area: Rect, figure: &Figure, scale: usiz
     let mut block = Block::bordered()
         .border_style(theme.border)
         .title(Span::styled(format!(" {label} "), theme.panel_title));
-    if let Some(value) = figure.value {
-        let exact = format!(" {} ", text::exact(value));
-        let note = format!(" {} ", figure.note);
-        if !figure.note.is_empty() && text::width(&exact) + text::width(&note) + 2 <= inner_width {
-            block = block.title_bottom(Line::from(Span::styled(note, theme.dim)));
+    if let Some(exact) = &shown.exact {
+        let note_width = text::width(&figure.note) + 2;
+        if !figure.note.is_empty() && text::width(exact) + note_width + 2 <= inner_width {
+            block = block.title_bottom(Line::from(Span::styled(format!(" {} ", figure.note), theme.dim)));
         }
-        block = block.title_bottom(Line::from(Span::styled(exact, theme.dim)).right_aligned());
+        block = block.title_bottom(Line::from(Span::styled(exact.as_str(), theme.dim)).right_aligned());
     }
-    let shown = text::figure(figure.value, figure.places);
     let big = if scale > 0 {
-        digits::render_scaled(&shown, scale)
+        digits::render_scaled(&shown.shown, scale)
     } else {
         None
     };
@@ -76,25 +77,10 @@ pub fn render_figure(frame: &mut Frame, area: Rect, figure: &Figure, scale: usiz
             .into_iter()
             .map(|row| Line::from(Span::styled(row, digit_style)))
             .collect(),
-        None => vec![Line::from(Span::styled(shown, theme.value))],
+        None => vec![Line::from(Span::styled(shown.shown.as_str(), theme.value))],
     };
-    lines.push(delta_line(figure, theme));
+    let (change, tone) = &shown.change;
+    lines.push(Line::from(Span::styled(change.as_str(), theme.style(*tone))));
     let paragraph = Paragraph::new(lines).alignment(Alignment::Center).block(block);
     frame.render_widget(paragraph, area);
-}
-
-/// The change against the baseline, coloured by which way it goes.
-pub fn delta_line(figure: &Figure, theme: &Theme) -> Line<'static> {
-    match &figure.delta {
-        Some(delta) => {
-            let shown = text::delta(delta, figure.places);
-            let style = if shown == "no change" {
-                theme.dim
-            } else {
-                theme.change(delta.amount.cmp(&rust_decimal::Decimal::ZERO))
-            };
-            Line::from(Span::styled(shown, style))
-        }
-        None => Line::from(Span::styled(figure.note.clone(), theme.dim)),
-    }
 }

@@ -1,4 +1,4 @@
-//! The help overlay: every key binding, read from the same table the key handler uses, in one
+//! The help overlay: every key binding, from the view model's text of the key table, in one
 //! column when the screen is tall enough and two when it is not.
 
 use ratatui::Frame;
@@ -7,62 +7,30 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
 use crate::tui::app::App;
-use crate::tui::keys::{BINDINGS, Context, Key};
 
-/// The keys of a binding as `↑ / k`.
-fn keys_text(keys: &[Key]) -> String {
-    keys.iter().map(Key::name).collect::<Vec<_>>().join(" / ")
-}
-
-/// The help's sections: a heading and one line per binding.
-fn sections(app: &App) -> Vec<Vec<Line<'static>>> {
+/// The help's sections as lines: a heading and one line per binding, borrowed from the view model.
+fn sections(app: &App) -> Vec<Vec<Line<'_>>> {
     let theme = &app.theme;
-    let key_width = BINDINGS
+    app.shown
+        .help
+        .sections
         .iter()
-        .map(|b| keys_text(b.keys).chars().count())
-        .max()
-        .unwrap_or(0);
-    let row = |keys: String, what: &'static str| {
-        Line::from(vec![
-            Span::styled(format!(" {keys:<key_width$}  "), theme.key),
-            Span::raw(what),
-        ])
-    };
-    let mut sections: Vec<Vec<Line>> = [
-        Context::Normal,
-        Context::Typing,
-        Context::Conflict,
-        Context::Help,
-        Context::Anywhere,
-    ]
-    .into_iter()
-    .map(|context| {
-        let mut lines = vec![Line::from(Span::styled(context.heading(), theme.panel_title))];
-        lines.extend(
-            BINDINGS
-                .iter()
-                .filter(|b| b.context == context)
-                .map(|b| row(keys_text(b.keys), b.help)),
-        );
-        if context == Context::Typing {
-            lines.push(row("other keys".to_owned(), "type a value or file name"));
-        }
-        lines
-    })
-    .collect();
-    sections.push(vec![
-        Line::from(Span::styled("Mouse", theme.panel_title)),
-        row("wheel".to_owned(), "select a row"),
-        row("click".to_owned(), "a row or a clip model"),
-    ]);
-    sections
+        .map(|(heading, rows)| {
+            let mut lines = vec![Line::from(Span::styled(*heading, theme.panel_title))];
+            lines.extend(
+                rows.iter()
+                    .map(|(keys, what)| Line::from(vec![Span::styled(keys.as_str(), theme.key), Span::raw(*what)])),
+            );
+            lines
+        })
+        .collect()
 }
 
 /// Flows sections into columns of at most `rows` lines: a blank line between sections when
 /// `spaced`, a section split over columns only when it is taller than a column.
-fn pack(sections: &[Vec<Line<'static>>], rows: usize, spaced: bool) -> Vec<Vec<Line<'static>>> {
+fn pack<'a>(sections: &[Vec<Line<'a>>], rows: usize, spaced: bool) -> Vec<Vec<Line<'a>>> {
     let rows = rows.max(2);
-    let mut columns: Vec<Vec<Line<'static>>> = vec![Vec::new()];
+    let mut columns: Vec<Vec<Line<'a>>> = vec![Vec::new()];
     for section in sections {
         let gap = usize::from(spaced && columns.last().is_some_and(|c| !c.is_empty()));
         let fits = columns.last().is_some_and(|c| c.len() + gap + section.len() <= rows);
@@ -107,7 +75,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let block = Block::bordered()
         .border_style(theme.panel_title)
         .title(Span::styled(" Keys ", theme.panel_title))
-        .title_bottom(Line::from(Span::styled(" ? or Esc closes ", theme.dim)).right_aligned());
+        .title_bottom(Line::from(Span::styled(app.shown.help.closes.as_str(), theme.dim)).right_aligned());
     frame.render_widget(Clear, popup);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);

@@ -1,5 +1,6 @@
-//! Drawing the dashboard. Every `render_*` reads the [`App`] and draws one panel; nothing here
-//! computes a figure. [`layout`] places the panels, and is shared with mouse handling.
+//! Drawing the dashboard. Every `render_*` reads the [`App`] and its view model and draws one
+//! panel; nothing here computes a figure or formats one. [`layout`] places the panels, and is
+//! shared with mouse handling.
 
 mod breakdown;
 mod chart;
@@ -9,15 +10,18 @@ pub mod models;
 mod notes;
 mod params;
 mod present;
-mod text;
+pub(crate) mod text;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::action::Action;
 use super::app::{App, Mode, View};
 use super::keys;
+use super::theme::Theme;
+use super::view_model::Piece;
 
 /// The smallest terminal the dashboard draws in.
 pub const MIN_WIDTH: u16 = 80;
@@ -60,7 +64,7 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
     let big = headline::fits_big(app, area.width) && area.height >= if wide { 38 } else { 30 };
     let headline_height = if big { 6 } else { 4 };
     // A long message (a refusal and its reason) gets a second row rather than being cut.
-    let status_height = if status_line(app).width() > usize::from(area.width) {
+    let status_height = if app.shown.status_width > usize::from(area.width) {
         2
     } else {
         1
@@ -79,47 +83,13 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
     ])
     .areas(area);
     let lines = u16::try_from(app.bill.lines.len()).unwrap_or(u16::MAX);
-    let why = u16::try_from(breakdown::why_count(app)).unwrap_or(0);
+    let why = u16::try_from(app.shown.breakdown.reasons.len()).unwrap_or(0);
     // Header, lines, total, the reasons for changed rules, and borders.
     let breakdown_full = lines.saturating_add(why).saturating_add(4);
-    let param_rows = u16::try_from(super::param::Param::ALL.len()).unwrap_or(8);
-    let (params, breakdown, chart, notes, models) = if wide {
-        // The breakdown is drawn whole when it can be; the list of clip models grows a little;
-        // the parameters and the chart take the rest.
-        let middle_least = param_rows + 3;
-        let bottom_least = 6;
-        let breakdown_height = breakdown_full.min(body.height.saturating_sub(middle_least + bottom_least));
-        let models = u16::try_from(app.analysis.alternatives.len()).unwrap_or(u16::MAX);
-        let bottom_height = models
-            .saturating_add(2)
-            .clamp(bottom_least, 10)
-            .min(body.height.saturating_sub(breakdown_height + middle_least));
-        let [middle, breakdown, bottom] = Layout::vertical([
-            Constraint::Fill(1),
-            Constraint::Length(breakdown_height),
-            Constraint::Length(bottom_height),
-        ])
-        .areas(body);
-        let [params, chart] = Layout::horizontal([Constraint::Length(52), Constraint::Fill(1)]).areas(middle);
-        let [notes, models] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
-        (params, breakdown, chart, notes, models)
+    let [params, breakdown, chart, notes, models] = if wide {
+        wide_body(body, breakdown_full, app)
     } else {
-        let [middle, bottom] = Layout::vertical([
-            Constraint::Length(breakdown_full.max(param_rows + 3)),
-            Constraint::Min(6),
-        ])
-        .areas(body);
-        let [params, breakdown] = Layout::horizontal([Constraint::Length(37), Constraint::Fill(1)]).areas(middle);
-        let [chart, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(bottom);
-        let notes_height = u16::try_from(notes::line_count(app, right.width))
-            .unwrap_or(0)
-            .saturating_add(2);
-        let [notes, models] = Layout::vertical([
-            Constraint::Length(notes_height.min(right.height / 2)),
-            Constraint::Fill(1),
-        ])
-        .areas(right);
-        (params, breakdown, chart, notes, models)
+        narrow_body(body, breakdown_full, app)
     };
     Some(Panels {
         title,
@@ -134,6 +104,55 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
         status,
         footer,
     })
+}
+
+/// Rows the parameters panel takes, borders included.
+fn params_height() -> u16 {
+    u16::try_from(super::param::Param::ALL.len()).unwrap_or(8) + 3
+}
+
+/// The body of a wide screen: parameters and chart side by side, the whole breakdown under
+/// them when it fits, then notes and clip models. The list of clip models grows a little; the
+/// parameters and the chart take the rest.
+fn wide_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
+    let middle_least = params_height();
+    let bottom_least = 6;
+    let breakdown_height = breakdown_full.min(body.height.saturating_sub(middle_least + bottom_least));
+    let models = u16::try_from(app.analysis.alternatives.len()).unwrap_or(u16::MAX);
+    let bottom_height = models
+        .saturating_add(2)
+        .clamp(bottom_least, 10)
+        .min(body.height.saturating_sub(breakdown_height + middle_least));
+    let [middle, breakdown, bottom] = Layout::vertical([
+        Constraint::Fill(1),
+        Constraint::Length(breakdown_height),
+        Constraint::Length(bottom_height),
+    ])
+    .areas(body);
+    let [params, chart] = Layout::horizontal([Constraint::Length(52), Constraint::Fill(1)]).areas(middle);
+    let [notes, models] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(bottom);
+    [params, breakdown, chart, notes, models]
+}
+
+/// The body of a narrow screen: parameters beside the breakdown, the chart beside the notes
+/// over the clip models.
+fn narrow_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
+    let [middle, bottom] = Layout::vertical([
+        Constraint::Length(breakdown_full.max(params_height())),
+        Constraint::Min(6),
+    ])
+    .areas(body);
+    let [params, breakdown] = Layout::horizontal([Constraint::Length(37), Constraint::Fill(1)]).areas(middle);
+    let [chart, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(bottom);
+    let notes_height = u16::try_from(app.shown.notes.rows(right.width))
+        .unwrap_or(0)
+        .saturating_add(2);
+    let [notes, models] = Layout::vertical([
+        Constraint::Length(notes_height.min(right.height / 2)),
+        Constraint::Fill(1),
+    ])
+    .areas(right);
+    [params, breakdown, chart, notes, models]
 }
 
 /// The row inside a bordered panel that a position falls on, counting from 0.
@@ -175,115 +194,65 @@ pub fn render(frame: &mut Frame, app: &App) {
 
 fn render_too_small(frame: &mut Frame, area: Rect, app: &App) {
     let text = format!(
-        "reelcost needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}. Enlarge it, or press q to quit.",
-        area.width, area.height
+        "reelcost needs a terminal of at least {MIN_WIDTH}x{MIN_HEIGHT}; this one is {}x{}. Enlarge it, or press {} to quit.",
+        area.width,
+        area.height,
+        keys::key_name(keys::Context::Normal, &Action::Quit)
     );
     let paragraph = Paragraph::new(text).style(app.theme.value).wrap(Wrap { trim: true });
     frame.render_widget(paragraph, area);
 }
 
+/// Pieces of text drawn in their tones, borrowed from the view model.
+pub(super) fn line<'a>(pieces: &'a [Piece], theme: &Theme) -> Line<'a> {
+    Line::from(
+        pieces
+            .iter()
+            .map(|(text, tone)| Span::styled(text.as_str(), theme.style(*tone)))
+            .collect::<Vec<_>>(),
+    )
+}
+
 fn render_title(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
-    let against = if app.baseline.pinned {
-        "changes vs pinned baseline"
-    } else {
-        "changes vs the file's values"
-    };
-    let left = format!(" reelcost · {} · {}", app.project.scenario.name, app.source());
-    let right = format!("{against} ");
-    let gap = usize::from(area.width).saturating_sub(text::width(&left) + text::width(&right));
+    let (left, right) = &app.shown.title;
+    let gap = usize::from(area.width).saturating_sub(text::width(left) + text::width(right));
     let line = if gap > 0 {
-        Line::from(vec![Span::raw(left), Span::raw(" ".repeat(gap)), Span::raw(right)])
+        Line::from(vec![
+            Span::raw(left.as_str()),
+            Span::raw(" ".repeat(gap)),
+            Span::raw(right.as_str()),
+        ])
     } else {
-        Line::from(text::fit(&left, usize::from(area.width)))
+        Line::from(text::fit(left, usize::from(area.width)))
     };
-    frame.render_widget(Paragraph::new(line).style(theme.title), area);
+    frame.render_widget(Paragraph::new(line).style(app.theme.title), area);
 }
 
 /// What is wrong with the files on disk: the first problem's place and message, and its line.
 fn render_banner(frame: &mut Frame, area: Rect, app: &App) {
-    let Some(error) = &app.files.error else { return };
-    let theme = &app.theme;
-    let more = match error.count {
-        0 | 1 => String::new(),
-        n => format!(" (+{} more)", n - 1),
-    };
-    let mut lines = vec![Line::from(Span::styled(
-        format!(" ✗ {}{more}", error.headline),
-        theme.error,
-    ))];
-    if let Some(snippet) = &error.snippet {
-        lines.push(Line::from(Span::styled(format!("   | {snippet}"), theme.warning)));
-    }
-    lines.push(Line::from(Span::styled(
-        "   Still showing the last good figures; this clears when the file is fixed.",
-        theme.dim,
-    )));
+    let lines: Vec<Line> = app
+        .shown
+        .banner
+        .iter()
+        .map(|piece| line(std::slice::from_ref(piece), &app.theme))
+        .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The input being typed, a message, or what the selected parameter's keys do.
-pub(super) fn status_line(app: &App) -> Line<'static> {
-    let theme = &app.theme;
-    match &app.mode {
-        Mode::Naming(name) => {
-            return Line::from(vec![
-                Span::styled(" Save as: ", theme.value),
-                Span::styled(format!("{name}▏"), theme.input),
-                Span::styled("  a new .toml file · Enter saves · Esc cancels", theme.dim),
-            ]);
-        }
-        Mode::Conflict => {
-            return Line::from(Span::styled(
-                format!(
-                    " {} changed on disk since it was loaded: o overwrite · a save as · c cancel ",
-                    app.source()
-                ),
-                theme.error,
-            ));
-        }
-        _ => {}
-    }
-    if let Mode::Editing(input) = &app.mode {
-        return Line::from(vec![
-            Span::styled(format!(" {} = ", input.param.label()), theme.value),
-            Span::styled(format!("{}▏", input.text), theme.input),
-            Span::styled(
-                format!(
-                    "  now {} · {} · Enter applies · Esc cancels",
-                    input.param.brief(&app.params),
-                    input.param.hint()
-                ),
-                theme.dim,
-            ),
-        ]);
-    }
-    match &app.message {
-        Some(m) if m.error => Line::from(Span::styled(format!(" ✗ {} ", m.text), theme.error)),
-        Some(m) => Line::from(Span::styled(format!(" ✓ {}", m.text), theme.info)),
-        None => Line::from(Span::styled(
-            format!(
-                " {}: {} · Enter types a value",
-                app.selected.label(),
-                app.selected.step_hint()
-            ),
-            theme.dim,
-        )),
-    }
-}
-
-fn render_status(frame: &mut Frame, area: Rect, app: &App) {
-    frame.render_widget(Paragraph::new(status_line(app)).wrap(Wrap { trim: false }), area);
+/// The status line: the input being typed, a message, or what the selected row's keys do.
+pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App) {
+    let status = line(&app.shown.status, &app.theme);
+    frame.render_widget(Paragraph::new(status).wrap(Wrap { trim: false }), area);
 }
 
 /// Footer hints in the order they give way on a narrow screen; the help lists them all.
 const FOOTER_DROPPED_FIRST: [&str; 8] = ["present", "reset", "pin", "undo", "model", "type", "save", "change"];
 
 /// The footer's key hints for the current mode, from the binding table, spaced out when they fit.
-pub(super) fn footer_line(app: &App, width: u16) -> Line<'static> {
-    let mut entries = keys::footer_for(app);
-    let room = usize::from(width).saturating_sub(1);
-    let needed = |entries: &[(String, &str)]| {
+pub(super) fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
+    let mut entries: Vec<&(String, &str)> = app.shown.footer.iter().collect();
+    let room = usize::from(area.width).saturating_sub(1);
+    let needed = |entries: &[&(String, &str)]| {
         entries
             .iter()
             .map(|(k, w)| text::width(k) + text::width(w) + 2)
@@ -297,15 +266,11 @@ pub(super) fn footer_line(app: &App, width: u16) -> Line<'static> {
         entries.retain(|(_, w)| *w != word);
     }
     let wide: usize = entries.iter().map(|(k, w)| text::width(k) + text::width(w) + 3).sum();
-    let gap = if wide < usize::from(width) { "  " } else { " " };
+    let gap = if wide < usize::from(area.width) { "  " } else { " " };
     let mut spans = vec![Span::raw(" ")];
     for (keys, word) in entries {
-        spans.push(Span::styled(keys, app.theme.key));
+        spans.push(Span::styled(keys.as_str(), app.theme.key));
         spans.push(Span::styled(format!(" {word}{gap}"), app.theme.dim));
     }
-    Line::from(spans)
-}
-
-fn render_footer(frame: &mut Frame, area: Rect, app: &App) {
-    frame.render_widget(Paragraph::new(footer_line(app, area.width)), area);
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }

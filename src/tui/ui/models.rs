@@ -7,7 +7,6 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::text;
-use crate::engine::money;
 use crate::tui::app::App;
 
 /// Index of the model in use among the alternatives.
@@ -27,38 +26,33 @@ pub fn first_shown(app: &App, panel: Rect) -> usize {
 /// Draws the list of clip models.
 pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let alternatives = &app.analysis.alternatives;
-    let title = if alternatives.is_empty() {
-        " Clip model ".to_owned()
-    } else {
-        format!(" Clip model · {} fit · m/M swap ", alternatives.len())
-    };
+    let models = &app.shown.models;
     let block = Block::bordered()
         .border_style(theme.border)
-        .title(Span::styled(title, theme.panel_title));
-    if alternatives.is_empty() {
+        .title(Span::styled(models.title.as_str(), theme.panel_title));
+    if models.rows.is_empty() {
         let note = "No video clip step: nothing to swap.";
         frame.render_widget(Paragraph::new(Span::styled(note, theme.dim)).block(block), area);
         return;
     }
     let inner = usize::from(area.width.saturating_sub(2));
     let now = current(app);
-    let lines: Vec<Line> = alternatives
+    let lines: Vec<Line> = models
+        .rows
         .iter()
         .enumerate()
         .skip(first_shown(app, area))
-        .map(|(i, alternative)| {
+        .map(|(i, (id, cost))| {
             let in_use = Some(i) == now;
-            let cost = money::fixed(alternative.totals.per_video, 2);
             let head = if in_use { "▶ " } else { "  " };
-            let room = inner.saturating_sub(text::width(head) + text::width(&cost) + 1);
-            let id = text::fit(&alternative.model.id, room);
+            let room = inner.saturating_sub(text::width(head) + text::width(cost) + 1);
+            let id = text::fit(id, room);
             let gap = " ".repeat(room.saturating_sub(text::width(&id)) + 1);
             let line = Line::from(vec![
                 Span::raw(head),
                 Span::raw(id),
                 Span::raw(gap),
-                Span::styled(cost, theme.value),
+                Span::styled(cost.as_str(), theme.value),
             ]);
             if in_use { line.style(theme.selected) } else { line }
         })

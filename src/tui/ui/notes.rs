@@ -5,60 +5,18 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-use super::text;
-use crate::engine::money;
+use super::{line, text};
 use crate::tui::app::App;
-
-/// The panel's lines: each cliff with what it saves and why, then each warning.
-fn lines(app: &App) -> Vec<Line<'static>> {
-    let theme = &app.theme;
-    let mut lines: Vec<Line> = app
-        .analysis
-        .cliffs
-        .iter()
-        .map(|cliff| {
-            Line::from(vec![
-                Span::styled(
-                    format!("{}: -{} per video", cliff.change, money::amount(cliff.saving)),
-                    theme.cheaper,
-                ),
-                Span::styled(format!("  ({})", cliff.reason), theme.dim),
-            ])
-        })
-        .collect();
-    if lines.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "No price cliff to step back under.",
-            theme.dim,
-        )));
-    }
-    for warning in &app.bill.warnings {
-        lines.push(Line::from(Span::styled(
-            format!("⚠ {}", warning.message()),
-            theme.warning,
-        )));
-    }
-    lines
-}
-
-/// Rows the panel's text takes when wrapped to `width` columns, borders aside.
-pub fn line_count(app: &App, width: u16) -> usize {
-    let inner = usize::from(width.saturating_sub(2)).max(1);
-    lines(app).iter().map(|l| l.width().div_ceil(inner).max(1)).sum()
-}
 
 /// Draws the price cliffs and warnings.
 pub fn render_notes(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let title = match app.bill.warnings.len() {
-        0 => " Price cliffs ".to_owned(),
-        1 => " Price cliffs · 1 warning ".to_owned(),
-        n => format!(" Price cliffs · {n} warnings "),
-    };
+    let notes = &app.shown.notes;
     let block = Block::bordered().border_style(theme.border).title(Span::styled(
-        text::fit(&title, usize::from(area.width.saturating_sub(2))),
+        text::fit(&notes.title, usize::from(area.width.saturating_sub(2))),
         theme.panel_title,
     ));
-    let paragraph = Paragraph::new(lines(app)).wrap(Wrap { trim: true }).block(block);
+    let lines: Vec<Line> = notes.lines.iter().map(|pieces| line(pieces, theme)).collect();
+    let paragraph = Paragraph::new(lines).wrap(Wrap { trim: true }).block(block);
     frame.render_widget(paragraph, area);
 }

@@ -4,22 +4,20 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{footer_line, headline, status_line, text};
-use crate::report;
+use super::{headline, render_footer, render_status, text};
 use crate::tui::app::App;
 use crate::tui::digits;
+use crate::tui::view_model::Column;
 
 /// How the figures are laid out: the digit scale (0 for plain text) and figures per row.
 fn arrangement(app: &App, area: Rect) -> (usize, usize) {
     let widest = |scale: usize| {
-        app.figures
+        app.shown
+            .figures
             .iter()
-            .map(|f| {
-                let shown = text::figure(f.value, f.places);
-                digits::width(&shown, scale).unwrap_or_else(|| text::width(&shown))
-            })
+            .map(|f| digits::width(&f.shown, scale).unwrap_or_else(|| text::width(&f.shown)))
             .max()
             .unwrap_or(0)
     };
@@ -51,7 +49,7 @@ pub fn render_presentation(frame: &mut Frame, area: Rect, app: &App) {
     let (scale, across) = arrangement(app, area);
     let cell_height = if scale == 0 { 4 } else { digits::HEIGHT * scale + 3 };
     let rows = 4 / across;
-    let status_height = if status_line(app).width() > usize::from(area.width) {
+    let status_height = if app.shown.status_width > usize::from(area.width) {
         2
     } else {
         1
@@ -88,14 +86,14 @@ pub fn render_presentation(frame: &mut Frame, area: Rect, app: &App) {
             .split(*row)
             .to_vec()
     });
-    for figure in &app.figures {
+    for (figure, shown) in app.figures.iter().zip(&app.shown.figures) {
         if let Some(cell) = cells.next() {
-            headline::render_figure(frame, cell, figure, scale, theme, theme.present_big);
+            headline::render_figure(frame, cell, (figure, shown), scale, theme, theme.present_big);
         }
     }
     render_shares(frame, shares, app);
-    frame.render_widget(Paragraph::new(status_line(app)).wrap(Wrap { trim: false }), status);
-    frame.render_widget(Paragraph::new(footer_line(app, footer.width)), footer);
+    render_status(frame, status, app);
+    render_footer(frame, footer, app);
 }
 
 /// The share of the bill, one bar per line, largest first.
@@ -108,31 +106,28 @@ fn render_shares(frame: &mut Frame, area: Rect, app: &App) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let width = usize::from(inner.width);
-    let label_width = app
-        .bill
-        .lines
+    let rows = &app.shown.breakdown.rows;
+    let (label, share) = (Column::Label.index(), Column::Share.index());
+    let label_width = rows
         .iter()
-        .map(|l| text::width(&l.label))
+        .map(|r| text::width(&r.cells[label].0))
         .max()
         .unwrap_or(0)
         .min(width / 3);
-    let lines: Vec<Line> = app
-        .order
+    let bar_width = width.saturating_sub(label_width + 10);
+    let lines: Vec<Line> = rows
         .iter()
-        .filter_map(|&i| app.bill.lines.get(i))
-        .map(|line| {
-            let share = report::percent(line.share);
-            let bar_width = width.saturating_sub(label_width + 10);
+        .map(|row| {
             Line::from(vec![
                 Span::styled(
-                    format!(" {:<label_width$} ", text::fit(&line.label, label_width)),
+                    format!(" {:<label_width$} ", text::fit(&row.cells[label].0, label_width)),
                     theme.present_big,
                 ),
                 Span::styled(
-                    format!("{:<bar_width$}", text::bar(line.share.unwrap_or_default(), bar_width)),
+                    format!("{:<bar_width$}", text::bar(row.share, bar_width)),
                     theme.present.patch(theme.bar),
                 ),
-                Span::styled(format!(" {share:>6}"), theme.present_big),
+                Span::styled(format!(" {:>6}", row.cells[share].0), theme.present_big),
             ])
         })
         .collect();

@@ -1,10 +1,9 @@
-//! Small text helpers for drawing: widths, truncation, signed money.
+//! Small text helpers for drawing: widths, truncation, wrapping, bars.
 
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
 use crate::engine::money;
-use crate::tui::app::Delta;
 
 /// Columns a string takes on screen.
 pub fn width(text: &str) -> usize {
@@ -56,41 +55,6 @@ pub fn wrap(text: &str, max: usize) -> Vec<String> {
     rows
 }
 
-/// Money with its sign always shown: `+$0.40`, `-$0.0250`.
-pub fn signed(value: Decimal, places: u32) -> String {
-    let shown = money::fixed(value, places);
-    if shown.starts_with('-') {
-        shown
-    } else {
-        format!("+{shown}")
-    }
-}
-
-/// A change as `-$0.40 (-13.3%)`, or `no change`.
-pub fn delta(delta: &Delta, places: u32) -> String {
-    if money::round(delta.amount, places).is_zero() {
-        return "no change".to_owned();
-    }
-    match delta.percent {
-        Some(p) => {
-            let p = money::round(p, 1);
-            let sign = if p.is_sign_negative() { "" } else { "+" };
-            format!("{} ({sign}{p}%)", signed(delta.amount, places))
-        }
-        None => signed(delta.amount, places),
-    }
-}
-
-/// A figure to the places the headline shows it to, or `n/a` when it has no value.
-pub fn figure(value: Option<Decimal>, places: u32) -> String {
-    value.map_or_else(|| "n/a".to_owned(), |v| money::fixed(v, places))
-}
-
-/// An exact figure, up to six decimals without trailing zeros: `$2.614`, `$0.163375`.
-pub fn exact(value: Decimal) -> String {
-    money::price(money::round(value, 6))
-}
-
 /// A bar of `share` (0 to 1) of `cells` columns, in eighths of a cell.
 pub fn bar(share: Decimal, cells: usize) -> String {
     const PARTS: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
@@ -108,7 +72,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fits_and_signs() {
+    fn fits_wraps_and_bars() {
         assert_eq!(fit("Training augmentations", 10), "Training …");
         assert_eq!(fit("short", 10), "short");
         assert_eq!(
@@ -116,12 +80,8 @@ mod tests {
             ["was 720p", "$0.40/clip,", ">81 frames"]
         );
         assert_eq!(wrap("abcdefgh", 3), ["abc", "def", "gh"]);
-        assert_eq!(signed(Decimal::new(40, 2), 2), "+$0.40");
-        assert_eq!(signed(Decimal::new(-25, 3), 4), "-$0.0250");
         assert_eq!(bar(Decimal::new(5, 1), 4), "██");
         assert_eq!(bar(Decimal::new(1, 1), 4), "▍");
         assert_eq!(bar(Decimal::new(1, 2), 4), "");
-        let d = Delta::between(Decimal::new(3014, 3), Decimal::new(2614, 3));
-        assert_eq!(delta(&d, 2), "-$0.40 (-13.3%)");
     }
 }

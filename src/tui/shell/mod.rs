@@ -1,0 +1,231 @@
+//! The dashboard's imperative shell: it hands events to `update`, carries out the effects
+//! `update` returns (re-reading the files, saving the scenario) and reports what came of them
+//! back through `update`. The event loop and the tests both drive the dashboard through
+//! [`Shell::process`], so a test runs the path the terminal runs.
+//!
+//! Re-reading the files is done by a worker thread ([`reader`]): the live files go to it and come
+//! back with the result as an event, so keys are answered while a large catalog is parsed.
+//! Saves asked for meanwhile wait for the files to come back.
+
+mod reader;
+mod save;
+
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::time::Instant;
+
+use ratatui::layout::Rect;
+
+pub use reader::{Outcome, Reread};
+
+use super::action::{self, Action, Effect, Loaded};
+use super::app::App;
+use super::event::Event;
+use super::handle;
+use crate::live::{Live, Watching};
+use reader::Reader;
+
+/// Whether the dashboard goes on after a batch of events.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Flow {
+    /// Draw and wait for the next events.
+    Continue,
+    /// Restore the terminal and exit.
+    Quit,
+    /// Restore the terminal and fail: the file reader stopped, with this message.
+    Failed(String),
+}
+
+/// The files behind the dashboard, and what is done to them on its behalf.
+pub struct Shell {
+    /// The live files; `None` while the reader has them.
+    live: Option<Live>,
+    /// Where the reader and the watcher send what they find: the event loop's channel.
+    sender: Sender<Event>,
+    reader: Reader,
+    watching: Option<Watching>,
+    /// Whether the directories to watch may have changed: after file events and saves only, so
+    /// a key press does no file-system work.
+    recheck_watch: bool,
+    /// Paths changed and not yet re-read: one read for a burst, and one more for changes made
+    /// while a read was under way.
+    changed: Option<Vec<PathBuf>>,
+    /// Saves asked for while the files were being read, carried out once they are back.
+    waiting: Vec<Effect>,
+    clock: fn() -> String,
+}
+
+impl Shell {
+    /// A shell over live files that sends what its reader finds to `sender`, telling the time by
+    /// the wall clock, watching nothing yet.
+    pub fn new(live: Live, sender: Sender<Event>) -> Self {
+        Self {
+            live: Some(live),
+            sender,
+            reader: Reader::start(),
+            watching: None,
+            recheck_watch: false,
+            changed: None,
+            waiting: Vec::new(),
+            clock: crate::cli::clock,
+        }
+    }
+
+    /// The same, telling the time of day shown in messages by `clock`.
+    pub fn with_clock(mut self, clock: fn() -> String) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Watches the files, sending their changes as [`Event::FilesChanged`]; says so through
+    /// `app` if they cannot be watched.
+    pub fn watch(&mut self, app: &mut App) {
+        self.watching = Some(Watching::default());
+        self.keep_watching(app);
+    }
+
+    /// The files as last loaded, unless the reader has them.
+    pub fn live(&self) -> Option<&Live> {
+        self.live.as_ref()
+    }
+
+    /// Whether the files are being read.
+    pub fn is_reading(&self) -> bool {
+        self.live.is_none()
+    }
+
+    /// Hands a batch of events to `update` in order and carries out what it asks. A burst of file
+    /// changes makes one read, after the keys that came with it.
+    pub fn process(&mut self, app: &mut App, events: impl IntoIterator<Item = Event>, screen: Rect) -> Flow {
+        for event in events {
+            let mut effect = match event {
+                Event::Reread(done) => self.take_back(*done, app),
+                Event::ReaderFailed(why) => return Flow::Failed(format!("the file reader stopped: {why}")),
+                other => handle(app, other, screen),
+            };
+            while let Some(next) = effect {
+                effect = match next {
+                    Effect::Quit => return Flow::Quit,
+                    Effect::Reload(paths) => {
+                        self.changed.get_or_insert_default().extend(paths);
+                        self.recheck_watch = true;
+                        None
+                    }
+                    save => self.save(save, app),
+                };
+            }
+        }
+        self.catch_up(app);
+        Flow::Continue
+    }
+
+    /// With the files at hand: the saves that waited, then a read of what changed, else the
+    /// watcher brought up to date.
+    fn catch_up(&mut self, app: &mut App) {
+        if self.live.is_none() {
+            return;
+        }
+        for effect in std::mem::take(&mut self.waiting) {
+            let mut effect = self.save(effect, app);
+            // A save's outcome asks for nothing but another save (a prompt answered later).
+            while let Some(next @ (Effect::Save { .. } | Effect::SaveAs(_))) = effect {
+                effect = self.save(next, app);
+            }
+        }
+        if let Some(paths) = self.changed.take() {
+            self.read(app, &paths);
+        }
+        if self.live.is_some() && std::mem::take(&mut self.recheck_watch) {
+            self.keep_watching(app);
+        }
+    }
+
+    /// Sends the files to the reader if a changed path concerns them, priced at what the user
+    /// is looking at.
+    fn read(&mut self, app: &mut App, paths: &[PathBuf]) {
+        let Some(live) = self.live.take() else { return };
+        if !paths.iter().any(|p| live.concerns(p)) {
+            self.live = Some(live);
+            return;
+        }
+        app.update(Action::Reading(true));
+        let basis = (app.project.scenario.params.clone(), app.params.clone());
+        self.reader.read(live, basis, self.sender.clone());
+    }
+
+    /// Takes the files back from the reader and tells `update` what it found.
+    fn take_back(&mut self, done: Reread, app: &mut App) -> Option<Effect> {
+        let Reread { live, outcome, basis } = done;
+        self.live = Some(live);
+        let action = match outcome {
+            Outcome::Unchanged => Action::Reading(false),
+            Outcome::Reloaded {
+                changes,
+                project,
+                priced,
+            } => {
+                // Keys were answered during the read: if what the bill was priced at has
+                // changed since, it is priced again at the parameters now.
+                let now = (&app.project.scenario.params, &app.params);
+                let priced = if now == (&basis.0, &basis.1) {
+                    Ok(*priced)
+                } else {
+                    app.price_reload(&project)
+                };
+                match priced {
+                    Ok((params, kept, bill)) => Action::Reloaded(Box::new(action::Reload {
+                        project: Loaded(project),
+                        params,
+                        kept,
+                        bill,
+                        summary: changes.summary(),
+                        catalog_files: changes.catalog_files,
+                        scenario_changed: changes.scenario_changed,
+                        time: (self.clock)(),
+                        at: Instant::now(),
+                    })),
+                    Err(errors) => Action::ReloadFailed {
+                        errors,
+                        time: (self.clock)(),
+                    },
+                }
+            }
+            Outcome::Failed(errors) => Action::ReloadFailed {
+                errors,
+                time: (self.clock)(),
+            },
+        };
+        app.update(action)
+    }
+
+    /// Keeps the watcher on the scenario's and catalogs' directories.
+    fn keep_watching(&mut self, app: &mut App) {
+        let (Some(watching), Some(live)) = (&mut self.watching, &self.live) else {
+            return;
+        };
+        let sender = self.sender.clone();
+        let watched = watching.keep_up(live, move |paths| {
+            let _ = sender.send(Event::FilesChanged(paths));
+        });
+        if !watched {
+            app.update(Action::WatchFailed);
+        }
+    }
+
+    /// Carries out a save, or keeps it until the reader gives the files back. Returns what
+    /// `update` asks next.
+    fn save(&mut self, effect: Effect, app: &mut App) -> Option<Effect> {
+        let Some(live) = &mut self.live else {
+            self.waiting.push(effect);
+            return None;
+        };
+        self.recheck_watch = true;
+        let clock = self.clock;
+        let action = match effect {
+            Effect::Save { force, links } => save::into_scenario(live, app, force, links, clock),
+            Effect::SaveAs(path) => save::as_new_file(live, app, &path, clock),
+            Effect::Quit | Effect::Reload(_) => return Some(effect),
+        };
+        app.update(action)
+    }
+}

@@ -1,0 +1,194 @@
+//! The breakdown's cells, formatted once per change: every line of the bill largest first, its
+//! values against the baseline's as `old → new`, the reasons for lines priced by another rule,
+//! and each column's natural width for the panel to fit.
+
+use rust_decimal::Decimal;
+
+use super::format;
+use crate::engine::{Stage, money};
+use crate::report;
+use crate::tui::app::App;
+use crate::tui::ui::text;
+
+/// A column of the breakdown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Column {
+    /// The stage of the pipeline.
+    Stage,
+    /// The line's own label.
+    Label,
+    /// The model that prices it.
+    Model,
+    /// What one call costs.
+    Price,
+    /// The price rule that fired.
+    Rule,
+    /// Calls per video.
+    Quantity,
+    /// What it adds to a video.
+    PerVideo,
+    /// Its share of the bill.
+    Share,
+}
+
+/// Every column, left to right.
+pub const COLUMNS: [Column; 8] = [
+    Column::Stage,
+    Column::Label,
+    Column::Model,
+    Column::Price,
+    Column::Rule,
+    Column::Quantity,
+    Column::PerVideo,
+    Column::Share,
+];
+
+impl Column {
+    /// Its heading.
+    pub fn header(self) -> &'static str {
+        match self {
+            Self::Stage => "Stage",
+            Self::Label => "Line",
+            Self::Model => "Model",
+            Self::Price => "Price",
+            Self::Rule => "Rule that fired",
+            Self::Quantity => "Qty",
+            Self::PerVideo => "Per video",
+            Self::Share => "Share",
+        }
+    }
+
+    /// Its position among [`COLUMNS`].
+    pub fn index(self) -> usize {
+        COLUMNS.iter().position(|&c| c == self).unwrap_or(0)
+    }
+}
+
+/// A cell's text and whether it changed since the baseline.
+pub type Cell = (String, bool);
+
+/// One line of the bill as the breakdown shows it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BreakdownRow {
+    /// A cell per column of [`COLUMNS`].
+    pub cells: [Cell; 8],
+    /// Its share of the bill, for the bar.
+    pub share: Decimal,
+    /// Whether the last reload repriced it.
+    pub flashed: bool,
+}
+
+/// The breakdown panel's content.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Breakdown {
+    /// The lines, largest first.
+    pub rows: Vec<BreakdownRow>,
+    /// The total per video, against the baseline's.
+    pub total: Cell,
+    /// Why each line priced by another rule or model costs what it does now.
+    pub reasons: Vec<String>,
+    /// Each column's widest cell, heading and total included.
+    pub natural: [usize; 8],
+}
+
+impl Breakdown {
+    /// The breakdown of the app's bill against its baseline.
+    pub fn of(app: &App) -> Self {
+        let rows: Vec<BreakdownRow> = app.order.iter().filter_map(|&i| row(app, i)).collect();
+        let total = changed(
+            Some(money::fixed(app.baseline.bill.totals.per_video, 4)),
+            money::fixed(app.bill.totals.per_video, 4),
+        );
+        let natural = COLUMNS.map(|column| {
+            let extra = match column {
+                Column::PerVideo => text::width(&total.0),
+                Column::Share => text::width("100.0%"),
+                _ => 0,
+            };
+            rows.iter()
+                .map(|r| text::width(&r.cells[column.index()].0))
+                .chain([text::width(column.header()), extra])
+                .max()
+                .unwrap_or(0)
+        });
+        Self {
+            rows,
+            total,
+            reasons: reasons(app),
+            natural,
+        }
+    }
+}
+
+/// The cells of the bill's line `i`, and which of them changed since the baseline.
+fn row(app: &App, i: usize) -> Option<BreakdownRow> {
+    let line = app.bill.lines.get(i)?;
+    let before = app.before.get(i)?.as_ref();
+    // A line the last reload repriced shows its price then and now, whatever the baseline.
+    let flash = app.files.flash_for(line.step);
+    let cell = |column: Column| match (column, flash) {
+        (Column::Price, Some(f)) => changed(Some(format::exact(f.unit_price)), format::exact(line.unit_price)),
+        (Column::PerVideo, Some(f)) => changed(Some(money::fixed(f.per_video, 4)), report::line_cost(line)),
+        (Column::Stage, _) => (stage_name(line.stage).to_owned(), false),
+        (Column::Label, _) => (line.label.to_string(), before.is_some()),
+        // The old model is in the reason under the table: ids are too long for old → new.
+        (Column::Model, _) => (
+            line.model.id.to_string(),
+            before.is_some_and(|b| b.model != line.model.id),
+        ),
+        (Column::Price, None) => changed(
+            before.map(|b| format::exact(b.unit_price)),
+            format::exact(line.unit_price),
+        ),
+        (Column::Rule, _) => (line.rule().to_string(), before.is_some_and(|b| b.repriced)),
+        (Column::Quantity, _) => changed(
+            before.map(|b| report::quantity(b.quantity)),
+            report::quantity(line.quantity),
+        ),
+        (Column::PerVideo, None) => changed(before.map(|b| money::fixed(b.per_video, 4)), report::line_cost(line)),
+        (Column::Share, _) => (report::percent(line.share), false),
+    };
+    Some(BreakdownRow {
+        cells: COLUMNS.map(cell),
+        share: line.share.unwrap_or_default(),
+        flashed: flash.is_some(),
+    })
+}
+
+/// A stage's name, short enough for a narrow column.
+fn stage_name(stage: Stage) -> &'static str {
+    match stage {
+        Stage::Character => "char",
+        other => other.name(),
+    }
+}
+
+/// `old → new` when the value changed, else the value.
+fn changed(old: Option<String>, new: String) -> Cell {
+    match old {
+        Some(old) if old != new => (format!("{old} → {new}"), true),
+        _ => (new, false),
+    }
+}
+
+/// Why each repriced line costs what it does now: the rule (and model) then and now.
+fn reasons(app: &App) -> Vec<String> {
+    app.order
+        .iter()
+        .filter_map(|&i| Some((app.bill.lines.get(i)?, app.before.get(i)?.as_ref()?)))
+        .filter(|(_, before)| before.repriced)
+        .map(|(line, before)| {
+            let (was_model, now_model) = if before.model == line.model.id {
+                (String::new(), String::new())
+            } else {
+                (format!("{}: ", before.model), format!("{}: ", line.model.id))
+            };
+            format!(
+                "↳ {} was {was_model}{}; now {now_model}{}",
+                line.label,
+                before.rule,
+                line.rule()
+            )
+        })
+        .collect()
+}

@@ -1,0 +1,70 @@
+//! The help's text, from the key table: a section per context (the prompts a save can raise
+//! share one), each binding's keys and what it does, then the mouse.
+
+use crate::tui::Action;
+use crate::tui::keys::{BINDINGS, Context, Key, MOUSE, keys_of};
+
+/// The help overlay's text.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct HelpText {
+    /// Each section's heading and rows: the keys, padded to one width, and what they do.
+    pub sections: Vec<(&'static str, Vec<(String, &'static str)>)>,
+    /// The keys that close the help, for its bottom border: ` ? or Esc or q closes `.
+    pub closes: String,
+}
+
+/// The keys of a binding as `↑ / k`.
+fn keys_text(keys: &[Key]) -> String {
+    keys.iter().map(Key::name).collect::<Vec<_>>().join(" / ")
+}
+
+impl HelpText {
+    /// Every binding of the table, and the mouse's.
+    pub fn of_table() -> Self {
+        let mut sections: Vec<(&'static str, Vec<(String, &'static str)>)> = Vec::new();
+        for context in [
+            Context::Normal,
+            Context::Typing,
+            Context::Conflict,
+            Context::ReadOnly,
+            Context::Linked,
+            Context::Help,
+            Context::Anywhere,
+        ] {
+            // Contexts that share a heading share a section, each (keys, help) pair listed once:
+            // the prompts a save can raise differ in a key or two.
+            if sections.last().is_none_or(|(heading, _)| *heading != context.heading()) {
+                sections.push((context.heading(), Vec::new()));
+            }
+            let Some((_, rows)) = sections.last_mut() else { continue };
+            for binding in BINDINGS.iter().filter(|b| b.context == context) {
+                let entry = (keys_text(binding.keys), binding.help);
+                if !rows.contains(&entry) {
+                    rows.push(entry);
+                }
+            }
+            if context == Context::Typing {
+                rows.push(("other keys".to_owned(), "type a value or file name"));
+            }
+        }
+        sections.push(("Mouse", MOUSE.iter().map(|m| (m.name.to_owned(), m.help)).collect()));
+        let width = BINDINGS
+            .iter()
+            .map(|b| keys_text(b.keys).chars().count())
+            .max()
+            .unwrap_or(0);
+        for (_, rows) in &mut sections {
+            for (keys, _) in rows.iter_mut() {
+                *keys = format!(" {keys:<width$}  ");
+            }
+        }
+        let close: Vec<String> = keys_of(Context::Help, &Action::ToggleHelp)
+            .iter()
+            .map(Key::name)
+            .collect();
+        Self {
+            sections,
+            closes: format!(" {} closes ", close.join(" or ")),
+        }
+    }
+}

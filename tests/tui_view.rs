@@ -1,0 +1,136 @@
+//! The dashboard's view model: `update` formats what the panels show once per change, render
+//! only draws it, and every key hint on screen comes from the one key table.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use reelcost::project::{self, ScenarioSource};
+use reelcost::tui::theme::Tone;
+use reelcost::tui::view_model::{Column, ViewModel};
+use reelcost::tui::{Action, App, Param, Theme, ui};
+
+fn atve() -> App {
+    let project = project::load(&ScenarioSource::File("scenarios/atve.toml".into()), None).unwrap();
+    App::new(project, Theme::plain()).unwrap()
+}
+
+fn screen(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|frame| ui::render(frame, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..40)
+        .map(|y| (0..120).map(|x| buffer[(x, y)].symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn render_draws_the_view_model_and_computes_no_text_of_its_own() {
+    let mut app = atve();
+    app.shown.status = vec![(" STATUS-FROM-THE-MODEL".to_owned(), Tone::Info)];
+    app.shown.breakdown.rows[0].cells[Column::Label.index()].0 = "ROW-FROM-THE-MODEL".to_owned();
+    app.shown.notes.lines = vec![vec![("NOTE-FROM-THE-MODEL".to_owned(), Tone::Dim)]];
+    app.shown.figures[0].exact = Some(" EXACT-VM ".to_owned());
+    app.shown.params.rows[0].value = "PARAM-FROM-THE-MODEL".to_owned();
+    for row in &mut app.shown.models.rows {
+        row.1 = "$7.77".to_owned();
+    }
+    let text = screen(&app);
+    for wanted in [
+        "STATUS-FROM-THE-MODEL",
+        "ROW-FROM-THE-MODEL",
+        "NOTE-FROM-THE-MODEL",
+        "PARAM-FROM-THE-MODEL",
+        "EXACT-VM",
+        "$7.77",
+    ] {
+        assert!(text.contains(wanted), "`{wanted}` is not on screen:\n{text}");
+    }
+}
+
+#[test]
+fn update_rebuilds_the_view_model_once_per_change_and_not_on_an_idle_tick() {
+    let mut app = atve();
+    let marker = vec![("MARKER".to_owned(), Tone::Dim)];
+    app.shown.status.clone_from(&marker);
+    app.update(Action::Tick(Instant::now()));
+    assert_eq!(
+        app.shown.status, marker,
+        "a tick with nothing to fade reformats nothing"
+    );
+    app.update(Action::SetParam(Param::Frames, "80".into()));
+    assert_ne!(app.shown.status, marker);
+    let fresh = ViewModel::of(&app);
+    assert_eq!(app.shown.breakdown, fresh.breakdown);
+    assert_eq!(app.shown.status, fresh.status);
+    assert_eq!(app.shown.notes, fresh.notes);
+    assert!(
+        app.shown.breakdown.rows[0].cells[Column::Rule.index()].1,
+        "the clip line's rule changed"
+    );
+    // A highlight that fades is a change on screen.
+    app.files.flash_until = Some(Instant::now());
+    app.shown.status.clone_from(&marker);
+    app.update(Action::Tick(Instant::now() + Duration::from_secs(1)));
+    assert_ne!(app.shown.status, marker);
+}
+
+/// Key names as the screen writes them; they belong in src/tui/keys.rs's table only.
+const KEY_WORDS: [&str; 8] = ["Ctrl+", "Shift+", "Esc", "Enter", "←/→", "↑↓", "←→", "↑/↓"];
+
+/// String literals of a Rust source file, outside comments.
+fn literals(source: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for line in source.lines() {
+        let code = line.trim_start();
+        if code.starts_with("//") {
+            continue;
+        }
+        let mut parts = code.split('"');
+        parts.next();
+        while let Some(literal) = parts.next() {
+            found.push(literal.to_owned());
+            parts.next();
+        }
+    }
+    found
+}
+
+#[test]
+fn no_key_hint_is_written_outside_the_key_table() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut files = vec![root.clone()];
+    let mut offending = Vec::new();
+    while let Some(path) = files.pop() {
+        if path.is_dir() {
+            files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+            continue;
+        }
+        if path.ends_with("keys.rs") || path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let source = std::fs::read_to_string(&path).unwrap();
+        for literal in literals(&source) {
+            if KEY_WORDS.iter().any(|k| literal.contains(k)) {
+                offending.push(format!("{}: \"{literal}\"", path.display()));
+            }
+        }
+    }
+    assert!(offending.is_empty(), "key hints outside the key table: {offending:#?}");
+}
+
+#[test]
+fn the_hints_follow_the_table() {
+    let app = atve();
+    assert_eq!(app.shown.params.hint, " ↑↓ select · ←→ change · Enter type ");
+    assert_eq!(app.shown.models.title, " Clip model · 17 fit · m/M swap ");
+    assert!(
+        app.shown.status[0]
+            .0
+            .contains("Scenes: ←/→ ±1, Shift ±10 · Enter types a value"),
+        "{:?}",
+        app.shown.status
+    );
+}
