@@ -49,8 +49,8 @@ fn the_chart_follows_the_selection_and_goal_seek_applies_an_undoable_value() {
 fn ranged_inputs_show_a_band_beside_the_headline() {
     assert!(tmux_or_skip());
     let (_dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/atve-all-in.toml");
-    let screen = tmux.wait_for("P10-P90 $3.32-3.33");
-    assert!(screen.contains("P10-P90 $0.2074-0.2084"), "{screen}");
+    let screen = tmux.wait_for("P10-P90 $3.30-3.35");
+    assert!(screen.contains("P10-P90 $0.2064-0.2093"), "{screen}");
     tmux.send(&["q"]);
     assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
 }

@@ -162,3 +162,16 @@ fn goal_seek_says_when_a_target_is_out_of_reach_or_not_a_total() {
     app.update(Action::StartGoalSeek);
     assert_eq!(app.mode, reelcost::tui::Mode::Normal, "a choice is not sought");
 }
+
+#[test]
+fn goal_seek_on_credits_meets_a_50_percent_margin() {
+    let mut app = open("scenarios/natak-premium-video.toml");
+    seek(&mut app, "credits", "margin_share=50%");
+    // $0.713 a video at the Starter pack's $0.05 a credit, half of it margin:
+    // 0.713 / 0.5 / 0.05 = 28.52 credits.
+    assert_eq!(app.params.sale.credits, Some(d("28.52")));
+    let sale = app.bill.totals.sale.as_ref().unwrap();
+    assert!(sale.margin_share.unwrap() >= d("0.5"), "{sale:?}");
+    app.update(Action::Undo);
+    assert_eq!(app.params.sale.credits, Some(d("15")));
+}

@@ -64,8 +64,8 @@ fn the_tornado_in_the_charts_place() {
 #[test]
 fn the_headline_band() {
     let (wide, _) = snapshot("band", &open("scenarios/atve-all-in.toml", []));
-    assert!(wide.contains("P10-P90 $0.2074-0.2084"), "{wide}");
-    assert!(wide.contains("P10-P90 $3,318-3,334"), "{wide}");
+    assert!(wide.contains("P10-P90 $0.2064-0.2093"), "{wide}");
+    assert!(wide.contains("P10-P90 $3,303-3,349"), "{wide}");
 }
 
 #[test]
