@@ -357,6 +357,10 @@ fn read_steps(
     found: &mut Vec<Diagnostic>,
 ) -> Vec<Step> {
     let mut steps: Vec<Step> = Vec::new();
+    // Ids taken so far, by index into `steps`, and the next suffix to try for each base id:
+    // a scenario of thousands of like-named steps stays linear to read.
+    let mut taken: rustc_hash::FxHashMap<Arc<str>, usize> = rustc_hash::FxHashMap::default();
+    let mut next_suffix: rustc_hash::FxHashMap<Arc<str>, u64> = rustc_hash::FxHashMap::default();
     for (stage, list) in stages {
         for raw_step in *list {
             let mut step = match step::read(file, *stage, raw_step, names) {
@@ -366,9 +370,8 @@ fn read_steps(
                     continue;
                 }
             };
-            let taken = |id: &str| steps.iter().find(|s| &*s.id == id);
             let given = step.id_origin.span() != step.origin.span();
-            match taken(&step.id) {
+            match taken.get(&step.id).map(|&i| &steps[i]) {
                 Some(first) if given => found.push(
                     step.id_origin
                         .error(format!("a second step with the id `{}`", step.id))
@@ -379,11 +382,19 @@ fn read_steps(
                 ),
                 Some(_) => {
                     let base = Arc::clone(&step.id);
-                    let free = (2..).map(|n| format!("{base}-{n}")).find(|id| taken(id).is_none());
-                    step.id = free.unwrap_or_default().into();
+                    let n = next_suffix.entry(Arc::clone(&base)).or_insert(2);
+                    loop {
+                        let id: Arc<str> = format!("{base}-{n}").into();
+                        *n = n.saturating_add(1);
+                        if !taken.contains_key(&id) {
+                            step.id = id;
+                            break;
+                        }
+                    }
                 }
                 None => {}
             }
+            taken.entry(Arc::clone(&step.id)).or_insert(steps.len());
             steps.push(step);
         }
     }
