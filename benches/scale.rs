@@ -78,7 +78,7 @@ fn project(steps: usize, videos: usize) -> Project {
 /// ← then → on the frames row, each through `handle` and `update`, then the frame drawn.
 fn keypresses(bencher: Bencher, project: Project) {
     let mut app = App::new(project, Theme::colour()).unwrap();
-    app.update(Action::Select(Param::Frames));
+    app.update(Action::Select(Param::named("frames")));
     let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
     let screen = Rect::new(0, 0, WIDTH, HEIGHT);
     let mut down = false;

@@ -36,7 +36,7 @@ fn atve() -> Project {
 /// The dashboard on atve with the frames row selected, as after one press of ↓.
 fn dashboard() -> App {
     let mut app = App::new(atve(), Theme::colour()).unwrap();
-    app.update(Action::Select(Param::Frames));
+    app.update(Action::Select(Param::named("frames")));
     app
 }
 
@@ -86,7 +86,7 @@ fn set_frames_update_render(bencher: Bencher) {
     bencher.bench_local(|| {
         eighty = !eighty;
         let value = if eighty { "80" } else { "100" };
-        app.update(Action::SetParam(Param::Frames, value.to_owned()));
+        app.update(Action::SetParam(Param::named("frames"), value.to_owned()));
         terminal.draw(|f| ui::render(f, black_box(&app))).unwrap();
     });
     assert_eq!(
@@ -183,7 +183,7 @@ impl Dashboard {
     fn on(project: &Path) -> Self {
         let live = open(project);
         let mut app = App::new(live.project.clone(), Theme::colour()).unwrap();
-        app.update(Action::Select(Param::Frames));
+        app.update(Action::Select(Param::named("frames")));
         let (sender, answers) = channel();
         Self {
             app,

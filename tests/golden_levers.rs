@@ -328,3 +328,40 @@ fn every_step_has_an_id_to_swap_its_model_by() {
     let b = scenario_with("[[video]]\nmodel = \"fal-ai/kokoro\"\n\n[[video]]\nmodel = \"fal-ai/kokoro\"\n").unwrap();
     assert_eq!(b.lines.len(), 2);
 }
+
+#[test]
+fn a_parameter_nothing_reads_is_a_warning() {
+    let b = scenario_with("[parameters]\nvoice_seconds = 4\n\n[[video]]\nmodel = \"fal-ai/kokoro\"\n").unwrap();
+    let warning = b
+        .warnings
+        .iter()
+        .map(|w| w.headline())
+        .find(|w| w.contains("voice_seconds"))
+        .unwrap();
+    assert!(
+        warning.ends_with(
+            "s.toml:2:17: warning: parameter `voice_seconds` is read by no step: changing it changes nothing"
+        ),
+        "{warning}"
+    );
+}
+
+#[test]
+fn every_parameter_reads_back_what_was_set() {
+    for name in ["atve", "natak-premium-video"] {
+        let params = project(name).scenario.params;
+        for parameter in params.names() {
+            let Some(value) = params.get(&parameter).filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let mut after = params.clone();
+            after
+                .set(&parameter, &value)
+                .unwrap_or_else(|e| panic!("{name} {parameter}={value}: {e}"));
+            assert_eq!(
+                after, params,
+                "{name}: setting {parameter} to its own value changes nothing"
+            );
+        }
+    }
+}

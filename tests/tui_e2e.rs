@@ -2,140 +2,15 @@
 //! watch the cost per video drop to $2.61, quit, and check the exit status.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/tmux.rs"]
+mod tmux;
+
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Command;
 use std::thread::sleep;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 
-/// Only bounds a hang: every wait polls for what it expects and returns as soon as it shows, so a
-/// slow, busy machine takes longer but does not fail.
-const DEADLINE: Duration = Duration::from_secs(180);
-
-/// A tmux server of its own (so nothing else running in tmux is touched), killed when dropped,
-/// pass or fail.
-struct Tmux {
-    name: String,
-    /// The server's socket file, which tmux leaves behind when the server ends.
-    socket: Option<String>,
-}
-
-impl Tmux {
-    fn start(width: u16, height: u16, command: &str) -> Self {
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().subsec_nanos();
-        let mut tmux = Self {
-            name: format!("reelcost-e2e-{}-{nanos}", std::process::id()),
-            socket: None,
-        };
-        let (width, height) = (width.to_string(), height.to_string());
-        let out = tmux.run(&[
-            "new-session",
-            "-d",
-            "-x",
-            &width,
-            "-y",
-            &height,
-            "-s",
-            &tmux.name,
-            command,
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let socket = tmux.run(&["display-message", "-p", "#{socket_path}"]);
-        tmux.socket =
-            Some(String::from_utf8_lossy(&socket.stdout).trim().to_owned()).filter(|p| p.contains(&tmux.name));
-        tmux
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .args(["-L", &self.name, "-f", "/dev/null"])
-            .args(args)
-            .output()
-            .expect("tmux runs")
-    }
-
-    fn send(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", &self.name];
-        args.extend_from_slice(keys);
-        assert!(self.run(&args).status.success(), "send-keys {keys:?}");
-    }
-
-    fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", &self.name]).stdout).into_owned()
-    }
-
-    /// Polls the screen until it shows `text`, or fails with what it shows.
-    fn wait_for(&self, text: &str) -> String {
-        self.wait_for_all(&[text])
-    }
-
-    /// Polls the screen until it shows every one of `texts` at once. A capture can catch a frame
-    /// half drawn, so everything a test then looks at is waited for, not read off the first
-    /// capture that shows one of them.
-    fn wait_for_all(&self, texts: &[&str]) -> String {
-        self.wait_until(&format!("{texts:?}"), |screen| texts.iter().all(|t| screen.contains(t)))
-    }
-
-    /// Polls the screen until `ok` accepts it, or fails with what it shows.
-    fn wait_until(&self, what: &str, ok: impl Fn(&str) -> bool) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if ok(&screen) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < DEADLINE,
-                "no {what} within {DEADLINE:?}; the screen:\n{screen}"
-            );
-            sleep(Duration::from_millis(50));
-        }
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-        // The server leaves its socket file behind; remove it so runs do not pile them up.
-        if let Some(path) = &self.socket {
-            let _ = std::fs::remove_file(path);
-        }
-    }
-}
-
-/// Fails the test when tmux cannot run: an end-to-end test that skips itself would pass without
-/// having looked at the screen.
-fn require_tmux() {
-    let runs = Command::new("tmux")
-        .arg("-V")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    assert!(
-        runs,
-        "the end-to-end tests drive the dashboard in tmux, which is not installed: install tmux \
-         (Debian/Ubuntu: apt-get install tmux; macOS: brew install tmux); .ci/run does this"
-    );
-}
-
-/// Waits for the file the shell writes the exit status to.
-fn wait_for_exit(path: &Path) -> String {
-    let start = Instant::now();
-    loop {
-        if let Ok(text) = std::fs::read_to_string(path)
-            && text.ends_with('\n')
-        {
-            return text;
-        }
-        assert!(
-            start.elapsed() < DEADLINE,
-            "the dashboard did not exit within {DEADLINE:?}"
-        );
-        sleep(Duration::from_millis(50));
-    }
-}
+use tmux::{Tmux, dashboard_on_a_copy, require_tmux, tmux_or_skip, wait_for_exit};
 
 #[test]
 fn frames_100_to_80_in_the_real_dashboard() {
@@ -151,7 +26,10 @@ fn frames_100_to_80_in_the_real_dashboard() {
     );
     let tmux = Tmux::start(140, 45, &command);
 
-    tmux.wait_for_all(&["Cost per video", "scenarios/atve.toml", "$3.0140"]);
+    // The whole first frame, breakdown included, before looking at it.
+    let screen = tmux.wait_for("$3.0140");
+    assert!(screen.contains("scenarios/atve.toml"), "{screen}");
+    assert!(screen.contains("Cost per video"), "{screen}");
 
     tmux.send(&["j"]);
     tmux.wait_for("Frames: ←/→");
@@ -161,7 +39,10 @@ fn frames_100_to_80_in_the_real_dashboard() {
     tmux.send(&["Enter"]);
     tmux.wait_for_all(&["$2.61", "-$0.40 (-13.3%)", "-$0.0250 (-13.3%)"]);
 
+    // Frames 80 is not in the file: quitting asks first; discarding leaves.
     tmux.send(&["q"]);
+    tmux.wait_for("Unsaved changes to scenarios/atve.toml");
+    tmux.send(&["d"]);
     assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
 }
 
@@ -210,9 +91,8 @@ fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
         "Still showing the last good figures",
     ]);
     save_like_vim(&fal, &cheaper);
-    tmux.wait_until("the error gone after the reload", |screen| {
-        screen.contains("catalogs reloaded") && !screen.contains("catalogs/fal.toml:28:1:")
-    });
+    tmux.wait_for("catalogs reloaded");
+    tmux.wait_until_gone("catalogs/fal.toml:28:1:");
 
     // Frames 100 -> 80, saved: exactly one line of the scenario changes.
     let scenario = dir.path().join("scenarios/atve.toml");
@@ -302,4 +182,83 @@ fn hostile_file_text_never_reaches_the_terminal() {
         "",
         "something wrote the clipboard"
     );
+}
+
+#[test]
+fn augmentations_a_keyframe_swap_a_save_and_the_question_before_quitting() {
+    assert!(tmux_or_skip());
+    let (dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/atve.toml");
+    tmux.wait_for("$3.0140");
+
+    // Down to the scenario's own Augmentation images, then ten steps of five down: 35 -> 0.
+    for _ in 0..10 {
+        tmux.send(&["j"]);
+    }
+    tmux.wait_for("Augmentation images: ←/→ ±5");
+    tmux.send(&["H"]);
+    let screen = tmux.wait_for("Augmentation images 35 → 0");
+    assert!(screen.contains("$2.4540"), "{screen}");
+    tmux.send(&["Enter", "5", "Enter"]);
+    tmux.wait_for("Augmentation images 0 → 5");
+
+    // The breakdown: the clip, then the keyframe; one model cheaper, undone, then again.
+    tmux.send(&["Tab", "j"]);
+    tmux.wait_for("Keyframe (multi-character) model ·");
+    tmux.send(&["Left"]);
+    tmux.wait_for("Keyframe (multi-character) model fal-ai/flux-pro/kontext/multi →");
+    tmux.send(&["u"]);
+    tmux.wait_for("Undone");
+    tmux.send(&["Left"]);
+    tmux.wait_for("Keyframe (multi-character) model fal-ai/flux-pro/kontext/multi →");
+    let swapped = std::fs::read_to_string(dir.path().join("scenarios/atve.toml")).unwrap();
+    tmux.send(&["s"]);
+    let screen = tmux.wait_for("Saved scenarios/atve.toml");
+    // The changes are now the file's values: nothing shows against the old ones.
+    assert!(screen.contains("changes vs the file's values"), "{screen}");
+    assert!(!screen.contains("was 35"), "{screen}");
+    let saved = std::fs::read_to_string(dir.path().join("scenarios/atve.toml")).unwrap();
+    assert_ne!(saved, swapped);
+    assert!(saved.contains("augmentations = { value = 5,"), "{saved}");
+    let keyframe = saved
+        .split("[[scene]]")
+        .find(|s| s.contains("Keyframe (multi-character)"))
+        .unwrap();
+    assert!(keyframe.contains("model = \""), "{keyframe}");
+    assert!(!keyframe.contains("kontext/multi"), "{keyframe}");
+
+    // A change not saved: q asks; Esc closes the question and the dashboard stays; q, s saves
+    // and leaves.
+    tmux.send(&["Tab", "l"]);
+    tmux.wait_for("Augmentation images 5 → 10");
+    tmux.send(&["q"]);
+    tmux.wait_for("Unsaved changes to scenarios/atve.toml");
+    tmux.send(&["Escape"]);
+    sleep(Duration::from_millis(300));
+    let screen = tmux.wait_for("Tab focus");
+    assert!(!screen.contains("Unsaved changes"), "{screen}");
+    assert!(!exit_file.exists(), "Esc closed the question and did not quit");
+    tmux.send(&["q"]);
+    tmux.wait_for("Unsaved changes to scenarios/atve.toml");
+    tmux.send(&["s"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+    let saved = std::fs::read_to_string(dir.path().join("scenarios/atve.toml")).unwrap();
+    assert!(saved.contains("augmentations = { value = 10,"), "{saved}");
+}
+
+#[test]
+fn natak_premium_shows_its_margin_on_the_dashboard_and_the_projector() {
+    assert!(tmux_or_skip());
+    let (_dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/natak-premium-video.toml");
+    tmux.wait_for("Price & margin");
+    tmux.wait_for("Margin $0.0370 · 4.9%");
+    let screen = tmux.wait_for("target 50% · needs $1.43");
+    assert!(!screen.contains("Characters "), "no character step: {screen}");
+    tmux.send(&["p"]);
+    tmux.wait_for("Share of the bill");
+    tmux.wait_for("Margin $0.0370 · 4.9%");
+    tmux.wait_for("Price $0.75 = 15 cr × $0.05 (Starter)");
+    tmux.send(&["Escape"]);
+    tmux.wait_for("Parameters");
+    tmux.send(&["q"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
 }

@@ -134,7 +134,7 @@ fn an_invalid_edit_shows_the_place_and_keeps_the_last_good_figures() {
 #[test]
 fn a_scenario_edit_keeps_the_users_tweaks() {
     let (dir, mut app, mut shell) = workspace();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     edit(dir.path().join("scenarios/atve.toml"), "scenes = 4 ", "scenes = 6 ");
     edit(dir.path().join("scenarios/atve.toml"), "frames = 100", "frames = 90 ");
     changed(&mut app, &mut shell, dir.path().join("scenarios/atve.toml"));
@@ -159,8 +159,8 @@ fn a_reload_the_current_parameters_cannot_price_is_refused() {
 #[test]
 fn undo_and_redo_walk_the_changes() {
     let (_dir, mut app, _shell) = workspace();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
-    app.update(Action::SetParam(Param::Scenes, "5".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
+    app.update(Action::SetParam(Param::named("scenes"), "5".into()));
     app.update(Action::Undo);
     assert_eq!((app.params.scenes, app.params.frames), (4, 80));
     app.update(Action::Undo);
@@ -170,7 +170,7 @@ fn undo_and_redo_walk_the_changes() {
     app.update(Action::Redo);
     app.update(Action::Redo);
     assert_eq!((app.params.scenes, app.params.frames), (5, 80));
-    app.update(Action::SetParam(Param::Scenes, "7".into()));
+    app.update(Action::SetParam(Param::named("scenes"), "7".into()));
     app.update(Action::Redo);
     assert_eq!(message(&app), "Nothing to redo", "a new change ends the redo history");
 }
@@ -179,7 +179,7 @@ fn undo_and_redo_walk_the_changes() {
 fn saving_asks_the_loop_and_prompts_on_a_conflict() {
     let (_dir, mut app, _shell) = workspace();
     assert_eq!(app.update(Action::Save), None, "nothing to save yet");
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     assert_eq!(
         app.update(Action::Save),
         Some(Effect::Save {
@@ -213,7 +213,7 @@ fn saving_asks_the_loop_and_prompts_on_a_conflict() {
 fn a_built_in_scenario_has_no_file_to_save_into() {
     let live = Live::open(ScenarioSource::Builtin("atve"), None).unwrap();
     let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     assert_eq!(app.update(Action::Save), None);
     assert!(message(&app).contains("reelcost init"), "{}", message(&app));
 }
@@ -229,7 +229,7 @@ fn keys(app: &mut App, shell: &mut Loop, events: impl IntoIterator<Item = Event>
 #[test]
 fn keys_in_a_burst_of_file_events_apply_before_the_one_reload() {
     let (dir, mut app, mut shell) = workspace();
-    app.update(Action::Select(Param::Frames));
+    app.update(Action::Select(Param::named("frames")));
     edit(dir.path().join("scenarios/atve.toml"), "scenes = 4 ", "scenes = 6 ");
     let scenario = dir.path().join("scenarios/atve.toml");
     let flow = keys(
@@ -258,7 +258,7 @@ fn a_change_to_another_file_reloads_nothing() {
 #[test]
 fn s_saves_through_the_shell_and_the_save_causes_no_reload() {
     let (dir, mut app, mut shell) = workspace();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     assert_eq!(keys(&mut app, &mut shell, [key('s')]), Flow::Continue);
     let path = dir.path().join("scenarios/atve.toml");
     assert!(
@@ -283,7 +283,7 @@ fn s_saves_through_the_shell_and_the_save_causes_no_reload() {
 fn a_scenario_changed_on_disk_asks_before_it_is_overwritten() {
     let (dir, mut app, mut shell) = workspace();
     let path = dir.path().join("scenarios/atve.toml");
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     edit(path.clone(), "scenes = 4 ", "scenes = 5 ");
     keys(&mut app, &mut shell, [key('s')]);
     assert_eq!(app.mode, Mode::Conflict);
@@ -299,7 +299,7 @@ fn a_scenario_changed_on_disk_asks_before_it_is_overwritten() {
 #[test]
 fn save_as_writes_a_new_file_that_prices_from_the_same_catalogs() {
     let (dir, mut app, mut shell) = workspace();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     let name = dir.path().join("elsewhere/tuned");
     fs::create_dir(dir.path().join("elsewhere")).unwrap();
     let mut events = vec![key('S')];
@@ -335,7 +335,7 @@ fn a_read_only_scenario_is_refused_with_the_reason_and_save_as_is_offered() {
     let path = dir.path().join("scenarios/atve.toml");
     let before = fs::read_to_string(&path).unwrap();
     fs::set_permissions(&path, fs::Permissions::from_mode(0o444)).unwrap();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     keys(&mut app, &mut shell, [key('s')]);
     assert_eq!(app.mode, Mode::ReadOnly("r--r--r--".into()));
     assert_eq!(fs::read_to_string(&path).unwrap(), before, "nothing written");
@@ -354,7 +354,7 @@ fn hard_linked() -> (tempfile::TempDir, App, Loop, PathBuf, PathBuf) {
     let path = dir.path().join("scenarios/atve.toml");
     let other = dir.path().join("scenarios/other.toml");
     fs::hard_link(&path, &other).unwrap();
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     (dir, app, shell, path, other)
 }
 
@@ -408,7 +408,7 @@ fn a_crlf_scenario_with_a_bom_keeps_both_and_changes_one_line() {
     let live = Live::open(ScenarioSource::File(path.clone()), None).unwrap();
     let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
     let mut shell = Loop::new(live);
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     // A key the file does not have yet is a new line, written the file's way too.
     app.update(Action::ChooseModel("kling/o3/text-to-video".into()));
     keys(&mut app, &mut shell, [key('s')]);
@@ -430,7 +430,7 @@ fn a_crlf_scenario_with_a_bom_keeps_both_and_changes_one_line() {
     // Its own save is not a change on disk: no reload, no conflict on the next save.
     changed(&mut app, &mut shell, path);
     assert!(message(&app).starts_with("Saved "), "{}", message(&app));
-    app.update(Action::SetParam(Param::Frames, "70".into()));
+    app.update(Action::SetParam(Param::named("frames"), "70".into()));
     keys(&mut app, &mut shell, [key('s')]);
     assert_eq!(app.mode, Mode::Normal, "no conflict: {}", message(&app));
 }
@@ -455,7 +455,7 @@ fn keys_are_answered_while_the_files_are_read_off_the_ui_thread() {
         app.shown.title
     );
     // A key and a save while the reader has the files: the key applies now, the save waits.
-    app.update(Action::Select(Param::Frames));
+    app.update(Action::Select(Param::named("frames")));
     let left = Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE));
     shell.shell.process(&mut app, [left, key('s')], screen);
     assert_eq!(app.params.frames, 99);

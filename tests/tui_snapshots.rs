@@ -53,7 +53,7 @@ fn snapshot(name: &str, app: &App) {
 
 fn frames_80() -> Vec<Action> {
     vec![
-        Action::Select(Param::Frames),
+        Action::Select(Param::named("frames")),
         Action::StartEditing,
         Action::InputChar('8'),
         Action::InputChar('0'),
@@ -96,7 +96,7 @@ fn refused_input() {
     snapshot(
         "refused",
         &after([
-            Action::Select(Param::Frames),
+            Action::Select(Param::named("frames")),
             Action::StartEditing,
             Action::InputChar('1'),
             Action::InputChar('2'),
@@ -111,7 +111,7 @@ fn typing_a_value() {
     snapshot(
         "typing",
         &after([
-            Action::Select(Param::RerollRate),
+            Action::Select(Param::named("reroll_rate")),
             Action::StartEditing,
             Action::InputChar('1'),
         ]),

@@ -36,7 +36,7 @@ fn a_euro_bill_shows_euros_on_the_dashboard() {
     insta::assert_snapshot!("euro_120x40", main);
 
     // Messages, the cliff panel and presentation mode speak euros too.
-    app.update(Action::Select(Param::Frames));
+    app.update(Action::Select(Param::named("frames")));
     app.update(Action::StartEditing);
     for c in "80".chars() {
         app.update(Action::InputChar(c));

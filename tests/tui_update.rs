@@ -42,6 +42,10 @@ fn message(app: &App) -> (bool, String) {
     (m.error, m.text)
 }
 
+fn reroll_shown(info: &reelcost::engine::ParamInfo, app: &App) -> String {
+    reelcost::tui::param::shown(info, &app.params, &app.money())
+}
+
 fn key(code: KeyCode) -> KeyEvent {
     KeyEvent::new(code, KeyModifiers::NONE)
 }
@@ -51,7 +55,7 @@ fn frames_100_to_80_saves_40_cents_a_video_and_2_5_cents_a_finished_second() {
     let mut app = atve();
     assert_eq!(app.bill.totals.per_video, d("3.014"));
     run(&mut app, [Action::SelectNext]);
-    assert_eq!(app.selected, Param::Frames);
+    assert_eq!(app.selected, Param::named("frames"));
     type_value(&mut app, "80");
 
     assert_eq!(app.params.frames, 80);
@@ -76,7 +80,8 @@ fn frames_100_to_80_saves_40_cents_a_video_and_2_5_cents_a_finished_second() {
     assert!(!rule.contains("x1.25"), "{rule}");
     assert_eq!((before.per_video, app.bill.lines[clip].per_video), (d("2"), d("1.6")));
     assert_eq!(app.before.iter().flatten().count(), 1, "only the clip line changed");
-    assert_eq!(app.was[Param::Frames.index()].as_deref(), Some("100"));
+    let frames = app.rows.iter().position(|r| r.name == "frames").unwrap();
+    assert_eq!(app.was[frames].as_deref(), Some("100"));
     assert!(app.analysis.cliffs.is_empty(), "no cliff left below 81 frames");
     assert!(message(&app).1.contains("$3.01 → $2.61 per video"), "{:?}", app.message);
 }
@@ -102,9 +107,9 @@ fn the_figures_are_the_engines() {
     run(
         &mut app,
         [
-            Action::Select(Param::RerollRate),
+            Action::Select(Param::named("reroll_rate")),
             Action::Step(12),
-            Action::Select(Param::Scenes),
+            Action::Select(Param::named("scenes")),
             Action::Step(2),
         ],
     );
@@ -119,7 +124,7 @@ fn the_figures_are_the_engines() {
 fn assert_refused(param: Param, text: &str, why: &str) {
     let mut app = atve();
     let (params, per_video) = (app.params.clone(), app.bill.totals.per_video);
-    run(&mut app, [Action::Select(param)]);
+    run(&mut app, [Action::Select(param.clone())]);
     type_value(&mut app, text);
     assert_eq!(app.params, params, "{param:?} = {text} changed the parameters");
     assert_eq!(app.bill.totals.per_video, per_video);
@@ -132,27 +137,27 @@ fn assert_refused(param: Param, text: &str, why: &str) {
 #[test]
 fn refused_values_change_nothing_and_say_why() {
     assert_refused(
-        Param::Frames,
+        Param::named("frames"),
         "120",
         "120 frames is above WAN 2.1 image-to-video's maximum of 100",
     );
-    assert_refused(Param::Frames, "eighty", "`eighty` is not a number");
-    assert_refused(Param::Frames, "0", "0 is out of range");
+    assert_refused(Param::named("frames"), "eighty", "`eighty` is not a number");
+    assert_refused(Param::named("frames"), "0", "0 is out of range");
     assert_refused(
-        Param::Resolution,
+        Param::named("resolution"),
         "4k",
         "resolution 4k is not offered (offered: 480p, 720p)",
     );
-    assert_refused(Param::RerollRate, "100", "every attempt would fail");
-    assert_refused(Param::RerollRate, "150%", "every attempt would fail");
-    assert_refused(Param::Audio, "on", "audio is not offered");
-    assert_refused(Param::Scenes, "-1", "out of range");
+    assert_refused(Param::named("reroll_rate"), "100", "every attempt would fail");
+    assert_refused(Param::named("reroll_rate"), "150%", "every attempt would fail");
+    assert_refused(Param::named("audio"), "on", "audio is not offered");
+    assert_refused(Param::named("scenes"), "-1", "out of range");
 }
 
 #[test]
 fn stepping_past_the_models_limit_is_refused() {
     let mut app = atve();
-    run(&mut app, [Action::Select(Param::Frames), Action::Step(1)]);
+    run(&mut app, [Action::Select(Param::named("frames")), Action::Step(1)]);
     assert_eq!(app.params.frames, 100);
     assert!(message(&app).0);
     assert!(
@@ -165,15 +170,16 @@ fn stepping_past_the_models_limit_is_refused() {
 #[test]
 fn reroll_steps_by_one_percent_and_stops_below_100() {
     let mut app = atve();
-    run(&mut app, [Action::Select(Param::RerollRate), Action::Step(1)]);
+    run(&mut app, [Action::Select(Param::named("reroll_rate")), Action::Step(1)]);
     assert_eq!(app.params.reroll_rate, d("0.01"));
     run(&mut app, [Action::Step(10)]);
     assert_eq!(app.params.reroll_rate, d("0.11"));
-    assert_eq!(Param::RerollRate.shown(&app.params), "11%");
+    let reroll = app.selected_info().unwrap().clone();
+    assert_eq!(reroll_shown(&reroll, &app), "11%");
     run(&mut app, [Action::Step(-20)]);
     assert_eq!(app.params.reroll_rate, Decimal::ZERO, "never below zero");
-    type_value(&mut app, "99");
-    assert_eq!(app.params.reroll_rate, d("0.99"));
+    type_value(&mut app, "0.99");
+    assert_eq!(app.params.reroll_rate, d("0.99"), "0.99 is 99%, as in the file");
     run(&mut app, [Action::Step(1)]);
     assert_eq!(app.params.reroll_rate, d("0.99"), "100% is refused");
     assert!(message(&app).1.contains("every attempt would fail"));
@@ -186,7 +192,7 @@ fn resolution_cycles_through_what_the_clip_model_offers() {
     let mut app = atve();
     let offered: Vec<&str> = app.analysis.resolutions.iter().map(|r| &**r).collect();
     assert_eq!(offered, ["480p", "720p"]);
-    run(&mut app, [Action::Select(Param::Resolution), Action::Step(1)]);
+    run(&mut app, [Action::Select(Param::named("resolution")), Action::Step(1)]);
     assert_eq!(app.params.resolution.as_deref(), Some("480p"), "wraps round after 720p");
     // 4 clips at WAN's 480p $0.20 x1.25 in place of 720p's $0.40 x1.25.
     assert_eq!(app.bill.totals.per_video, d("2.014"));
@@ -234,7 +240,7 @@ fn m_cycles_the_clip_model_through_the_alternatives() {
 #[test]
 fn b_pins_the_baseline_and_r_resets_to_the_file() {
     let mut app = atve();
-    run(&mut app, [Action::Select(Param::Frames)]);
+    run(&mut app, [Action::Select(Param::named("frames"))]);
     type_value(&mut app, "80");
     run(&mut app, [Action::PinBaseline]);
     assert!(app.baseline.pinned);
@@ -242,7 +248,10 @@ fn b_pins_the_baseline_and_r_resets_to_the_file() {
     assert!(app.before.iter().all(Option::is_none));
     assert!(app.was.iter().all(Option::is_none));
 
-    run(&mut app, [Action::Select(Param::RerollRate), Action::Step(10)]);
+    run(
+        &mut app,
+        [Action::Select(Param::named("reroll_rate")), Action::Step(10)],
+    );
     assert!(
         app.figures[0].delta.unwrap().amount > Decimal::ZERO,
         "dearer than the pinned state"
@@ -262,13 +271,13 @@ fn b_pins_the_baseline_and_r_resets_to_the_file() {
 #[test]
 fn the_input_types_edits_and_cancels() {
     let mut app = atve();
-    run(&mut app, [Action::Select(Param::Frames), Action::StartEditing]);
+    run(&mut app, [Action::Select(Param::named("frames")), Action::StartEditing]);
     run(&mut app, "890".chars().map(Action::InputChar));
     run(&mut app, [Action::InputBackspace]);
     assert_eq!(
         app.mode,
         Mode::Editing(reelcost::tui::app::Input {
-            param: Param::Frames,
+            param: Param::named("frames"),
             text: "89".into()
         })
     );
@@ -327,7 +336,7 @@ fn events_reach_update_through_handle() {
     let mut app = atve();
     let screen = Rect::new(0, 0, 120, 40);
     assert_eq!(handle(&mut app, Event::Key(key(KeyCode::Down)), screen), None);
-    assert_eq!(app.selected, Param::Frames);
+    assert_eq!(app.selected, Param::named("frames"));
     assert_eq!(handle(&mut app, Event::Resize, screen), None);
     assert_eq!(handle(&mut app, Event::InputClosed, screen), Some(Effect::Quit));
     assert_eq!(
@@ -345,8 +354,8 @@ fn events_reach_update_through_handle() {
             modifiers: KeyModifiers::NONE,
         })
     };
-    handle(&mut app, click(6), screen);
-    assert_eq!(app.selected, Param::RerollRate);
+    handle(&mut app, click(7), screen);
+    assert_eq!(app.selected, Param::named("reroll_rate"));
     let wheel = Event::Mouse(MouseEvent {
         kind: MouseEventKind::ScrollDown,
         column: 0,
@@ -354,7 +363,7 @@ fn events_reach_update_through_handle() {
         modifiers: KeyModifiers::NONE,
     });
     handle(&mut app, wheel, screen);
-    assert_eq!(app.selected, Param::VideosPerMonth);
+    assert_eq!(app.selected, Param::named("videos_per_month"));
 
     // A click on a clip model puts it on the clip step.
     let first = ui::models::first_shown(&app, panels.models);

@@ -32,7 +32,7 @@ fn render_draws_the_view_model_and_computes_no_text_of_its_own() {
     app.shown.status = vec![(" STATUS-FROM-THE-MODEL".to_owned(), Tone::Info)];
     app.shown.breakdown.rows[0].cells[Column::Label.index()].0 = "ROW-FROM-THE-MODEL".to_owned();
     app.shown.notes.lines = vec![vec![("NOTE-FROM-THE-MODEL".to_owned(), Tone::Dim)]];
-    app.shown.figures[0].exact = Some(" EXACT-VM ".to_owned());
+    app.shown.figures[0].change.0 = "CHANGE-VM".to_owned();
     app.shown.params.rows[0].value = "PARAM-FROM-THE-MODEL".to_owned();
     for row in &mut app.shown.models.rows {
         row.1 = "$7.77".to_owned();
@@ -43,7 +43,7 @@ fn render_draws_the_view_model_and_computes_no_text_of_its_own() {
         "ROW-FROM-THE-MODEL",
         "NOTE-FROM-THE-MODEL",
         "PARAM-FROM-THE-MODEL",
-        "EXACT-VM",
+        "CHANGE-VM",
         "$7.77",
     ] {
         assert!(text.contains(wanted), "`{wanted}` is not on screen:\n{text}");
@@ -60,7 +60,7 @@ fn update_rebuilds_the_view_model_once_per_change_and_not_on_an_idle_tick() {
         app.shown.status, marker,
         "a tick with nothing to fade reformats nothing"
     );
-    app.update(Action::SetParam(Param::Frames, "80".into()));
+    app.update(Action::SetParam(Param::named("frames"), "80".into()));
     assert_ne!(app.shown.status, marker);
     let fresh = ViewModel::of(&app);
     assert_eq!(app.shown.breakdown, fresh.breakdown);

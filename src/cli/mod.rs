@@ -37,6 +37,8 @@ pub struct Cli {
     command: Option<Command>,
     /// Scenario for the dashboard: a file, or a built-in name such as `atve`.
     scenario: Option<String>,
+    /// More scenarios to open beside it (`n` switches, `v` compares them side by side).
+    more: Vec<String>,
     /// Directory of price catalogs, instead of the scenario's own.
     #[arg(long, global = true, value_name = "DIR")]
     catalogs: Option<PathBuf>,
@@ -188,7 +190,14 @@ pub fn run(cli: Cli) -> ExitCode {
                 project::scenario_source(&scenario)
                     .map_err(Diagnostics::from)
                     .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
-                    .and_then(crate::tui::run)
+                    .and_then(|live| {
+                        let more: Result<Vec<Project>, Diagnostics> = cli
+                            .more
+                            .iter()
+                            .map(|s| load_project(s, cli.catalogs.as_deref()))
+                            .collect();
+                        crate::tui::run(live, more?)
+                    })
             } else {
                 report::run(&report::Args::table(scenario), cli.catalogs.as_deref()).map(|_| ())
             }

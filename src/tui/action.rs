@@ -33,8 +33,22 @@ pub enum Action {
     ApplyInput,
     /// Close the input without changing anything.
     CancelInput,
-    /// Set a parameter from text, as typed (the reroll rate as a percentage).
+    /// Set a parameter from text, as typed (a share reads `0.1` and `10%` alike).
     SetParam(Param, String),
+    /// Move the arrow keys between the parameters and the breakdown.
+    ToggleFocus,
+    /// Chart the cost per video or per finished second.
+    ToggleChartMetric,
+    /// Show the tornado of every input in the chart's place, or the chart again.
+    ToggleTornado,
+    /// Ask for a target on a total and find the selected parameter's value that meets it.
+    StartGoalSeek,
+    /// Bring the next open scenario to the front (negative: the previous one).
+    SwitchScenario(isize),
+    /// Show every open scenario side by side, or the dashboard again.
+    ToggleCompare,
+    /// Make the next open scenario's figures the baseline of the one in front.
+    PinOtherScenario,
     /// Put the next video model that fits the clips on the clip step.
     NextModel,
     /// Put the previous video model that fits the clips on the clip step.
@@ -51,8 +65,12 @@ pub enum Action {
     TogglePresentation,
     /// Close the help, the input or the presentation view; quit when none is open.
     Back,
-    /// Leave the dashboard.
+    /// Leave the dashboard; with unsaved changes, ask first.
     Quit,
+    /// Save the changes, then leave.
+    SaveAndQuit,
+    /// Leave without saving the changes.
+    QuitDiscarding,
     /// Go back to the parameters before the last change.
     Undo,
     /// Redo the change the last undo took back.

@@ -5,19 +5,26 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-pub use super::figures::{Curve, Delta, Figure};
-use super::figures::{curve, figures};
+pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::Param;
+pub use super::swap::StepChoice;
 use super::theme::Theme;
 use super::view_model::ViewModel;
+use super::{deck, sweep};
 use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
-use crate::engine::{Bill, Diagnostics, Model, Params, Severity, evaluate};
-use crate::format::{self, Currency};
+use crate::engine::whatif;
+use crate::engine::{Bill, Diagnostics, Model, ParamInfo, Params, Severity, evaluate};
+use crate::format::Currency;
 use crate::project::Project;
 
+/// Samples the uncertainty band draws, as `report` does by default.
+pub const BAND_SAMPLES: u32 = 10_000;
+/// The band's seed: the same figures on every key press and every run.
+pub const BAND_SEED: u64 = 1;
+
 /// Videos per character the amortisation chart sweeps.
-pub const SWEEP: std::ops::RangeInclusive<u32> = 1..=20;
+pub const SWEEP: std::ops::RangeInclusive<u32> = sweep::AMORTISATION;
 
 /// How keys are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,6 +39,10 @@ pub enum Mode {
     Naming(String),
     /// The scenario changed on disk since it was loaded: overwrite, save as, or cancel?
     Conflict,
+    /// Quitting with changes the file does not hold: save, discard, or cancel?
+    Quitting,
+    /// A goal-seek target being typed for a parameter.
+    Seeking(Input),
     /// The scenario file is read-only (its permissions): save as, or cancel?
     ReadOnly(String),
     /// The scenario file has other names: write through them all, replace this name only, save
@@ -44,6 +55,15 @@ pub enum Mode {
     },
 }
 
+/// Which panel the arrow keys work.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The parameters: select one and step it.
+    Params,
+    /// The breakdown: select a line and swap its model.
+    Breakdown,
+}
+
 /// What fills the screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum View {
@@ -51,6 +71,8 @@ pub enum View {
     Dashboard,
     /// Only the headline figures and the share of the bill, large, for a projector.
     Presentation,
+    /// Every open scenario side by side, with deltas against the first.
+    Compare,
 }
 
 /// A value being typed.
@@ -82,6 +104,8 @@ pub struct Baseline {
     pub amortisation: Vec<AmortisationPoint>,
     /// False for the scenario as loaded, true once `b` pinned another state.
     pub pinned: bool,
+    /// The other scenario whose figures these are, when one was pinned.
+    pub from: Option<String>,
 }
 
 /// A bill line as it was in the baseline, kept when the line has changed since.
@@ -110,12 +134,16 @@ pub struct Analysis {
     pub resolutions: Vec<Arc<str>>,
     /// Cost against videos per character.
     pub amortisation: Vec<AmortisationPoint>,
-    /// The amortisation sweep, ready to plot.
-    pub curve: Curve,
+    /// The cost against the selected parameter, ready to plot.
+    pub chart: sweep::Chart,
     /// Thresholds the scenario sits just past.
     pub cliffs: Vec<Cliff>,
     /// Video models that could make the clips, cheapest first.
     pub alternatives: Vec<Alternative>,
+    /// Every input swung to its ends, largest swing first; made while the tornado is shown.
+    pub tornado: Vec<whatif::Swing>,
+    /// The spread of the totals when any input has a range.
+    pub band: Option<whatif::Band>,
 }
 
 /// The dashboard.
@@ -137,10 +165,21 @@ pub struct App {
     pub order: Vec<usize>,
     /// For each line of `bill.lines`, how it was in the baseline if it has changed.
     pub before: Vec<Option<LineBefore>>,
+    /// Every parameter of the scenario as the engine describes it, in display order.
+    pub infos: Vec<ParamInfo>,
+    /// The parameters the panel shows: those that matter to this scenario.
+    pub rows: Vec<ParamInfo>,
     /// For each parameter row, its baseline value when it differs.
-    pub was: [Option<String>; 8],
+    pub was: Vec<Option<String>>,
     /// The selected parameter row.
     pub selected: Param,
+    /// Which panel the arrow keys work.
+    pub focus: Focus,
+    /// The step of the selected breakdown line.
+    pub line: usize,
+    /// Models of the same kind that can price the selected line's step, cheapest first; filled
+    /// while the breakdown has the focus.
+    pub line_models: Vec<StepChoice>,
     /// How keys are read.
     pub mode: Mode,
     /// What fills the screen.
@@ -153,6 +192,20 @@ pub struct App {
     pub files: FileState,
     /// What the panels show, formatted once per change.
     pub shown: ViewModel,
+    /// Whether to leave once the save under way is made.
+    pub quit_after_save: bool,
+    /// What the chart's y axis measures.
+    pub chart_metric: sweep::Metric,
+    /// Whether the tornado takes the chart's place.
+    pub tornado_shown: bool,
+    /// The other open scenarios, next first.
+    pub others: Vec<deck::Parked>,
+    /// The front scenario's position in the order the scenarios were opened.
+    pub position: usize,
+    /// Every open scenario side by side.
+    pub comparison: deck::Comparison,
+    /// Files that changed while a scenario other than the first was in front.
+    pub pending_reload: Vec<std::path::PathBuf>,
 }
 
 impl App {
@@ -165,6 +218,7 @@ impl App {
             params: params.clone(),
             bill: bill.clone(),
             pinned: false,
+            from: None,
         };
         let mut app = Self {
             figures: Default::default(),
@@ -175,14 +229,26 @@ impl App {
             analysis: Analysis::default(),
             order: Vec::new(),
             before: Vec::new(),
-            was: Default::default(),
-            selected: Param::Scenes,
+            infos: Vec::new(),
+            rows: Vec::new(),
+            was: Vec::new(),
+            selected: Param::named("scenes"),
+            focus: Focus::Params,
+            line: 0,
+            line_models: Vec::new(),
             mode: Mode::Normal,
             view: View::Dashboard,
             message: None,
             theme,
             files: FileState::default(),
             shown: ViewModel::default(),
+            quit_after_save: false,
+            chart_metric: sweep::Metric::default(),
+            tornado_shown: false,
+            others: Vec::new(),
+            position: 0,
+            comparison: deck::Comparison::default(),
+            pending_reload: Vec::new(),
         };
         app.refresh();
         app.shown = ViewModel::of(&app);
@@ -221,61 +287,30 @@ impl App {
             bill: self.bill.clone(),
             amortisation: self.analysis.amortisation.clone(),
             pinned: true,
+            from: None,
         };
         self.refresh();
     }
 
-    /// Recomputes everything derived from the parameters and the bill.
-    pub(super) fn refresh(&mut self) {
-        let (scenario, catalogs, params) = (&self.project.scenario, &self.project.catalogs, &self.params);
-        let clip_model = analysis::clip_model(scenario, catalogs, params).cloned();
-        let amortisation = analysis::amortisation(scenario, catalogs, params, SWEEP);
-        self.analysis = Analysis {
-            resolutions: clip_model.as_ref().map(|m| m.pricing.resolutions()).unwrap_or_default(),
-            clip_model,
-            curve: curve(&amortisation, &self.baseline.amortisation, params, &self.bill),
-            amortisation,
-            cliffs: analysis::cliffs(scenario, catalogs, params, &self.bill),
-            alternatives: analysis::video_alternatives(scenario, catalogs, params),
-        };
-        self.figures = figures(&self.bill.totals, &self.baseline.bill.totals, params);
-        // Indices sorted as `largest_first` sorts the lines: no search per line on a long bill.
-        let lines = &self.bill.lines;
-        let mut order: Vec<usize> = (0..lines.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(lines[i].per_video));
-        self.order = order;
-        self.before = self
-            .bill
-            .lines
-            .iter()
-            .map(|line| {
-                let lines = &self.baseline.bill.lines;
-                // Line i is step i in every bill of the same scenario; search only if not.
-                let then = lines
-                    .get(line.step)
-                    .filter(|b| b.step == line.step)
-                    .or_else(|| lines.iter().find(|b| b.step == line.step))?;
-                let rule = format::rule::line(then, &Currency::of(&self.baseline.bill.currency));
-                let now = format::rule::line(line, &self.money());
-                let repriced = rule != now || then.model.id != line.model.id;
-                let same = !repriced
-                    && then.unit_price == line.unit_price
-                    && then.quantity == line.quantity
-                    && then.per_video == line.per_video;
-                (!same).then(|| LineBefore {
-                    model: Arc::clone(&then.model.id),
-                    unit_price: then.unit_price,
-                    quantity: then.quantity,
-                    per_video: then.per_video,
-                    rule,
-                    repriced,
-                })
-            })
-            .collect();
-        self.was = Param::ALL.map(|p| {
-            let then = p.brief(&self.baseline.params);
-            (then != p.brief(&self.params)).then_some(then)
-        });
+    /// Shows changes against the scenario file's values as they are now, after a save or a
+    /// reload: a baseline pinned by the user stays.
+    pub(super) fn follow_file(&mut self) {
+        if self.baseline.pinned {
+            return;
+        }
+        let (scenario, catalogs) = (&self.project.scenario, &self.project.catalogs);
+        let params = scenario.params.clone();
+        // A file that cannot be priced keeps the last baseline; the banner says what is wrong.
+        if let Ok(bill) = evaluate(scenario, catalogs, &params) {
+            self.baseline = Baseline {
+                amortisation: analysis::amortisation(scenario, catalogs, &params, SWEEP),
+                params,
+                bill,
+                pinned: false,
+                from: None,
+            };
+        }
+        self.refresh();
     }
 
     /// The clip model the scenario itself names, before any swap.

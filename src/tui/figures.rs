@@ -1,10 +1,8 @@
 //! The headline figures and the amortisation curve, derived from the bill and the baseline's.
 
 use rust_decimal::Decimal;
-use rust_decimal::prelude::ToPrimitive;
 
-use crate::engine::analysis::AmortisationPoint;
-use crate::engine::{Bill, Params, Totals};
+use crate::engine::{Params, Totals};
 
 /// A change against the baseline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,21 +37,6 @@ pub struct Figure {
     pub delta: Option<Delta>,
     /// What it is measured over, e.g. `25 s generated`; empty when that goes without saying.
     pub note: String,
-}
-
-/// The amortisation sweep as chart coordinates. ratatui charts take f64; labels stay Decimal.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Curve {
-    /// What the y axis measures.
-    pub metric: &'static str,
-    /// (videos per character, cost) now.
-    pub points: Vec<(f64, f64)>,
-    /// The same for the baseline, when it differs.
-    pub baseline: Vec<(f64, f64)>,
-    /// Videos per character now and the cost there.
-    pub current: (u32, Option<Decimal>),
-    /// The highest cost on either curve, the top of the y axis.
-    pub top: Decimal,
 }
 
 /// The headline figures and their changes against the baseline.
@@ -100,38 +83,4 @@ pub(super) fn figures(now: &Totals, then: &Totals, params: &Params) -> [Figure; 
             note: format!("{} videos", crate::report::group(params.videos_per_month)),
         },
     ]
-}
-
-/// The amortisation sweep as coordinates: cost per finished second when the scenario finishes
-/// any video, else cost per video.
-pub(super) fn curve(now: &[AmortisationPoint], then: &[AmortisationPoint], params: &Params, bill: &Bill) -> Curve {
-    let per_second = bill.totals.per_finished_second.is_some();
-    let cost = |p: &AmortisationPoint| {
-        if per_second {
-            p.per_finished_second
-        } else {
-            Some(p.per_video)
-        }
-    };
-    let plot = |points: &[AmortisationPoint]| -> Vec<(f64, f64)> {
-        points
-            .iter()
-            .filter_map(|p| Some((f64::from(p.videos_per_character), cost(p)?.to_f64()?)))
-            .collect()
-    };
-    let points = plot(now);
-    let baseline = plot(then);
-    let top = now.iter().chain(then).filter_map(cost).max().unwrap_or_default();
-    let current = if per_second {
-        bill.totals.per_finished_second
-    } else {
-        Some(bill.totals.per_video)
-    };
-    Curve {
-        metric: if per_second { "per finished second" } else { "per video" },
-        baseline: if baseline == points { Vec::new() } else { baseline },
-        points,
-        current: (params.videos_per_character, current),
-        top,
-    }
 }

@@ -166,6 +166,11 @@ impl App {
             .collect();
         self.project = *project;
         self.install(params, bill);
+        // A scenario edit moves what "the file's values" are; a price edit alone keeps the
+        // baseline, so the headline shows what the new prices did.
+        if reload.scenario_changed {
+            self.follow_file();
+        }
         self.files.error = None;
         self.files.reading = false;
         self.files.flash = self
@@ -231,6 +236,14 @@ impl App {
 
     /// Asks the loop to save, or says why there is nothing to save into.
     pub(super) fn save(&mut self) -> Option<Effect> {
+        if self.position != 0 {
+            self.refuse(format!(
+                "Saves go to the first scenario's file: bring it to the front with {} to save, or {} to save this one as a new file",
+                keys::key_name(Context::Normal, &Action::SwitchScenario(1)),
+                keys::key_name(Context::Normal, &Action::StartSaveAs)
+            ));
+            return None;
+        }
         if self.project.scenario.file.path().starts_with("<built-in>") {
             self.refuse(format!(
                 "A built-in scenario has no file: run `reelcost init DIR` for editable copies, or {} to save as",
@@ -263,7 +276,7 @@ impl App {
         let path = project.scenario.file.path().to_owned();
         self.project = *project;
         self.mode = Mode::Normal;
-        self.refresh();
+        self.follow_file();
         self.say(format!("Saved {path} at {time}"));
     }
 

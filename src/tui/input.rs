@@ -2,7 +2,7 @@
 //! and of the other modes and views.
 
 use super::action::Effect;
-use super::app::{App, Input, Mode, View};
+use super::app::{App, Focus, Input, Mode, View};
 
 /// The longest value the input takes: enough for any number, short enough to show.
 const MAX_INPUT: usize = 24;
@@ -13,8 +13,16 @@ const MAX_NAME: usize = 200;
 impl App {
     /// Opens the input for an exact value of the selected parameter.
     pub(super) fn start_editing(&mut self) {
+        if let Some(info) = self.selected_info()
+            && info.kind == crate::engine::params::Kind::Derived
+        {
+            let what = info.expression.as_deref().unwrap_or("other parameters");
+            let text = format!("{} is computed from {what}: change what it reads", info.label);
+            self.say(text);
+            return;
+        }
         self.mode = Mode::Editing(Input {
-            param: self.selected,
+            param: self.selected.clone(),
             text: String::new(),
         });
     }
@@ -22,7 +30,9 @@ impl App {
     /// Types a character into the value or the file name, up to the longest each takes.
     pub(super) fn type_char(&mut self, c: char) {
         match &mut self.mode {
-            Mode::Editing(input) if !c.is_control() && input.text.chars().count() < MAX_INPUT => {
+            Mode::Editing(input) | Mode::Seeking(input)
+                if !c.is_control() && input.text.chars().count() < MAX_INPUT =>
+            {
                 input.text.push(c);
             }
             Mode::Naming(name) if !c.is_control() && name.chars().count() < MAX_NAME => name.push(c),
@@ -33,7 +43,7 @@ impl App {
     /// Deletes the last character typed.
     pub(super) fn backspace(&mut self) {
         match &mut self.mode {
-            Mode::Editing(input) => {
+            Mode::Editing(input) | Mode::Seeking(input) => {
                 input.text.pop();
             }
             Mode::Naming(name) => {
@@ -47,7 +57,7 @@ impl App {
     pub(super) fn apply_input(&mut self) -> Option<Effect> {
         match &self.mode {
             Mode::Editing(input) => {
-                let (param, text) = (input.param, input.text.clone());
+                let (param, text) = (input.param.clone(), input.text.clone());
                 self.mode = Mode::Normal;
                 self.set_typed(param, &text);
                 None
@@ -55,6 +65,11 @@ impl App {
             Mode::Naming(name) => {
                 let name = name.clone();
                 self.save_as(&name)
+            }
+            Mode::Seeking(input) => {
+                let (param, text) = (input.param.clone(), input.text.clone());
+                self.goal_seek(&param, &text);
+                None
             }
             _ => None,
         }
@@ -64,6 +79,7 @@ impl App {
     pub(super) fn cancel_input(&mut self) {
         if self.mode != Mode::Normal && self.mode != Mode::Help {
             self.mode = Mode::Normal;
+            self.quit_after_save = false;
         }
     }
 
@@ -79,7 +95,7 @@ impl App {
     /// Switches between the dashboard and the presentation view.
     pub(super) fn toggle_presentation(&mut self) {
         self.view = match self.view {
-            View::Dashboard => View::Presentation,
+            View::Dashboard | View::Compare => View::Presentation,
             View::Presentation => View::Dashboard,
         };
     }
@@ -87,10 +103,48 @@ impl App {
     /// Closes what is open; quits when nothing is.
     pub(super) fn back(&mut self) -> Option<Effect> {
         match (&self.mode, self.view) {
-            (Mode::Normal, View::Presentation) => self.view = View::Dashboard,
-            (Mode::Normal, View::Dashboard) => return Some(Effect::Quit),
+            (Mode::Normal, View::Presentation | View::Compare) => self.view = View::Dashboard,
+            (Mode::Normal, View::Dashboard) if self.focus == Focus::Breakdown => {
+                self.focus = Focus::Params;
+                self.refresh();
+            }
+            (Mode::Normal, View::Dashboard) => return self.quit(),
             _ => self.mode = Mode::Normal,
         }
         None
+    }
+
+    /// Whether the parameters differ from what the scenario file holds: the one in front's, or
+    /// the first scenario's while it waits behind (the only one a save writes).
+    pub fn unsaved(&self) -> bool {
+        self.params != self.project.scenario.params
+            || self
+                .others
+                .iter()
+                .any(|p| p.position == 0 && p.params != p.project.scenario.params)
+    }
+
+    /// Leaves, or asks first when that would lose changes: a second quit while asking leaves.
+    pub(super) fn quit(&mut self) -> Option<Effect> {
+        if self.mode == Mode::Quitting || !self.unsaved() {
+            return Some(Effect::Quit);
+        }
+        self.mode = Mode::Quitting;
+        None
+    }
+
+    /// Saves, then leaves once the save is made; a built-in scenario asks for a file name.
+    pub(super) fn save_and_quit(&mut self) -> Option<Effect> {
+        self.mode = Mode::Normal;
+        self.quit_after_save = true;
+        if self.project.scenario.file.path().starts_with("<built-in>") {
+            self.mode = Mode::Naming(String::new());
+            return None;
+        }
+        let effect = self.save();
+        if effect.is_none() {
+            self.quit_after_save = false;
+        }
+        effect
     }
 }

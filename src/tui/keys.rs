@@ -20,6 +20,8 @@ pub enum Context {
     Help,
     /// When a save would write over a file changed on disk.
     Conflict,
+    /// When quitting would lose unsaved changes.
+    Quitting,
     /// When the scenario file is read-only.
     ReadOnly,
     /// When the scenario file has other names (hard links).
@@ -34,9 +36,8 @@ impl Context {
         match self {
             Self::Normal => "Dashboard",
             Self::Typing => "Typing a value",
-            Self::Help => "This help",
-            // The prompts a save can raise share one section of the help.
-            Self::Conflict | Self::ReadOnly | Self::Linked => "When a save asks first",
+            // The prompts (a save's, quitting's) and the help's own keys share one section.
+            Self::Conflict | Self::ReadOnly | Self::Linked | Self::Quitting | Self::Help => "Prompts and this help",
             Self::Anywhere => "Anywhere",
         }
     }
@@ -45,9 +46,10 @@ impl Context {
     pub fn of(mode: &Mode) -> Self {
         match mode {
             Mode::Normal => Self::Normal,
-            Mode::Editing(_) | Mode::Naming(_) => Self::Typing,
+            Mode::Editing(_) | Mode::Naming(_) | Mode::Seeking(_) => Self::Typing,
             Mode::Help => Self::Help,
             Mode::Conflict => Self::Conflict,
+            Mode::Quitting => Self::Quitting,
             Mode::ReadOnly(_) => Self::ReadOnly,
             Mode::Linked { .. } => Self::Linked,
         }
@@ -152,7 +154,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Conflict, Help, Linked, Normal, ReadOnly, Typing};
+use Context::{Anywhere, Conflict, Help, Linked, Normal, Quitting, ReadOnly, Typing};
 
 /// Every key binding. One line each, so the table reads as the help does.
 #[rustfmt::skip]
@@ -164,6 +166,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::shift(KeyCode::Left), Key::char('H')], Action::Step(-10), "step down by ten", None),
     bind(Normal, &[Key::shift(KeyCode::Right), Key::char('L')], Action::Step(10), "step up by ten", None),
     bind(Normal, &[Key::plain(KeyCode::Enter)], Action::StartEditing, "type an exact value", Some("type")),
+    bind(Normal, &[Key::plain(KeyCode::Tab)], Action::ToggleFocus, "breakdown: swap models", Some("focus")),
+    bind(Normal, &[Key::char('c')], Action::ToggleChartMetric, "chart per video or second", Some("chart")),
+    bind(Normal, &[Key::char('t')], Action::ToggleTornado, "tornado of inputs", Some("tornado")),
+    bind(Normal, &[Key::char('g')], Action::StartGoalSeek, "goal seek this row", Some("seek")),
+    bind(Normal, &[Key::char('n')], Action::SwitchScenario(1), "next open scenario", Some("scenario")),
+    bind(Normal, &[Key::char('v')], Action::ToggleCompare, "scenarios side by side", Some("compare")),
+    bind(Normal, &[Key::char('B')], Action::PinOtherScenario, "next scenario as baseline", None),
     bind(Normal, &[Key::char('m')], Action::NextModel, "next clip model", Some("model")),
     bind(Normal, &[Key::char('M')], Action::PreviousModel, "previous clip model", None),
     bind(Normal, &[Key::char('b')], Action::PinBaseline, "pin as the baseline", Some("pin")),
@@ -175,7 +184,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::char('s')], Action::Save, "save to the scenario file", Some("save")),
     bind(Normal, &[Key::char('S')], Action::StartSaveAs, "save as a new file", None),
     bind(Normal, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
-    bind(Normal, &[Key::plain(KeyCode::Esc)], Action::Back, "leave presentation/quit", None),
+    bind(Normal, &[Key::plain(KeyCode::Esc)], Action::Back, "close, else quit", None),
     bind(Typing, &[Key::plain(KeyCode::Enter)], Action::ApplyInput, "apply, or say why not", Some("apply")),
     bind(Typing, &[Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Typing, &[Key::plain(KeyCode::Backspace)], Action::InputBackspace, "delete a character", None),
@@ -189,6 +198,9 @@ pub const BINDINGS: &[Binding] = &[
     bind(Linked, &[Key::char('r')], Action::ReplaceName, "replace this name only", Some("this name only")),
     bind(Linked, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
     bind(Linked, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(Quitting, &[Key::char('s')], Action::SaveAndQuit, "save, then quit", Some("save")),
+    bind(Quitting, &[Key::char('d')], Action::QuitDiscarding, "quit without saving", Some("discard")),
+    bind(Quitting, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Anywhere, &[Key::ctrl('c')], Action::Quit, "quit", None),
 ];
 
@@ -322,7 +334,11 @@ pub fn mouse_action(app: &App, mouse: MouseEvent, area: Rect) -> Option<Action> 
             let at = Position::new(mouse.column, mouse.row);
             let panels = ui::layout(area, app)?;
             if let Some(row) = ui::row_at(panels.params, at) {
-                return Param::ALL.get(row).copied().map(Action::Select);
+                let first = ui::params::first_shown(app, panels.params);
+                return app.rows.get(first + row).map(|r| Action::Select(Param::named(&r.name)));
+            }
+            if app.focus == super::app::Focus::Breakdown {
+                return None;
             }
             let row = ui::row_at(panels.models, at)?;
             let first = ui::models::first_shown(app, panels.models);

@@ -9,6 +9,8 @@
 
 pub mod action;
 pub mod app;
+pub mod deck;
+mod derive;
 pub mod digits;
 pub mod event;
 mod figures;
@@ -16,7 +18,10 @@ pub mod files;
 mod input;
 pub mod keys;
 pub mod param;
+mod seek;
 pub mod shell;
+mod swap;
+pub mod sweep;
 mod terminal;
 pub mod theme;
 pub mod ui;
@@ -41,13 +46,14 @@ pub use theme::Theme;
 use crate::engine::{Diagnostic, Diagnostics};
 use crate::live::Live;
 
-/// Opens the dashboard on a scenario kept in step with its files, and runs it until the user
-/// quits.
+/// Opens the dashboard on a scenario kept in step with its files, with more scenarios behind it,
+/// and runs it until the user quits.
 ///
 /// Fails with the engine's diagnostics if the scenario cannot be priced as loaded, or with the
 /// terminal's error if it cannot be driven. The terminal is restored in every case.
-pub fn run(live: Live) -> Result<(), Diagnostics> {
+pub fn run(live: Live, more: Vec<crate::project::Project>) -> Result<(), Diagnostics> {
     let mut app = App::new(live.project.clone(), Theme::from_env())?;
+    app.open_others(more);
     drive(&mut app, live).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
 }
 

@@ -1,188 +1,189 @@
-//! The parameters the dashboard tunes, in the order it shows them, and how a key press steps
-//! each one. Values go to the engine as text through [`Params::set`], which validates them.
+//! The parameters the dashboard tunes: every parameter of the scenario the engine describes,
+//! built-in, the sale's and the scenario's own, and how a key press steps each one. Values go to
+//! the engine as text through [`Params::set`], which validates them; one rule reads a share
+//! everywhere, the file's: `0.1` and `10%` both mean ten per cent.
 
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use crate::engine::params::{Kind, ParamInfo, Value};
 use crate::engine::{Params, money};
+use crate::format::Currency;
 use crate::report;
 
-/// A parameter row of the dashboard.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Param {
-    /// Scenes per video.
-    Scenes,
-    /// Frames per clip.
-    Frames,
-    /// Output resolution of the clips.
-    Resolution,
-    /// Whether clips have audio.
-    Audio,
-    /// Videos made with each character.
-    VideosPerCharacter,
-    /// Characters per video.
-    Characters,
-    /// Share of scene generations made again.
-    RerollRate,
-    /// Videos made per month.
-    VideosPerMonth,
-}
+/// A parameter row of the dashboard, by the engine's name for it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Param(Arc<str>);
 
 impl Param {
-    /// Every row, top to bottom.
-    pub const ALL: [Self; 8] = [
-        Self::Scenes,
-        Self::Frames,
-        Self::Resolution,
-        Self::Audio,
-        Self::VideosPerCharacter,
-        Self::Characters,
-        Self::RerollRate,
-        Self::VideosPerMonth,
-    ];
+    /// The parameter `--set` and scenario files call `name`.
+    pub fn named(name: &str) -> Self {
+        Self(name.into())
+    }
 
     /// The engine's name for it, as `--set` and scenario files use.
-    pub fn name(self) -> &'static str {
-        match self {
-            Self::Scenes => "scenes",
-            Self::Frames => "frames",
-            Self::Resolution => "resolution",
-            Self::Audio => "audio",
-            Self::VideosPerCharacter => "videos_per_character",
-            Self::Characters => "characters",
-            Self::RerollRate => "reroll_rate",
-            Self::VideosPerMonth => "videos_per_month",
+    pub fn name(&self) -> &str {
+        &self.0
+    }
+}
+
+/// The parameters the panel shows: those that can change this scenario's figures, bar the step
+/// models (the breakdown swaps those) and the clip length (the frames row shows it).
+pub fn shown_in_panel(info: &ParamInfo) -> bool {
+    info.matters && info.kind != Kind::Model && info.name != "seconds"
+}
+
+/// A label for a narrow panel.
+pub fn short_label(info: &ParamInfo) -> &str {
+    match info.name.as_str() {
+        "videos_per_character" => "Videos/char",
+        "videos_per_month" => "Videos/month",
+        "reroll_rate" => "Reroll",
+        "finished_seconds_per_scene" => "Fin. s/scene",
+        "target_margin" => "Target",
+        _ => &info.label,
+    }
+}
+
+/// The value as the dashboard shows it, e.g. `100 (6.25 s @ 16 fps)`, `12%` or `$0.75`.
+pub fn shown(info: &ParamInfo, params: &Params, money: &Currency) -> String {
+    if info.name == "frames"
+        && let Some(s) = params.seconds()
+    {
+        return format!(
+            "{} ({} s @ {} fps)",
+            params.frames,
+            money::round(s, 3).normalize(),
+            params.fps
+        );
+    }
+    brief(info, params, money)
+}
+
+/// The value in brief, for "was …": the frame count without its clip length.
+pub fn brief(info: &ParamInfo, params: &Params, money: &Currency) -> String {
+    let value = params.value(&info.name).unwrap_or(Value::Unset);
+    let derived = info.kind == Kind::Derived;
+    match (value, info.kind) {
+        (Value::Unset, _) if info.name == "finished_seconds_per_scene" => "clip length".to_owned(),
+        (Value::Unset, _) => "-".to_owned(),
+        (Value::Bool(on), _) => (if on { "on" } else { "off" }).to_owned(),
+        (Value::Text(t), _) => t.to_string(),
+        (Value::Whole(n), _) => report::group(n),
+        (Value::Number(d), Kind::Share) => percent(d),
+        (Value::Number(d), Kind::Money) => money.price(d),
+        (Value::Number(d), _) if derived => format!("{}", money::round(d, 4).normalize()),
+        (Value::Number(d), _) => d.normalize().to_string(),
+    }
+}
+
+/// What to type when entering an exact value.
+pub fn hint(info: &ParamInfo) -> String {
+    let from = |what: &str| match (info.min, info.max) {
+        (Some(min), Some(max)) => format!("{what} from {} to {}", min.normalize(), max.normalize()),
+        (Some(min), None) => format!("{what} from {}", min.normalize()),
+        _ => what.to_owned(),
+    };
+    match info.kind {
+        Kind::Whole => from("a whole number"),
+        Kind::Decimal => from("a number"),
+        Kind::Money => "an amount, e.g. 0.75".to_owned(),
+        Kind::Share => "a share: 0.1 and 10% both mean ten per cent".to_owned(),
+        Kind::Choice if info.choices.is_empty() => "a name".to_owned(),
+        Kind::Choice => format!("one of {}", info.choices.join(", ")),
+        Kind::Bool => "on or off".to_owned(),
+        Kind::Model => "a model id from a catalog".to_owned(),
+        Kind::Derived => "nothing: it is computed".to_owned(),
+    }
+}
+
+/// What the arrow keys do to it.
+pub fn step_hint(info: &ParamInfo, money: &Currency) -> String {
+    match info.kind {
+        Kind::Choice => "cycle what is on offer".to_owned(),
+        Kind::Bool => "switch on or off".to_owned(),
+        Kind::Derived => match &info.expression {
+            Some(e) => format!("computed from {e}: read-only"),
+            None => "computed: read-only".to_owned(),
+        },
+        Kind::Model => "swap in the breakdown".to_owned(),
+        Kind::Share => {
+            let step = step_of(info);
+            format!("±{}, Shift ±{}", percent(step), percent(step * Decimal::TEN))
+        }
+        Kind::Money => {
+            let step = step_of(info);
+            format!("±{}, Shift ±{}", money.price(step), money.price(step * Decimal::TEN))
+        }
+        Kind::Whole | Kind::Decimal => {
+            let step = step_of(info);
+            let ten = step * Decimal::TEN;
+            format!("±{}, Shift ±{}", number(step), number(ten))
         }
     }
+}
 
-    /// The row's label.
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Scenes => "Scenes",
-            Self::Frames => "Frames",
-            Self::Resolution => "Resolution",
-            Self::Audio => "Audio",
-            Self::VideosPerCharacter => "Videos per character",
-            Self::Characters => "Characters",
-            Self::RerollRate => "Reroll rate",
-            Self::VideosPerMonth => "Videos per month",
-        }
+fn number(d: Decimal) -> String {
+    match u64::try_from(d.normalize()) {
+        Ok(n) if d.fract().is_zero() => report::group(n),
+        _ => d.normalize().to_string(),
     }
+}
 
-    /// What to type when entering an exact value.
-    pub fn hint(self) -> &'static str {
-        match self {
-            Self::Scenes | Self::Frames | Self::VideosPerCharacter => "a whole number from 1",
-            Self::Characters => "a whole number from 0",
-            Self::Resolution => "a resolution such as 720p",
-            Self::Audio => "on or off",
-            Self::RerollRate => "a percentage below 100, e.g. 12",
-            Self::VideosPerMonth => "a whole number, e.g. 5000",
-        }
-    }
+/// How far one step moves it: what the scenario declares, else a unit of its kind.
+fn step_of(info: &ParamInfo) -> Decimal {
+    info.step.unwrap_or(match info.kind {
+        Kind::Share | Kind::Money => Decimal::new(1, 2),
+        _ => Decimal::ONE,
+    })
+}
 
-    /// What the arrow keys do to it.
-    pub fn step_hint(self) -> &'static str {
-        match self {
-            Self::Resolution => "cycle what the clip model offers",
-            Self::Audio => "switch on or off",
-            Self::RerollRate => "±1%, Shift ±10%",
-            Self::VideosPerMonth => "±100, Shift ±1,000",
-            _ => "±1, Shift ±10",
-        }
-    }
-
-    /// The row after this one, wrapping round.
-    pub fn next(self) -> Self {
-        Self::ALL[(self.index() + 1) % Self::ALL.len()]
-    }
-
-    /// The row before this one, wrapping round.
-    pub fn previous(self) -> Self {
-        Self::ALL[(self.index() + Self::ALL.len() - 1) % Self::ALL.len()]
-    }
-
-    /// Its position from the top.
-    pub fn index(self) -> usize {
-        Self::ALL.iter().position(|&p| p == self).unwrap_or(0)
-    }
-
-    /// The value as the dashboard shows it, e.g. `100 (6.25 s @ 16 fps)` or `12%`.
-    pub fn shown(self, params: &Params) -> String {
-        match self {
-            Self::Scenes => params.scenes.to_string(),
-            Self::Frames => match params.seconds() {
-                Some(s) => format!(
-                    "{} ({} s @ {} fps)",
-                    params.frames,
-                    money::round(s, 3).normalize(),
-                    params.fps
-                ),
-                None => params.frames.to_string(),
-            },
-            Self::Resolution => params.resolution.as_deref().unwrap_or("-").to_owned(),
-            Self::Audio => (if params.audio { "on" } else { "off" }).to_owned(),
-            Self::VideosPerCharacter => params.videos_per_character.to_string(),
-            Self::Characters => params.characters.to_string(),
-            Self::RerollRate => percent(params.reroll_rate),
-            Self::VideosPerMonth => report::group(params.videos_per_month),
-        }
-    }
-
-    /// The value in brief, for "was …": the frame count without its clip length.
-    pub fn brief(self, params: &Params) -> String {
-        match self {
-            Self::Frames => params.frames.to_string(),
-            other => other.shown(params),
-        }
-    }
-
-    /// The text for [`Params::set`] from what was typed: the reroll rate is typed as a
-    /// percentage, as it is shown.
-    pub fn typed(self, text: &str) -> String {
-        let text = text.trim();
-        match self {
-            Self::RerollRate if !text.ends_with('%') => format!("{text}%"),
-            _ => text.to_owned(),
-        }
-    }
-
-    /// The text for [`Params::set`] one step of `by` units away, or `None` when the value is
-    /// already at its lower bound. The resolution steps through `resolutions`.
-    pub fn stepped(self, params: &Params, by: i64, resolutions: &[Arc<str>]) -> Option<String> {
-        let whole = |value: u64, unit: i64, min: u64| {
-            let next = value.saturating_add_signed(by.saturating_mul(unit)).max(min);
-            (next != value).then(|| next.to_string())
-        };
-        match self {
-            Self::Scenes => whole(params.scenes.into(), 1, 1),
-            Self::Frames => whole(params.frames.into(), 1, 1),
-            Self::VideosPerCharacter => whole(params.videos_per_character.into(), 1, 1),
-            Self::Characters => whole(params.characters.into(), 1, 0),
-            // One video a month is too fine a step to be useful: step by a hundred.
-            Self::VideosPerMonth => whole(params.videos_per_month, 100, 1),
-            Self::RerollRate => {
-                let next = (params.reroll_rate + Decimal::new(by, 2)).max(Decimal::ZERO);
-                (next != params.reroll_rate).then(|| next.normalize().to_string())
+/// The text for [`Params::set`] one step of `by` units away, or `None` when the value cannot
+/// move that way (at a bound, read-only, or with nothing to cycle through).
+pub fn stepped(info: &ParamInfo, params: &Params, by: i64) -> Option<String> {
+    let value = params.value(&info.name)?;
+    match info.kind {
+        Kind::Derived | Kind::Model => None,
+        Kind::Bool => match value {
+            Value::Bool(on) => Some((!on).to_string()),
+            _ => None,
+        },
+        Kind::Choice => cycle(&info.choices, value, by).map(|c| c.to_string()),
+        _ => {
+            let now = match value {
+                Value::Whole(n) => Decimal::from(n),
+                Value::Number(d) => d,
+                // A value not set yet (a clip's finished length) starts from the clip length.
+                Value::Unset => params.seconds().unwrap_or_default(),
+                _ => return None,
+            };
+            let moved = step_of(info).checked_mul(Decimal::from(by))?;
+            let mut next = now.checked_add(moved)?;
+            if let Some(min) = info.min {
+                next = next.max(min);
             }
-            Self::Audio => Some((!params.audio).to_string()),
-            Self::Resolution => {
-                let count = i64::try_from(resolutions.len()).ok().filter(|&n| n > 0)?;
-                let at = params
-                    .resolution
-                    .as_deref()
-                    .and_then(|r| resolutions.iter().position(|o| &**o == r))
-                    .and_then(|i| i64::try_from(i).ok());
-                let next = match at {
-                    Some(i) => (i + by.signum()).rem_euclid(count),
-                    None => 0,
-                };
-                let next = usize::try_from(next).ok()?;
-                resolutions.get(next).map(|r| r.to_string())
+            if let Some(max) = info.max {
+                next = next.min(max);
             }
+            (next != now).then(|| next.normalize().to_string())
         }
     }
+}
+
+/// The choice `by` places on from the current one, wrapping round.
+fn cycle(choices: &[Arc<str>], value: Value, by: i64) -> Option<&Arc<str>> {
+    let count = i64::try_from(choices.len()).ok().filter(|&n| n > 1)?;
+    let at = match value {
+        Value::Text(t) => choices.iter().position(|c| *c == t),
+        _ => None,
+    }
+    .and_then(|i| i64::try_from(i).ok());
+    let next = match at {
+        Some(i) => (i + by.signum()).rem_euclid(count),
+        None => 0,
+    };
+    choices.get(usize::try_from(next).ok()?)
 }
 
 /// A share as a percentage without trailing zeros: `0%`, `12%`, `12.5%`.

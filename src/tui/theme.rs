@@ -52,6 +52,8 @@ pub struct Theme {
     pub title: Style,
     /// Panel borders.
     pub border: Style,
+    /// The border of the panel the arrow keys work.
+    pub focus_border: Style,
     /// Panel titles.
     pub panel_title: Style,
     /// Text that matters less: units, rules, hints.
@@ -108,6 +110,7 @@ impl Theme {
             colour: true,
             title: bold.fg(Color::Black).bg(Color::Cyan),
             border: Style::new().fg(Color::DarkGray),
+            focus_border: Style::new().fg(Color::Cyan),
             panel_title: bold.fg(Color::Cyan),
             dim: Style::new().fg(Color::DarkGray),
             value: bold,
@@ -139,6 +142,7 @@ impl Theme {
             colour: false,
             title: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             border: none,
+            focus_border: bold,
             panel_title: bold,
             dim: none,
             value: bold,

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 
 use super::action::{Action, Effect};
-use super::app::{App, Message, Mode};
-use super::param::Param;
+use super::app::{App, Focus, Message, Mode, View};
+use super::param::{self, Param};
 use super::view_model::ViewModel;
 use crate::save::Links;
 
@@ -38,10 +38,24 @@ impl App {
             self.message = None;
         }
         match action {
-            Action::SelectPrevious => self.selected = self.selected.previous(),
-            Action::SelectNext => self.selected = self.selected.next(),
-            Action::Select(param) => self.selected = param,
+            Action::SelectPrevious => self.select_by(-1),
+            Action::SelectNext => self.select_by(1),
+            Action::Select(param) => {
+                self.focus = Focus::Params;
+                self.selected = param;
+                self.refresh();
+            }
+            Action::StartGoalSeek
+            | Action::SwitchScenario(_)
+            | Action::ToggleCompare
+            | Action::PinOtherScenario
+            | Action::ToggleTornado
+            | Action::ToggleChartMetric => return self.what_if(action),
+            Action::Step(by) if self.focus == Focus::Breakdown => self.cycle_line_model(by),
             Action::Step(by) => self.step(by),
+            Action::ToggleFocus => self.toggle_focus(),
+            Action::SaveAndQuit => return self.save_and_quit(),
+            Action::QuitDiscarding => return Some(Effect::Quit),
             Action::StartEditing => self.start_editing(),
             Action::InputChar(c) => self.type_char(c),
             Action::InputBackspace => self.backspace(),
@@ -60,12 +74,21 @@ impl App {
             }
             Action::WriteThrough => return self.save_linked(Links::WriteThrough),
             Action::ReplaceName => return self.save_linked(Links::ReplaceName),
+            // The live files are the first scenario's: they reload when it is in front.
+            Action::FilesChanged(paths) if self.position != 0 => self.pending_reload.extend(paths),
             Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
+            Action::Reloaded(_) if self.position != 0 => {}
             Action::Reading(reading) => self.files.reading = reading,
             Action::Reloaded(reload) => self.reloaded(reload),
             Action::ReloadFailed { errors, time } => self.reload_failed(&errors, &time),
-            Action::Saved { project, time } => self.saved(project, &time),
+            Action::Saved { project, time } => {
+                self.saved(project, &time);
+                if std::mem::take(&mut self.quit_after_save) {
+                    return Some(Effect::Quit);
+                }
+            }
             Action::SaveFailed(why) => {
+                self.quit_after_save = false;
                 self.mode = Mode::Normal;
                 self.refuse(format!("Not saved: {why}"));
             }
@@ -88,7 +111,39 @@ impl App {
             Action::ToggleHelp => self.toggle_help(),
             Action::TogglePresentation => self.toggle_presentation(),
             Action::Back => return self.back(),
-            Action::Quit => return Some(Effect::Quit),
+            Action::Quit => return self.quit(),
+        }
+        None
+    }
+
+    /// The what-if actions: goal seek, the open scenarios, the tornado and the chart's metric.
+    fn what_if(&mut self, action: Action) -> Option<Effect> {
+        match action {
+            Action::StartGoalSeek => self.start_goal_seek(),
+            Action::SwitchScenario(by) => {
+                self.switch_scenario(by);
+                // Files that changed while the first scenario was parked reload once it is back.
+                if self.position == 0 && !self.pending_reload.is_empty() {
+                    return Some(Effect::Reload(std::mem::take(&mut self.pending_reload)));
+                }
+            }
+            Action::ToggleCompare => {
+                self.view = if self.view == View::Compare {
+                    View::Dashboard
+                } else {
+                    View::Compare
+                };
+            }
+            Action::PinOtherScenario => self.pin_other_scenario(),
+            Action::ToggleTornado => {
+                self.tornado_shown = !self.tornado_shown;
+                self.refresh();
+            }
+            Action::ToggleChartMetric => {
+                self.chart_metric = self.chart_metric.other();
+                self.refresh_chart();
+            }
+            _ => {}
         }
         None
     }
@@ -112,7 +167,10 @@ impl App {
     fn reset(&mut self) {
         let file = self.project.scenario.params.clone();
         match self.apply(file) {
-            Ok(()) => self.say(format!("Parameters reset to {}", self.source())),
+            Ok(()) => {
+                self.follow_file();
+                self.say(format!("Parameters reset to {}", self.source()));
+            }
             Err(why) => self.refuse(format!("Cannot reset: {why}")),
         }
     }
@@ -120,14 +178,28 @@ impl App {
     /// Sets a parameter from what was typed.
     pub(super) fn set_typed(&mut self, param: Param, text: &str) {
         if text.trim().is_empty() {
-            self.say(format!("Nothing typed: {} is unchanged", param.label()));
+            self.say(format!("Nothing typed: {} is unchanged", self.label_of(&param)));
             return;
         }
-        self.set(param, &param.typed(text));
+        self.set(&param, text.trim());
+    }
+
+    fn label_of(&self, param: &Param) -> String {
+        self.infos
+            .iter()
+            .find(|i| i.name == param.name())
+            .map_or_else(|| param.name().to_owned(), |i| i.label.clone())
+    }
+
+    fn shown_of(&self, param: &Param) -> String {
+        self.infos.iter().find(|i| i.name == param.name()).map_or_else(
+            || self.params.get(param.name()).unwrap_or_default(),
+            |i| param::shown(i, &self.params, &self.money()),
+        )
     }
 
     /// Sets a parameter from the engine's text for it, saying what changed or why not.
-    fn set(&mut self, param: Param, text: &str) {
+    fn set(&mut self, param: &Param, text: &str) {
         let before = self.snapshot(param);
         match self.try_set(param, text) {
             Ok(()) => self.say_changed(param, before),
@@ -136,7 +208,7 @@ impl App {
     }
 
     /// Sets a parameter on a copy that is kept only if the engine accepts it.
-    fn try_set(&mut self, param: Param, text: &str) -> Result<(), String> {
+    fn try_set(&mut self, param: &Param, text: &str) -> Result<(), String> {
         let mut next = self.params.clone();
         next.set(param.name(), text)
             .map_err(|e| format!("Refused {} = {}: {} ({})", e.name, text.trim(), e.message, e.help))?;
@@ -145,33 +217,91 @@ impl App {
     }
 
     /// A parameter's shown value and the cost per video, to say what a change did.
-    fn snapshot(&self, param: Param) -> (String, rust_decimal::Decimal) {
-        (param.shown(&self.params), self.bill.totals.per_video)
+    fn snapshot(&self, param: &Param) -> (String, rust_decimal::Decimal) {
+        (self.shown_of(param), self.bill.totals.per_video)
     }
 
-    fn say_changed(&mut self, param: Param, (before, per_video): (String, rust_decimal::Decimal)) {
-        let after = param.shown(&self.params);
+    fn say_changed(&mut self, param: &Param, (before, per_video): (String, rust_decimal::Decimal)) {
+        let after = self.shown_of(param);
         self.say(format!(
             "{} {before} → {after}: {} → {} per video",
-            param.label(),
+            self.label_of(param),
             self.money().amount(per_video),
             self.money().amount(self.bill.totals.per_video)
         ));
     }
 
+    /// Moves the selection in the focused panel, wrapping round.
+    fn select_by(&mut self, by: isize) {
+        let wrap = |at: usize, len: usize| {
+            let len = isize::try_from(len).unwrap_or(isize::MAX).max(1);
+            let at = isize::try_from(at).unwrap_or(0);
+            usize::try_from((at + by).rem_euclid(len)).unwrap_or(0)
+        };
+        match self.focus {
+            Focus::Breakdown => {
+                let lines = &self.bill.lines;
+                let at = self
+                    .order
+                    .iter()
+                    .position(|&i| lines.get(i).is_some_and(|l| l.step == self.line));
+                let next = wrap(at.unwrap_or(0), self.order.len());
+                if let Some(line) = self.order.get(next).and_then(|&i| lines.get(i)) {
+                    self.line = line.step;
+                }
+                self.refresh();
+            }
+            Focus::Params => {
+                let at = self
+                    .rows
+                    .iter()
+                    .position(|r| r.name == self.selected.name())
+                    .unwrap_or(0);
+                if let Some(row) = self.rows.get(wrap(at, self.rows.len())) {
+                    self.selected = Param::named(&row.name);
+                }
+                self.refresh_chart();
+            }
+        }
+    }
+
+    /// Moves the arrow keys between the parameters and the breakdown.
+    fn toggle_focus(&mut self) {
+        self.focus = match self.focus {
+            Focus::Params => {
+                // The largest line first, as the breakdown lists them.
+                if let Some(line) = self.order.first().and_then(|&i| self.bill.lines.get(i)) {
+                    self.line = line.step;
+                }
+                Focus::Breakdown
+            }
+            Focus::Breakdown => Focus::Params,
+        };
+        self.refresh();
+    }
+
     /// Steps the selected parameter.
     fn step(&mut self, by: i64) {
-        let param = self.selected;
-        if param == Param::Resolution {
+        let param = self.selected.clone();
+        let Some(info) = self.selected_info().cloned() else {
+            return;
+        };
+        if param.name() == "resolution" {
             self.cycle_resolution(by);
             return;
         }
-        match param.stepped(&self.params, by, &[]) {
-            Some(text) => self.set(param, &text),
+        match param::stepped(&info, &self.params, by) {
+            Some(text) => self.set(&param, &text),
+            None if info.kind == crate::engine::params::Kind::Derived => self.say(format!(
+                "{} is computed from {}: change what it reads",
+                info.label,
+                info.expression.as_deref().unwrap_or("other parameters")
+            )),
             None => self.say(format!(
-                "{} is at its lowest: {}",
-                param.label(),
-                param.shown(&self.params)
+                "{} is at its {}: {}",
+                info.label,
+                if by < 0 { "lowest" } else { "highest" },
+                param::shown(&info, &self.params, &self.money())
             )),
         }
     }
@@ -187,17 +317,22 @@ impl App {
             self.say(format!("{model} is priced at one resolution only"));
             return;
         }
+        let Some(mut info) = self.selected_info().cloned() else {
+            return;
+        };
+        info.choices = offered;
         // Skip past resolutions another step cannot be priced at, saying why if none fits.
-        let before = self.snapshot(Param::Resolution);
+        let param = Param::named("resolution");
+        let before = self.snapshot(&param);
         let mut probe = self.params.clone();
         let mut refusal = None;
-        for _ in 1..offered.len() {
-            let Some(text) = Param::Resolution.stepped(&probe, by, &offered) else {
+        for _ in 1..info.choices.len() {
+            let Some(text) = param::stepped(&info, &probe, by) else {
                 break;
             };
             probe.resolution = Some(text.as_str().into());
-            match self.try_set(Param::Resolution, &text) {
-                Ok(()) => return self.say_changed(Param::Resolution, before),
+            match self.try_set(&param, &text) {
+                Ok(()) => return self.say_changed(&param, before),
                 Err(why) => {
                     refusal.get_or_insert(why);
                 }
@@ -226,14 +361,13 @@ impl App {
             ));
             return;
         }
-        let count = i64::try_from(ids.len()).unwrap_or(i64::MAX);
-        let next = ids
-            .iter()
-            .position(|id| *id == current)
-            .and_then(|i| i64::try_from(i).ok())
-            .map_or(0, |i| (i + by).rem_euclid(count));
-        if let Some(id) = usize::try_from(next).ok().and_then(|i| ids.get(i)) {
-            self.choose_model(id);
+        let (next, wrapped) = super::swap::next_in(&ids, &current, by);
+        if let Some(id) = ids.get(next) {
+            let id = Arc::clone(id);
+            self.choose_model(&id);
+            if let (Some(note), Some(m)) = (wrapped, self.message.as_mut()) {
+                m.text.push_str(note);
+            }
         }
     }
 

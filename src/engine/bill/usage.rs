@@ -7,12 +7,34 @@ use crate::engine::catalog::{Charge, Kind, Model, Pricing, Unit};
 use crate::engine::money;
 use crate::engine::params::Params;
 use crate::engine::pricing::Usage;
-use crate::engine::scenario::{Quantity, Step, UsageField};
+use crate::engine::scenario::{FixedUsage, Quantity, Step, UsageField};
 use crate::engine::source::Diagnostic;
 
 /// A whole usage number as a `u64`; the field's check has made it whole and in range.
+#[inline]
 fn whole(q: Option<&Quantity>, p: &Params) -> Result<Option<u64>, Diagnostic> {
-    Ok(q.map(|q| q.value(p)).transpose()?.and_then(|v| u64::try_from(v).ok()))
+    let Some(value) = q.map(|q| q.value(p)).transpose()? else {
+        return Ok(None);
+    };
+    // Literals and most results carry no decimal places: read the mantissa as it is.
+    Ok(match value.scale() {
+        0 => u64::try_from(value.mantissa()).ok(),
+        _ => u64::try_from(value.normalize()).ok(),
+    })
+}
+
+/// A step's usage numbers at these parameters, some of them expressions.
+#[inline(never)]
+fn computed(p: &Params, step: &Step) -> Result<FixedUsage, Diagnostic> {
+    Ok(FixedUsage {
+        steps: whole(step.steps.as_ref(), p)?,
+        megapixels: step.size.as_ref().map(|s| s.megapixels(p)).transpose()?,
+        input_tokens: whole(step.input_tokens.as_ref(), p)?,
+        output_tokens: whole(step.output_tokens.as_ref(), p)?,
+        characters: whole(step.characters.as_ref(), p)?,
+        gb: step.gb.as_ref().map(|g| g.value(p)).transpose()?,
+        seconds: step.seconds.as_ref().map(|s| s.value(p)).transpose()?,
+    })
 }
 
 /// What one call of the step asks of a model, with the model's limits checked.
@@ -22,14 +44,18 @@ pub(super) fn call_usage<'u>(
     step: &'u Step,
     model: &Model,
 ) -> Result<Usage<'u>, Diagnostic> {
-    let own_seconds = step.seconds.as_ref().map(|s| s.value(p)).transpose()?;
+    let numbers = match step.fixed {
+        Some(fixed) => fixed,
+        None => computed(p, step)?,
+    };
+    let own_seconds = numbers.seconds;
     let mut usage = Usage {
-        steps: whole(step.steps.as_ref(), p)?,
-        megapixels: step.size.as_ref().map(|s| s.megapixels(p)).transpose()?,
-        input_tokens: whole(step.input_tokens.as_ref(), p)?,
-        output_tokens: whole(step.output_tokens.as_ref(), p)?,
-        characters: whole(step.characters.as_ref(), p)?,
-        gb: step.gb.as_ref().map(|g| g.value(p)).transpose()?,
+        steps: numbers.steps,
+        megapixels: numbers.megapixels,
+        input_tokens: numbers.input_tokens,
+        output_tokens: numbers.output_tokens,
+        characters: numbers.characters,
+        gb: numbers.gb,
         seconds: own_seconds,
         resolution: step.resolution.as_deref(),
         audio: step.audio.unwrap_or(false),

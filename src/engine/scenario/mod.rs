@@ -63,6 +63,50 @@ pub struct Fallback {
     pub origin: Origin,
 }
 
+/// A step's usage numbers when all of them are literals.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FixedUsage {
+    /// Training steps.
+    pub steps: Option<u64>,
+    /// Output megapixels.
+    pub megapixels: Option<Decimal>,
+    /// Prompt tokens per call.
+    pub input_tokens: Option<u64>,
+    /// Completion tokens per call.
+    pub output_tokens: Option<u64>,
+    /// Characters of text per call (speech priced per character).
+    pub characters: Option<u64>,
+    /// Gigabytes stored.
+    pub gb: Option<Decimal>,
+    /// A clip length of its own.
+    pub seconds: Option<Decimal>,
+}
+
+impl FixedUsage {
+    /// The step's usage numbers, when every one is a literal.
+    fn of(step: &Step) -> Option<Self> {
+        let fixed = |q: &Option<Quantity>| match q {
+            None => Some(None),
+            Some(q) => q.fixed().map(Some),
+        };
+        let whole = |q: &Option<Quantity>| fixed(q).map(|v| v.and_then(|v| u64::try_from(v).ok()));
+        let megapixels = match &step.size {
+            None => None,
+            Some(Size::Megapixels(q)) => Some(q.fixed()?),
+            Some(Size::Pixels { .. }) => return None,
+        };
+        Some(Self {
+            steps: whole(&step.steps)?,
+            megapixels,
+            input_tokens: whole(&step.input_tokens)?,
+            output_tokens: whole(&step.output_tokens)?,
+            characters: whole(&step.characters)?,
+            gb: fixed(&step.gb)?,
+            seconds: fixed(&step.seconds)?,
+        })
+    }
+}
+
 /// One line of a pipeline: a model called some number of times at a stage.
 #[derive(Debug, Clone)]
 pub struct Step {
@@ -110,6 +154,9 @@ pub struct Step {
     pub failed_billed: bool,
     /// Calls that fail over to another model.
     pub fallback: Option<Fallback>,
+    /// The usage numbers worked out once, when every one of them is a literal (most steps):
+    /// an evaluation then copies them instead of reading each field.
+    pub fixed: Option<FixedUsage>,
     /// The usage fields it gives and where.
     pub usage: Vec<(UsageField, Origin)>,
     /// Where the step is written.
@@ -310,6 +357,10 @@ fn read_steps(
     found: &mut Vec<Diagnostic>,
 ) -> Vec<Step> {
     let mut steps: Vec<Step> = Vec::new();
+    // Ids taken so far, by index into `steps`, and the next suffix to try for each base id:
+    // a scenario of thousands of like-named steps stays linear to read.
+    let mut taken: rustc_hash::FxHashMap<Arc<str>, usize> = rustc_hash::FxHashMap::default();
+    let mut next_suffix: rustc_hash::FxHashMap<Arc<str>, u64> = rustc_hash::FxHashMap::default();
     for (stage, list) in stages {
         for raw_step in *list {
             let mut step = match step::read(file, *stage, raw_step, names) {
@@ -319,9 +370,8 @@ fn read_steps(
                     continue;
                 }
             };
-            let taken = |id: &str| steps.iter().find(|s| &*s.id == id);
             let given = step.id_origin.span() != step.origin.span();
-            match taken(&step.id) {
+            match taken.get(&step.id).map(|&i| &steps[i]) {
                 Some(first) if given => found.push(
                     step.id_origin
                         .error(format!("a second step with the id `{}`", step.id))
@@ -332,11 +382,19 @@ fn read_steps(
                 ),
                 Some(_) => {
                     let base = Arc::clone(&step.id);
-                    let free = (2..).map(|n| format!("{base}-{n}")).find(|id| taken(id).is_none());
-                    step.id = free.unwrap_or_default().into();
+                    let n = next_suffix.entry(Arc::clone(&base)).or_insert(2);
+                    loop {
+                        let id: Arc<str> = format!("{base}-{n}").into();
+                        *n = n.saturating_add(1);
+                        if !taken.contains_key(&id) {
+                            step.id = id;
+                            break;
+                        }
+                    }
                 }
                 None => {}
             }
+            taken.entry(Arc::clone(&step.id)).or_insert(steps.len());
             steps.push(step);
         }
     }

@@ -73,11 +73,17 @@ impl<'de> Visitor<'de> for RawParamVisitor {
 
 /// What `[parameters]` gives.
 pub(super) struct Read {
+    /// The built-in values, and the scenario's own in their slots.
     pub params: Params,
+    /// Where each built-in parameter is written.
     pub origins: BTreeMap<&'static str, Origin>,
+    /// The names expressions bind against.
     pub names: Names,
+    /// The scenario's own parameters, by slot.
     pub custom: Vec<Custom>,
+    /// Long-form bounds of built-in parameters.
     pub builtin_bounds: Vec<(&'static str, Bounds)>,
+    /// Derived values, in file order (ordered later, once all are known).
     pub derivations: Vec<Derivation>,
 }
 

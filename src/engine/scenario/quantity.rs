@@ -36,6 +36,13 @@ impl Check {
     /// Why `value` is refused, or `None` when it is valid.
     fn refuse(self, value: Decimal) -> Option<String> {
         match self {
+            // A whole number the usual size, checked without rescaling: this runs for every
+            // expression in every bill.
+            Self::Whole { min, max }
+                if value.scale() == 0 && u64::try_from(value.mantissa()).is_ok_and(|n| (min..=max).contains(&n)) =>
+            {
+                None
+            }
             Self::Whole { min, max } => {
                 let ok = value.fract().is_zero() && value >= Decimal::from(min) && value <= Decimal::from(max);
                 (!ok).then(|| format!("a whole number from {min} to {max}"))
@@ -74,7 +81,7 @@ pub enum Quantity {
 impl Quantity {
     /// The value at these parameters, or an error at the expression naming the parameter
     /// values that produced a value the field cannot take.
-    #[inline]
+    #[inline(always)]
     pub fn value(&self, params: &Params) -> Result<Decimal, Diagnostic> {
         match self {
             Self::Fixed(value) => Ok(*value),
@@ -82,20 +89,7 @@ impl Quantity {
                 expression,
                 what,
                 check,
-            } => {
-                let value = expression.eval(params)?;
-                match check.refuse(value) {
-                    None => Ok(value),
-                    Some(valid) => Err(expression
-                        .error(format!(
-                            "{what} = `{}` gives {}{}: {what} must be {valid}",
-                            expression.text(),
-                            value.normalize(),
-                            expression.values(params)
-                        ))
-                        .with_help(format!("change the parameters so that {what} is {valid}"))),
-                }
-            }
+            } => computed(expression, what, *check, params),
         }
     }
 
@@ -113,6 +107,24 @@ impl Quantity {
             Self::Fixed(_) => None,
             Self::Expr { expression, .. } => Some(expression),
         }
+    }
+}
+
+/// An expression's value, checked against what its field takes. Out of line, so that a
+/// literal's value stays a copy wherever it is read.
+#[inline(never)]
+fn computed(expression: &Expression, what: &str, check: Check, params: &Params) -> Result<Decimal, Diagnostic> {
+    let value = expression.eval(params)?;
+    match check.refuse(value) {
+        None => Ok(value),
+        Some(valid) => Err(expression
+            .error(format!(
+                "{what} = `{}` gives {}{}: {what} must be {valid}",
+                expression.text(),
+                value.normalize(),
+                expression.values(params)
+            ))
+            .with_help(format!("change the parameters so that {what} is {valid}"))),
     }
 }
 

@@ -107,7 +107,7 @@ pub(super) fn read(
     };
     let label: Arc<str> = s.label.as_deref().unwrap_or(model).into();
     let (id, id_origin) = read_id(file, s, &label, &origin)?;
-    Ok(Step {
+    let mut step = Step {
         stage,
         id,
         id_origin,
@@ -131,10 +131,13 @@ pub(super) fn read(
             .unwrap_or(Quantity::Fixed(Decimal::ZERO)),
         failed_billed: s.failed_billed.unwrap_or(true),
         fallback,
+        fixed: None,
         usage,
         origin,
         model_origin,
-    })
+    };
+    step.fixed = super::FixedUsage::of(&step);
+    Ok(step)
 }
 
 /// The usage fields a step gives, with where each is written.

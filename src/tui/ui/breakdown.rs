@@ -126,7 +126,8 @@ fn table_row<'a>(row: &'a BreakdownRow, widths: &[(Column, usize)], bar: usize, 
         };
         Cell::from(Span::styled(text::fit(value, width), style))
     });
-    Row::new(cells.chain([Cell::from(Span::styled(text::bar(row.share, bar), theme.bar))]))
+    let row_ = Row::new(cells.chain([Cell::from(Span::styled(text::bar(row.share, bar), theme.bar))]));
+    if row.selected { row_.style(theme.selected) } else { row_ }
 }
 
 /// The total per video, under the per-video column.
@@ -161,12 +162,13 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
     let budget = Budget::of(lines, why.len(), usize::from(inner.height));
 
     let title = if budget.lines < lines {
-        format!(" Breakdown, largest first · {} of {lines} lines ", budget.lines)
+        format!("{}· {} of {lines} lines ", breakdown.title, budget.lines)
     } else {
-        " Breakdown, largest first ".to_owned()
+        breakdown.title.clone()
     };
+    let focused = app.focus == crate::tui::app::Focus::Breakdown;
     let block = Block::bordered()
-        .border_style(theme.border)
+        .border_style(if focused { theme.focus_border } else { theme.border })
         .title(Span::styled(title, theme.panel_title));
     frame.render_widget(block, area);
 

@@ -1,88 +1,62 @@
-//! The amortisation chart: cost per finished second against videos per character, from the
-//! engine's sweep, with the current point marked and the baseline's curve behind it.
+//! The chart: cost against the selected parameter across its range, from the engine's sweep, with
+//! the current point and the price cliffs marked and the baseline's curve behind it; for a
+//! parameter with named options, a bar per option. Amortisation is the case where videos per
+//! character is selected.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::symbols::Marker;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Block, Chart, Dataset, GraphType, Paragraph};
-use rust_decimal::prelude::ToPrimitive;
+use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, GraphType, Paragraph, Wrap};
 
 use super::text;
-use crate::tui::app::{App, Curve, SWEEP};
-use crate::tui::theme::Theme;
+use crate::tui::app::App;
+use crate::tui::sweep::Shape;
 
-/// Draws the amortisation chart.
+/// Draws the chart.
 pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
-    let curve = &app.analysis.curve;
     let labels = &app.shown.chart;
-    let (videos, cost) = curve.current;
     let title = if text::width(&labels.title) + 2 <= usize::from(area.width) {
         labels.title.as_str()
     } else {
-        " Amortisation "
+        labels.short_title.as_str()
     };
     let block = Block::bordered()
         .border_style(theme.border)
         .title(Span::styled(title, theme.panel_title))
         .title_bottom(Line::from(Span::styled(labels.now.as_str(), theme.marker)).right_aligned());
-    if curve.points.is_empty() || area.height < 5 {
-        let note = if curve.points.is_empty() {
-            "No amortisation to show: the engine could not price the sweep."
-        } else {
-            "Enlarge the terminal to see the chart."
-        };
-        frame.render_widget(Paragraph::new(Span::styled(note, theme.dim)).block(block), area);
-        return;
-    }
-    let marker: Vec<(f64, f64)> = match cost.and_then(|c| c.to_f64()) {
-        Some(y) if SWEEP.contains(&videos) => vec![(f64::from(videos), y)],
-        _ => Vec::new(),
+    let line = match &app.analysis.chart.shape {
+        Shape::Line(line) if labels.note.is_none() && area.height >= 5 => line,
+        Shape::Bars(_) if !labels.bars.is_empty() && area.height >= 5 => {
+            render_bars(frame, area, app, block);
+            return;
+        }
+        _ => {
+            let note = match &labels.note {
+                Some(note) => note.as_str(),
+                None => "Enlarge the terminal to see the chart.",
+            };
+            let paragraph = Paragraph::new(Span::styled(note, theme.dim)).wrap(Wrap { trim: true });
+            frame.render_widget(paragraph.block(block), area);
+            return;
+        }
     };
-    let datasets = datasets(curve, &marker, theme);
-    let last = *SWEEP.end();
-    let top = curve.top;
-    let chart = Chart::new(datasets)
-        .block(block)
-        .x_axis(
-            Axis::default()
-                .bounds([0.0, f64::from(last)])
-                .labels(dim(&labels.x_labels, theme.dim)),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, top.to_f64().unwrap_or(1.0).max(f64::MIN_POSITIVE)])
-                .labels(dim(&labels.y_labels, theme.dim)),
-        )
-        .hidden_legend_constraints((
-            ratatui::layout::Constraint::Ratio(1, 3),
-            ratatui::layout::Constraint::Ratio(1, 3),
-        ));
-    frame.render_widget(chart, area);
-}
-
-/// Axis labels in a style, borrowed from the view model.
-fn dim(labels: &[String], style: ratatui::style::Style) -> Vec<Span<'_>> {
-    labels.iter().map(|l| Span::styled(l.as_str(), style)).collect()
-}
-
-/// The baseline's curve when it differs, the curve now, and the point the scenario is at.
-fn datasets<'a>(curve: &'a Curve, marker: &'a [(f64, f64)], theme: &Theme) -> Vec<Dataset<'a>> {
+    let plot = &line.plot;
     let mut datasets = Vec::new();
-    if !curve.baseline.is_empty() {
+    if !plot.baseline.is_empty() {
         datasets.push(
             Dataset::default()
                 .name("baseline")
                 .marker(Marker::Braille)
                 .graph_type(GraphType::Line)
                 .style(theme.baseline_curve)
-                .data(&curve.baseline),
+                .data(&plot.baseline),
         );
     }
     // A legend only when there are two curves to tell apart.
     let now_curve = Dataset::default();
-    let now_curve = if curve.baseline.is_empty() {
+    let now_curve = if plot.baseline.is_empty() {
         now_curve
     } else {
         now_curve.name("now")
@@ -92,14 +66,70 @@ fn datasets<'a>(curve: &'a Curve, marker: &'a [(f64, f64)], theme: &Theme) -> Ve
             .marker(Marker::Braille)
             .graph_type(GraphType::Line)
             .style(theme.curve)
-            .data(&curve.points),
+            .data(&plot.points),
+    );
+    datasets.push(
+        Dataset::default()
+            .marker(Marker::Dot)
+            .graph_type(GraphType::Scatter)
+            .style(theme.warning)
+            .data(&plot.cliffs),
     );
     datasets.push(
         Dataset::default()
             .marker(Marker::Block)
             .graph_type(GraphType::Scatter)
             .style(theme.marker)
-            .data(marker),
+            .data(&plot.current),
     );
-    datasets
+    let chart = Chart::new(datasets)
+        .block(block)
+        .x_axis(
+            Axis::default()
+                .bounds([labels.x_bounds.0, labels.x_bounds.1])
+                .labels(dim(&labels.x_labels, theme.dim)),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, labels.y_top])
+                .labels(dim(&labels.y_labels, theme.dim)),
+        )
+        .hidden_legend_constraints((
+            ratatui::layout::Constraint::Ratio(1, 3),
+            ratatui::layout::Constraint::Ratio(1, 3),
+        ));
+    frame.render_widget(chart, area);
+}
+
+/// A bar per option, the one in use highlighted, its cost above it.
+fn render_bars(frame: &mut Frame, area: Rect, app: &App, block: Block) {
+    let theme = &app.theme;
+    let labels = &app.shown.chart;
+    let inner = usize::from(area.width.saturating_sub(2));
+    let count = labels.bars.len().max(1);
+    let width = (inner / count).saturating_sub(1).clamp(3, 12);
+    let bars: Vec<Bar> = labels
+        .bars
+        .iter()
+        .map(|(name, shown, height, current)| {
+            let style = if *current { theme.marker } else { theme.curve };
+            Bar::default()
+                .value(*height)
+                .label(Line::from(text::fit(name, width)))
+                .text_value(text::fit(shown, width))
+                .style(style)
+                .value_style(theme.selected)
+        })
+        .collect();
+    let chart = BarChart::default()
+        .block(block)
+        .bar_width(u16::try_from(width).unwrap_or(3))
+        .bar_gap(1)
+        .data(BarGroup::default().bars(&bars));
+    frame.render_widget(chart, area);
+}
+
+/// Axis labels in a style, borrowed from the view model.
+fn dim(labels: &[String], style: ratatui::style::Style) -> Vec<Span<'_>> {
+    labels.iter().map(|l| Span::styled(l.as_str(), style)).collect()
 }

@@ -11,19 +11,29 @@ use super::text;
 use crate::tui::app::{App, Figure};
 use crate::tui::digits;
 use crate::tui::theme::Theme;
-use crate::tui::view_model::FigureText;
+use crate::tui::view_model::{FigureText, MarginTile};
 
 /// Columns a cell adds around its figure: borders and a space each side.
 const CELL_PADDING: usize = 4;
 
-/// Whether the four figures fit across `width` columns in big digits.
+/// Whether the four figures fit across `width` columns in big digits, beside the margin tile.
 pub fn fits_big(app: &App, width: u16) -> bool {
     let needed: usize = app.shown.figures.iter().map(|f| f.big_width + CELL_PADDING).sum();
-    needed <= usize::from(width)
+    needed + margin_width(app) <= usize::from(width)
 }
 
-/// Draws the headline row.
+/// Columns the Price & margin tile takes, borders included; 0 without a sale.
+fn margin_width(app: &App) -> usize {
+    app.shown.margin.as_ref().map_or(0, |m| m.width.min(44) + CELL_PADDING)
+}
+
+/// Draws the headline row, and the Price & margin tile at its right when there is a sale.
 pub fn render_headline(frame: &mut Frame, area: Rect, big: bool, app: &App) {
+    let tile = u16::try_from(margin_width(app)).unwrap_or(0).min(area.width / 3);
+    let [area, margin] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(tile)]).areas(area);
+    if let Some(tile) = &app.shown.margin {
+        render_margin(frame, margin, tile, &app.theme);
+    }
     let figures = app.figures.iter().zip(&app.shown.figures);
     let constraints = figures.clone().map(|(figure, shown)| {
         if big {
@@ -60,12 +70,16 @@ pub fn render_figure(
     let mut block = Block::bordered()
         .border_style(theme.border)
         .title(Span::styled(format!(" {label} "), theme.panel_title));
-    if let Some(exact) = &shown.exact {
-        let note_width = text::width(&figure.note) + 2;
-        if !figure.note.is_empty() && text::width(exact) + note_width + 2 <= inner_width {
-            block = block.title_bottom(Line::from(Span::styled(format!(" {} ", figure.note), theme.dim)));
-        }
-        block = block.title_bottom(Line::from(Span::styled(exact.as_str(), theme.dim)).right_aligned());
+    // The border holds what the figure is measured over; the screen shows figures at their
+    // display precision only (exact values are in JSON and CSV).
+    let band_width = shown.band.as_ref().map_or(0, |b| text::width(b) + 2);
+    if let Some(band) = &shown.band
+        && band_width + 2 <= inner_width
+    {
+        block = block.title_bottom(Line::from(Span::styled(format!(" {band} "), theme.marker)));
+    }
+    if !figure.note.is_empty() && text::width(&figure.note) + 4 + band_width <= inner_width {
+        block = block.title_bottom(Line::from(Span::styled(format!(" {} ", figure.note), theme.dim)).right_aligned());
     }
     let big = if scale > 0 {
         digits::render_scaled(&shown.shown, scale)
@@ -83,4 +97,30 @@ pub fn render_figure(
     lines.push(Line::from(Span::styled(change.as_str(), theme.style(*tone))));
     let paragraph = Paragraph::new(lines).alignment(Alignment::Center).block(block);
     frame.render_widget(paragraph, area);
+}
+
+/// Draws the Price & margin tile: the margin coloured against the target, then what sets it.
+pub fn render_margin(frame: &mut Frame, area: Rect, tile: &MarginTile, theme: &Theme) {
+    let block = Block::bordered()
+        .border_style(theme.border)
+        .title(Span::styled(tile.title.as_str(), theme.panel_title));
+    let room = usize::from(area.width.saturating_sub(2));
+    let lines: Vec<Line> = tile
+        .lines
+        .iter()
+        .map(|pieces| {
+            let mut left = room;
+            Line::from(
+                pieces
+                    .iter()
+                    .map(|(t, tone)| {
+                        let shown = text::fit(t, left);
+                        left = left.saturating_sub(text::width(&shown));
+                        Span::styled(shown, theme.style(*tone))
+                    })
+                    .collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines).alignment(Alignment::Center).block(block), area);
 }

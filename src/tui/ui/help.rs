@@ -64,6 +64,10 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     if columns.len() > 2 {
         columns = pack(&sections, rows, false);
     }
+    // On a small screen the mouse's section (last) gives way before the keys need a third column.
+    if columns.len() > 2 && sections.len() > 1 {
+        columns = pack(&sections[..sections.len() - 1], rows, false);
+    }
     let widths: Vec<usize> = columns
         .iter()
         .map(|c| c.iter().map(Line::width).max().unwrap_or(0))

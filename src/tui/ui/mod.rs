@@ -4,13 +4,15 @@
 
 mod breakdown;
 mod chart;
+mod compare;
 mod headline;
 mod help;
 pub mod models;
 mod notes;
-mod params;
+pub mod params;
 mod present;
 pub(crate) mod text;
+mod tornado;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
@@ -106,17 +108,18 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
     })
 }
 
-/// Rows the parameters panel takes, borders included.
-fn params_height() -> u16 {
-    u16::try_from(super::param::Param::ALL.len()).unwrap_or(8) + 3
+/// Rows the parameters panel takes, borders and the clip model row included.
+fn params_height(app: &App) -> u16 {
+    u16::try_from(app.shown.params.rows.len()).unwrap_or(8).clamp(4, 14) + 3
 }
 
 /// The body of a wide screen: parameters and chart side by side, the whole breakdown under
 /// them when it fits, then notes and clip models. The list of clip models grows a little; the
 /// parameters and the chart take the rest.
 fn wide_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
-    let middle_least = params_height();
     let bottom_least = 6;
+    // The whole bill comes before the parameters, which scroll: at least eight rows of them.
+    let middle_least = params_height(app).min(body.height.saturating_sub(bottom_least + breakdown_full).max(8));
     let breakdown_height = breakdown_full.min(body.height.saturating_sub(middle_least + bottom_least));
     let models = u16::try_from(app.analysis.alternatives.len()).unwrap_or(u16::MAX);
     let bottom_height = models
@@ -138,7 +141,7 @@ fn wide_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
 /// over the clip models.
 fn narrow_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
     let [middle, bottom] = Layout::vertical([
-        Constraint::Length(breakdown_full.max(params_height())),
+        Constraint::Length(breakdown_full.max(params_height(app))),
         Constraint::Min(6),
     ])
     .areas(body);
@@ -179,9 +182,28 @@ pub fn render(frame: &mut Frame, app: &App) {
         render_title(frame, panels.title, app);
         render_banner(frame, panels.banner, app);
         headline::render_headline(frame, panels.headline, panels.big, app);
+        if app.view == View::Compare {
+            let body = panels
+                .params
+                .union(panels.breakdown)
+                .union(panels.chart)
+                .union(panels.notes)
+                .union(panels.models);
+            compare::render_compare(frame, body, app);
+            render_status(frame, panels.status, app);
+            render_footer(frame, panels.footer, app);
+            if app.mode == Mode::Help {
+                help::render_help(frame, area, app);
+            }
+            return;
+        }
         params::render_params(frame, panels.params, app);
         breakdown::render_breakdown(frame, panels.breakdown, app);
-        chart::render_chart(frame, panels.chart, app);
+        if app.tornado_shown {
+            tornado::render_tornado(frame, panels.chart, app);
+        } else {
+            chart::render_chart(frame, panels.chart, app);
+        }
         notes::render_notes(frame, panels.notes, app);
         models::render_models(frame, panels.models, app);
         render_status(frame, panels.status, app);
@@ -246,7 +268,10 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// Footer hints in the order they give way on a narrow screen; the help lists them all.
-const FOOTER_DROPPED_FIRST: [&str; 8] = ["present", "reset", "pin", "undo", "model", "type", "save", "change"];
+const FOOTER_DROPPED_FIRST: [&str; 14] = [
+    "scenario", "compare", "seek", "tornado", "chart", "focus", "present", "reset", "pin", "undo", "model", "type",
+    "save", "change",
+];
 
 /// The footer's key hints for the current mode, from the binding table, spaced out when they fit.
 pub(super) fn render_footer(frame: &mut Frame, area: Rect, app: &App) {

@@ -9,17 +9,11 @@ use ratatui::widgets::{Block, Paragraph};
 use super::text;
 use crate::tui::app::App;
 
-/// Index of the model in use among the alternatives.
-fn current(app: &App) -> Option<usize> {
-    let id = &app.analysis.clip_model.as_ref()?.id;
-    app.analysis.alternatives.iter().position(|a| a.model.id == *id)
-}
-
 /// The first alternative shown in a panel of this size: scrolled so the one in use is visible.
 pub fn first_shown(app: &App, panel: Rect) -> usize {
     let rows = usize::from(panel.height.saturating_sub(2)).max(1);
-    let at = current(app).unwrap_or(0);
-    let last_start = app.analysis.alternatives.len().saturating_sub(rows);
+    let at = app.shown.models.current.unwrap_or(0);
+    let last_start = app.shown.models.rows.len().saturating_sub(rows);
     at.saturating_sub(rows / 2).min(last_start)
 }
 
@@ -27,16 +21,17 @@ pub fn first_shown(app: &App, panel: Rect) -> usize {
 pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let models = &app.shown.models;
+    let focused = app.focus == crate::tui::app::Focus::Breakdown;
     let block = Block::bordered()
-        .border_style(theme.border)
+        .border_style(if focused { theme.focus_border } else { theme.border })
         .title(Span::styled(models.title.as_str(), theme.panel_title));
     if models.rows.is_empty() {
-        let note = "No video clip step: nothing to swap.";
+        let note = models.empty;
         frame.render_widget(Paragraph::new(Span::styled(note, theme.dim)).block(block), area);
         return;
     }
     let inner = usize::from(area.width.saturating_sub(2));
-    let now = current(app);
+    let now = models.current;
     let lines: Vec<Line> = models
         .rows
         .iter()

@@ -1,5 +1,6 @@
-//! The parameters panel: one row per parameter, the selected one highlighted, values that differ
-//! from the baseline marked with what they were.
+//! The parameters panel: one row per parameter that matters to the scenario, the selected one
+//! highlighted, values that differ from the baseline marked with what they were. When the rows
+//! outnumber the panel's height, it scrolls to keep the selection in view.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -7,26 +8,42 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph};
 
 use super::text;
-use crate::tui::app::App;
-use crate::tui::param::Param;
+use crate::tui::app::{App, Focus};
 
-/// A label for a narrow panel.
-fn short_label(param: Param) -> &'static str {
-    match param {
-        Param::VideosPerCharacter => "Videos/char",
-        Param::VideosPerMonth => "Videos/month",
-        Param::RerollRate => "Reroll",
-        other => other.label(),
-    }
+/// Rows of parameters the panel has room for, borders and the clip model row aside.
+fn room(app: &App, area: Rect) -> usize {
+    let clip = usize::from(app.shown.params.clip_model.is_some());
+    usize::from(area.height.saturating_sub(2)).saturating_sub(clip).max(1)
+}
+
+/// The first parameter row shown in a panel of this size: the selection stays in view.
+pub fn first_shown(app: &App, area: Rect) -> usize {
+    let view = &app.shown.params;
+    let room = room(app, area);
+    let last_start = view.rows.len().saturating_sub(room);
+    view.selected.saturating_sub(room.saturating_sub(1) / 2).min(last_start)
 }
 
 /// Draws the parameters panel.
 pub fn render_params(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let view = &app.shown.params;
+    let focused = app.focus == Focus::Params;
+    let first = first_shown(app, area);
+    let room = room(app, area);
+    let more = if view.rows.len() > room {
+        format!(
+            " Parameters {}-{} of {} ",
+            first + 1,
+            (first + room).min(view.rows.len()),
+            view.rows.len()
+        )
+    } else {
+        " Parameters ".to_owned()
+    };
     let block = Block::bordered()
-        .border_style(theme.border)
-        .title(Span::styled(" Parameters ", theme.panel_title))
+        .border_style(if focused { theme.focus_border } else { theme.border })
+        .title(Span::styled(more, theme.panel_title))
         .title_bottom(Line::from(Span::styled(view.hint.as_str(), theme.dim)).right_aligned());
     let inner = usize::from(area.width.saturating_sub(2));
     let wide = inner >= 42;
@@ -34,13 +51,12 @@ pub fn render_params(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines: Vec<Line> = view
         .rows
         .iter()
-        .map(|row| {
+        .enumerate()
+        .skip(first)
+        .take(room)
+        .map(|(i, row)| {
             let marker = if row.changed { "•" } else { " " };
-            let label = if wide {
-                row.param.label()
-            } else {
-                short_label(row.param)
-            };
+            let label = text::fit(if wide { &row.label.0 } else { &row.label.1 }, label_width);
             let head = format!("{marker}{label:<label_width$} ");
             let room = inner.saturating_sub(text::width(&head));
             let mut spans = vec![Span::raw(head)];
@@ -54,7 +70,13 @@ pub fn render_params(frame: &mut Frame, area: Rect, app: &App) {
                 } else {
                     ""
                 };
-                let tone = if row.changed { theme.changed } else { theme.value };
+                let tone = if row.changed {
+                    theme.changed
+                } else if row.derived {
+                    theme.dim
+                } else {
+                    theme.value
+                };
                 spans.push(Span::styled(value, tone));
                 spans.push(Span::styled(extra, theme.dim));
             }
@@ -62,7 +84,7 @@ pub fn render_params(frame: &mut Frame, area: Rect, app: &App) {
             let used: usize = spans.iter().map(Span::width).sum();
             spans.push(Span::raw(" ".repeat(inner.saturating_sub(used))));
             let line = Line::from(spans);
-            if row.param == app.selected {
+            if i == view.selected && focused {
                 line.style(theme.selected)
             } else {
                 line

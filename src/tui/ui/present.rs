@@ -22,7 +22,7 @@ fn arrangement(app: &App, area: Rect) -> (usize, usize) {
             .unwrap_or(0)
     };
     // The share bars want at least a few rows under the figures.
-    let share_rows = app.bill.lines.len().min(4) + 1;
+    let share_rows = app.bill.lines.len().min(4) + 1 + app.shown.margin.as_ref().map_or(0, |m| m.lines.len() + 2);
     for scale in [3, 2, 1] {
         for across in [4, 2] {
             let rows = 4 / across;
@@ -62,15 +62,17 @@ pub fn render_presentation(frame: &mut Frame, area: Rect, app: &App) {
     .areas(area);
     // Title, figures and bars sit together in the middle of the screen, a blank row apart when
     // there is room; the bars give way first.
-    let available = usize::from(stage.height);
+    let tile_height = app.shown.margin.as_ref().map_or(0, |m| m.lines.len() + 2);
+    let available = usize::from(stage.height).saturating_sub(tile_height);
     let fixed = 1 + rows * cell_height;
     let bars = app.bill.lines.len() + 1;
     let gap = usize::from(fixed + bars + 2 <= available);
     let bars = bars.min(available.saturating_sub(fixed + 2 * gap));
-    let [title, _, figures, _, shares] = Layout::vertical([
+    let [title, _, figures, tile, _, shares] = Layout::vertical([
         Constraint::Length(1),
         length(gap),
         length(rows * cell_height),
+        length(tile_height),
         length(gap),
         length(bars),
     ])
@@ -96,6 +98,12 @@ pub fn render_presentation(frame: &mut Frame, area: Rect, app: &App) {
         if let Some(cell) = cells.next() {
             headline::render_figure(frame, cell, (figure, shown), scale, theme, theme.present_big);
         }
+    }
+    if let Some(margin) = &app.shown.margin {
+        let [tile] = Layout::horizontal([length(margin.width + 4)])
+            .flex(Flex::Center)
+            .areas(tile);
+        headline::render_margin(frame, tile, margin, theme);
     }
     render_shares(frame, shares, app);
     render_status(frame, status, app);

@@ -8,7 +8,9 @@ use super::format;
 use crate::engine::Stage;
 use crate::format::{escape, rule};
 use crate::report;
-use crate::tui::app::App;
+use crate::tui::Action;
+use crate::tui::app::{App, Focus};
+use crate::tui::keys::{self, Context};
 use crate::tui::ui::text;
 
 /// The total row's label; the label column makes room for it when it can.
@@ -80,6 +82,8 @@ pub struct BreakdownRow {
     pub share: Decimal,
     /// Whether the last reload repriced it.
     pub flashed: bool,
+    /// Whether it is the selected line of a focused breakdown.
+    pub selected: bool,
 }
 
 /// The breakdown panel's content.
@@ -93,6 +97,8 @@ pub struct Breakdown {
     pub reasons: Vec<String>,
     /// Each column's widest cell, heading and total included.
     pub natural: [usize; 8],
+    /// The panel's title.
+    pub title: String,
 }
 
 impl Breakdown {
@@ -122,6 +128,18 @@ impl Breakdown {
             total,
             reasons: reasons(app),
             natural,
+            title: if app.focus == Focus::Breakdown {
+                let key = |a: Action| keys::key_name(Context::Normal, &a);
+                format!(
+                    " Breakdown · {}{} select a line · {}{} swap its model ",
+                    key(Action::SelectPrevious),
+                    key(Action::SelectNext),
+                    key(Action::Step(-1)),
+                    key(Action::Step(1))
+                )
+            } else {
+                " Breakdown, largest first ".to_owned()
+            },
         }
     }
 }
@@ -161,6 +179,7 @@ fn row(app: &App, i: usize) -> Option<BreakdownRow> {
         cells: COLUMNS.map(cell),
         share: line.share.unwrap_or_default(),
         flashed: flash.is_some(),
+        selected: app.focus == Focus::Breakdown && app.line == line.step,
     })
 }
 

@@ -28,6 +28,7 @@ impl HelpText {
             Context::Conflict,
             Context::ReadOnly,
             Context::Linked,
+            Context::Quitting,
             Context::Help,
             Context::Anywhere,
         ] {

@@ -3,16 +3,25 @@
 //! it, so a frame formats no figure and a redraw of an unchanged state costs only the drawing.
 
 mod breakdown;
+mod chart;
+mod compare;
 pub mod format;
 mod help;
+mod margin;
 mod panels;
+mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column, TOTAL};
+pub use chart::ChartText;
+pub use compare::CompareText;
 pub use help::HelpText;
-pub use panels::{ChartText, FigureText, Models, Notes, ParamRow, ParamsView};
+pub use margin::MarginTile;
+pub use panels::{FigureText, Models, Notes, ParamRow, ParamsView};
+pub use tornado::{Tornado, TornadoRow};
 
-use super::app::{App, Mode};
+use super::app::{App, Focus, Mode};
 use super::keys::{self, Context};
+use super::param;
 use super::theme::Tone;
 use super::ui::text;
 use crate::tui::Action;
@@ -29,12 +38,18 @@ pub struct ViewModel {
     pub banner: Vec<Piece>,
     /// The headline figures, in the order of `App::figures`.
     pub figures: Vec<FigureText>,
+    /// The Price & margin tile, when the scenario sells its videos.
+    pub margin: Option<MarginTile>,
     /// The parameters panel.
     pub params: ParamsView,
     /// The breakdown panel.
     pub breakdown: Breakdown,
     /// The amortisation chart's labels.
     pub chart: ChartText,
+    /// Every open scenario side by side.
+    pub compare: CompareText,
+    /// The tornado, while it is shown.
+    pub tornado: Tornado,
     /// Price cliffs and warnings.
     pub notes: Notes,
     /// The clip models that could take the clip step.
@@ -56,11 +71,26 @@ impl ViewModel {
         Self {
             title: title(app),
             banner: banner(app),
-            figures: app.figures.iter().map(|f| FigureText::of(f, &app.money())).collect(),
+            figures: app
+                .figures
+                .iter()
+                .zip(panels::bands(app))
+                .map(|(f, band)| FigureText {
+                    band,
+                    ..FigureText::of(f, &app.money())
+                })
+                .collect(),
+            margin: app.bill.totals.sale.as_deref().map(|s| MarginTile::of(s, &app.money())),
             params: ParamsView::of(app),
             breakdown: Breakdown::of(app),
             chart: ChartText::of(app),
             notes: Notes::of(app),
+            compare: CompareText::of(app),
+            tornado: Tornado::of(
+                &app.analysis.tornado,
+                (app.bill.totals.per_video, &app.money()),
+                &keys::key_name(Context::Normal, &Action::ToggleTornado),
+            ),
             models: Models::of(app),
             status_width: status.iter().map(|(t, _)| text::width(t)).sum(),
             status,
@@ -75,10 +105,15 @@ impl ViewModel {
 }
 
 fn title(app: &App) -> (String, String) {
-    let against = if app.baseline.pinned {
-        "changes vs pinned baseline"
+    let against = match (&app.baseline.from, app.baseline.pinned) {
+        (Some(other), _) => format!("changes vs {other}"),
+        (None, true) => "changes vs pinned baseline".to_owned(),
+        (None, false) => "changes vs the file's values".to_owned(),
+    };
+    let against = if app.scenario_count() > 1 {
+        format!("{} of {} · {against}", app.position + 1, app.scenario_count())
     } else {
-        "changes vs the file's values"
+        against
     };
     let reading = if app.files.reading {
         "reading the files… · "
@@ -145,35 +180,76 @@ fn status(app: &App) -> Vec<Piece> {
             ),
             Tone::Error,
         )],
-        Mode::Editing(input) => vec![
-            (format!(" {} = ", input.param.label()), Tone::Value),
-            (format!("{}▏", input.text), Tone::Input),
-            (
-                format!(
-                    "  now {} · {} · {enter} applies · {esc} cancels",
-                    input.param.brief(&app.params),
-                    input.param.hint()
+        Mode::Editing(input) => {
+            let info = app.rows.iter().find(|r| r.name == input.param.name());
+            vec![
+                (
+                    format!(" {} = ", info.map_or(input.param.name(), |i| i.label.as_str())),
+                    Tone::Value,
                 ),
-                Tone::Dim,
+                (format!("{}▏", input.text), Tone::Input),
+                (
+                    format!(
+                        "  now {} · {} · {enter} applies · {esc} cancels",
+                        info.map(|i| param::brief(i, &app.params, &app.money()))
+                            .unwrap_or_default(),
+                        info.map(param::hint).unwrap_or_default()
+                    ),
+                    Tone::Dim,
+                ),
+            ]
+        }
+        Mode::Seeking(input) => {
+            let label = app.selected_info().map_or(input.param.name(), |i| i.label.as_str());
+            vec![
+                (format!(" Goal seek {label}: "), Tone::Value),
+                (format!("{}▏", input.text), Tone::Input),
+                (
+                    format!(
+                        "  a target, e.g. per_video=2.50, per_finished_second=0.15, margin_share=50% · {enter} solves · {esc} cancels"
+                    ),
+                    Tone::Dim,
+                ),
+            ]
+        }
+        Mode::Quitting => vec![(
+            format!(
+                " Unsaved changes to {}: {} ",
+                app.source(),
+                keys::hints(Context::Quitting, &["save", "discard", "cancel"])
             ),
-        ],
+            Tone::Error,
+        )],
         Mode::Normal | Mode::Help => match &app.message {
             Some(m) if m.error => vec![(format!(" ✗ {} ", m.text), Tone::Error)],
             Some(m) => vec![(format!(" ✓ {}", m.text), Tone::Info)],
-            None => {
-                let normal = |action: Action| keys::key_name(Context::Normal, &action);
-                vec![(
-                    format!(
-                        " {}: {}/{} {} · {} types a value",
-                        app.selected.label(),
-                        normal(Action::Step(-1)),
-                        normal(Action::Step(1)),
-                        app.selected.step_hint(),
-                        normal(Action::StartEditing),
-                    ),
-                    Tone::Dim,
-                )]
-            }
+            None => vec![(idle_hint(app), Tone::Dim)],
         },
+    }
+}
+
+/// What the keys do to the selected parameter or breakdown line.
+fn idle_hint(app: &App) -> String {
+    let normal = |action: Action| keys::key_name(Context::Normal, &action);
+    let arrows = format!("{}/{}", normal(Action::Step(-1)), normal(Action::Step(1)));
+    if app.focus == Focus::Breakdown {
+        let label = app.selected_line().map(|l| l.label.to_string()).unwrap_or_default();
+        return format!(
+            " {label}: {arrows} swap its model, cheapest first · {} back to the parameters",
+            normal(Action::ToggleFocus)
+        );
+    }
+    match app.selected_info() {
+        Some(info) if info.kind == crate::engine::params::Kind::Derived => {
+            format!(" {}: {}", info.label, param::step_hint(info, &app.money()))
+        }
+        Some(info) => format!(
+            " {}: {arrows} {} · {} types a value · {} the breakdown",
+            info.label,
+            param::step_hint(info, &app.money()),
+            normal(Action::StartEditing),
+            normal(Action::ToggleFocus),
+        ),
+        None => String::new(),
     }
 }

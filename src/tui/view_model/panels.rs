@@ -3,12 +3,13 @@
 use rust_decimal::Decimal;
 
 use super::{Piece, format};
+use crate::engine::params::Kind;
 use crate::format::{Currency, escape, warning};
 use crate::tui::Action;
-use crate::tui::app::{App, Figure, Mode, SWEEP};
+use crate::tui::app::{App, Figure, Focus, Mode};
 use crate::tui::digits;
 use crate::tui::keys::{self, Context};
-use crate::tui::param::Param;
+use crate::tui::param::{self, Param};
 use crate::tui::theme::Tone;
 use crate::tui::ui::text;
 
@@ -17,12 +18,12 @@ use crate::tui::ui::text;
 pub struct FigureText {
     /// The value to its places, or `n/a`.
     pub shown: String,
-    /// The exact value, for the cell's bottom border, when there is a value.
-    pub exact: Option<String>,
     /// The change against the baseline, or what the figure is measured over.
     pub change: Piece,
     /// Columns the value takes in big digits (plain text where the font lacks a glyph).
     pub big_width: usize,
+    /// The P10-P90 band, when inputs have ranges: `P10-P90 $2.95-$3.10`.
+    pub band: Option<String>,
 }
 
 impl FigureText {
@@ -43,11 +44,34 @@ impl FigureText {
         };
         Self {
             big_width: digits::width(&shown, 1).unwrap_or_else(|| text::width(&shown)),
-            exact: figure.value.map(|v| format!(" {} ", format::exact(v, money))),
+            band: None,
             change,
             shown,
         }
     }
+}
+
+/// The P10-P90 band of each headline figure, in the order of `App::figures`, where it has one.
+pub fn bands(app: &App) -> [Option<String>; 4] {
+    let Some(band) = &app.analysis.band else {
+        return Default::default();
+    };
+    let money = app.money();
+    let show = |spread: Option<&crate::engine::whatif::Spread>, places: u32| {
+        spread.map(|s| {
+            let (low, high) = (money.fixed(s.p10, places), money.fixed(s.p90, places));
+            // The symbol once: `$2.95-3.10`.
+            let symbol: String = low.chars().take_while(|c| !c.is_ascii_digit() && *c != '-').collect();
+            let high = high.strip_prefix(symbol.as_str()).unwrap_or(&high);
+            format!("P10-P90 {low}-{high}")
+        })
+    };
+    [
+        show(Some(&band.per_video), 2),
+        None,
+        show(band.per_finished_second.as_ref(), 4),
+        show(Some(&band.per_month), 0),
+    ]
 }
 
 /// A parameter's row.
@@ -55,14 +79,18 @@ impl FigureText {
 pub struct ParamRow {
     /// The parameter.
     pub param: Param,
+    /// Its label, wide and narrow.
+    pub label: (String, String),
     /// Its value as shown, or the text being typed into it.
     pub value: String,
-    /// `was …` when it differs from the baseline, or the resolutions on offer.
+    /// `was …` when it differs from the baseline, the choices on offer, or what it is computed from.
     pub extra: String,
     /// Whether it differs from the baseline.
     pub changed: bool,
     /// Whether a value is being typed into it.
     pub editing: bool,
+    /// Whether it is computed from others, and so read-only.
+    pub derived: bool,
 }
 
 /// The parameters panel.
@@ -70,6 +98,8 @@ pub struct ParamRow {
 pub struct ParamsView {
     /// A row per parameter.
     pub rows: Vec<ParamRow>,
+    /// The position of the selected row.
+    pub selected: usize,
     /// The clip model in use, under the rows.
     pub clip_model: Option<String>,
     /// The clip model row's label, wide and narrow: `Clip model (m)`.
@@ -81,86 +111,50 @@ pub struct ParamsView {
 impl ParamsView {
     /// The parameters at their current values.
     pub fn of(app: &App) -> Self {
-        let rows = Param::ALL
+        let rows = app
+            .rows
             .iter()
             .enumerate()
-            .map(|(i, &param)| {
+            .map(|(i, info)| {
                 let was = app.was.get(i).and_then(Option::as_ref);
                 let editing = match &app.mode {
-                    Mode::Editing(input) if input.param == param => Some(format!("{}▏", input.text)),
+                    Mode::Editing(input) if input.param.name() == info.name => Some(format!("{}▏", input.text)),
                     _ => None,
                 };
-                let extra = match (was, param) {
-                    (Some(then), _) => format!("  was {then}"),
-                    (None, Param::Resolution) if app.analysis.resolutions.len() > 1 => {
+                let derived = info.kind == Kind::Derived;
+                let extra = match was {
+                    Some(then) => format!("  was {then}"),
+                    None if info.name == "resolution" && app.analysis.resolutions.len() > 1 => {
                         let offered: Vec<&str> = app.analysis.resolutions.iter().map(|r| &**r).collect();
                         format!("  of {}", offered.join(" "))
                     }
-                    _ => String::new(),
+                    None if info.kind == Kind::Choice && info.choices.len() > 1 => {
+                        format!("  of {}", info.choices.join(" "))
+                    }
+                    None => match &info.expression {
+                        Some(e) if derived => format!("  = {e}"),
+                        _ => String::new(),
+                    },
                 };
                 ParamRow {
-                    param,
+                    param: Param::named(&info.name),
+                    label: (info.label.clone(), param::short_label(info).to_owned()),
                     editing: editing.is_some(),
-                    value: editing.unwrap_or_else(|| escape(&param.shown(&app.params)).into_owned()),
+                    value: editing
+                        .unwrap_or_else(|| escape(&param::shown(info, &app.params, &app.money())).into_owned()),
                     extra: escape(&extra).into_owned(),
                     changed: was.is_some(),
+                    derived,
                 }
             })
             .collect();
         let model_key = keys::key_name(Context::Normal, &Action::NextModel);
         Self {
             rows,
+            selected: app.rows.iter().position(|r| r.name == app.selected.name()).unwrap_or(0),
             clip_model: app.analysis.clip_model.as_ref().map(|m| escape(&m.id).into_owned()),
             clip_label: (format!("Clip model ({model_key})"), format!("Clip ({model_key})")),
             hint: format!(" {} ", keys::hints(Context::Normal, &["select", "change", "type"])),
-        }
-    }
-}
-
-/// The amortisation chart's words and axis labels.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ChartText {
-    /// The title, when it fits.
-    pub title: String,
-    /// Where the scenario is now and what it costs there.
-    pub now: String,
-    /// The x axis: videos per character.
-    pub x_labels: Vec<String>,
-    /// The y axis: cost, from zero to the top of the curves.
-    pub y_labels: Vec<String>,
-}
-
-impl ChartText {
-    /// The labels of the app's curve.
-    pub fn of(app: &App) -> Self {
-        let curve = &app.analysis.curve;
-        let (videos, cost) = curve.current;
-        let now = match cost {
-            Some(cost) => {
-                let plural = if videos == 1 { "" } else { "s" };
-                format!(" now {videos} video{plural}/char: {} ", app.money().fixed(cost, 4))
-            }
-            None => String::new(),
-        };
-        // ratatui spaces axis labels evenly, so the axis runs from 0 to put them on 0, 5, 10, 15, 20.
-        let last = *SWEEP.end();
-        let top = curve.top;
-        // Four decimals below a dollar, as per-second figures are shown; cents up to $100.
-        let places = if top < Decimal::ONE {
-            4
-        } else if top < Decimal::ONE_HUNDRED {
-            2
-        } else {
-            0
-        };
-        Self {
-            title: format!(" Amortisation: cost {} by videos per character ", curve.metric),
-            now,
-            x_labels: (0..=4).map(|i| (last * i / 4).to_string()).collect(),
-            y_labels: [Decimal::ZERO, top / Decimal::TWO, top]
-                .into_iter()
-                .map(|v| app.money().fixed(v, places))
-                .collect(),
         }
     }
 }
@@ -218,18 +212,26 @@ impl Notes {
     }
 }
 
-/// The video models that could make the clips, cheapest first.
+/// The video models that could make the clips, cheapest first; while the breakdown has the
+/// focus, the models that could price its selected line instead.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Models {
     /// The panel's title, with how many fit and the keys that swap them.
     pub title: String,
-    /// Each model's id and what a video would cost with it.
+    /// Each model's id and what a video would cost with it (and the change, for a line).
     pub rows: Vec<(String, String)>,
+    /// The row of the model in use.
+    pub current: Option<usize>,
+    /// What to say when there is nothing to list.
+    pub empty: &'static str,
 }
 
 impl Models {
     /// The alternatives at the current parameters.
     pub fn of(app: &App) -> Self {
+        if app.focus == Focus::Breakdown {
+            return Self::of_line(app);
+        }
         let alternatives = &app.analysis.alternatives;
         let title = if alternatives.is_empty() {
             " Clip model ".to_owned()
@@ -242,8 +244,10 @@ impl Models {
                 key(Action::PreviousModel)
             )
         };
+        let id = app.analysis.clip_model.as_ref().map(|m| &m.id);
         Self {
             title,
+            current: alternatives.iter().position(|a| Some(&a.model.id) == id),
             rows: alternatives
                 .iter()
                 .map(|a| {
@@ -253,6 +257,42 @@ impl Models {
                     )
                 })
                 .collect(),
+            empty: "No video clip step: nothing to swap.",
+        }
+    }
+
+    /// The models that could price the selected breakdown line, with the change each makes.
+    fn of_line(app: &App) -> Self {
+        let line = app.selected_line();
+        let label = line.map(|l| escape(&l.label).into_owned()).unwrap_or_default();
+        let now = line.and_then(|l| app.step_model_id(l.step));
+        let money = app.money();
+        let key = |action: Action| keys::key_name(Context::Normal, &action);
+        Self {
+            title: format!(
+                " {label} model · {} fit · {}/{} swap ",
+                app.line_models.len(),
+                key(Action::Step(-1)),
+                key(Action::Step(1))
+            ),
+            current: app.line_models.iter().position(|c| Some(&c.model) == now.as_ref()),
+            rows: app
+                .line_models
+                .iter()
+                .map(|c| {
+                    let change = if c.change.is_zero() {
+                        "now".to_owned()
+                    } else {
+                        let sign = if c.change > Decimal::ZERO { "+" } else { "" };
+                        format!("{sign}{}", money.amount(c.change))
+                    };
+                    (
+                        escape(&c.model).into_owned(),
+                        format!("{} {change:>9}", money.fixed(c.per_video, 2)),
+                    )
+                })
+                .collect(),
+            empty: "No catalog model can price this line.",
         }
     }
 }

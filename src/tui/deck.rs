@@ -1,0 +1,161 @@
+//! Several scenarios open at once: the one in front is the dashboard's; the others wait with
+//! their own tweaks, baseline and undo history, and come to the front in turn. The compare view
+//! puts them side by side, and any one of them can be pinned as the baseline of another.
+//!
+//! The files of the first scenario are the live ones: its saves and reloads work while it is in
+//! front; the others are priced as they were opened.
+
+use super::app::{App, Baseline};
+use super::files::FileState;
+use super::param::Param;
+use crate::engine::whatif::{Row, Side, match_lines};
+use crate::engine::{Bill, Params, evaluate};
+use crate::project::Project;
+
+/// A scenario waiting behind the one in front, as it was left.
+#[derive(Debug, Clone)]
+pub struct Parked {
+    /// The scenario and its catalogs.
+    pub project: Project,
+    /// Its parameters, tweaks included.
+    pub params: Params,
+    /// Its bill at them.
+    pub bill: Bill,
+    /// What its changes are shown against.
+    pub baseline: Baseline,
+    /// Its undo history and file state.
+    pub files: FileState,
+    /// Its selected parameter.
+    pub selected: Param,
+    /// Its position in the order the scenarios were opened.
+    pub position: usize,
+}
+
+/// The scenarios side by side: each one's name and totals, and their lines matched.
+#[derive(Debug, Clone, Default)]
+pub struct Comparison {
+    /// Each scenario, in the order opened.
+    pub sides: Vec<Side>,
+    /// Their lines matched by stage and label, with each one's cost per video.
+    pub rows: Vec<Row>,
+}
+
+impl App {
+    /// Opens more scenarios behind the one in front. One that cannot be priced is left out,
+    /// with the reason.
+    pub fn open_others(&mut self, projects: Vec<Project>) {
+        for project in projects {
+            let params = project.scenario.params.clone();
+            match evaluate(&project.scenario, &project.catalogs, &params) {
+                Ok(bill) => {
+                    let position = self.others.len() + 1;
+                    self.others.push(Parked {
+                        baseline: Baseline {
+                            params: params.clone(),
+                            bill: bill.clone(),
+                            amortisation: Vec::new(),
+                            pinned: false,
+                            from: None,
+                        },
+                        selected: Param::named("scenes"),
+                        project,
+                        params,
+                        bill,
+                        files: FileState::default(),
+                        position,
+                    });
+                }
+                Err(e) => self.refuse(format!(
+                    "{} not opened: {}",
+                    project.scenario.file.path(),
+                    super::app::describe(&e)
+                )),
+            }
+        }
+        self.compare();
+        self.shown = super::view_model::ViewModel::of(self);
+    }
+
+    /// How many scenarios are open.
+    pub fn scenario_count(&self) -> usize {
+        self.others.len() + 1
+    }
+
+    /// Brings the next scenario (by `by` places) to the front, parking the one there.
+    pub(super) fn switch_scenario(&mut self, by: isize) {
+        if self.others.is_empty() {
+            self.say("One scenario is open: give more on the command line, `reelcost a.toml b.toml`");
+            return;
+        }
+        let count = self.others.len();
+        let at = if by >= 0 { 0 } else { count - 1 };
+        let next = self.others.remove(at);
+        let parked = Parked {
+            project: std::mem::replace(&mut self.project, next.project),
+            params: std::mem::replace(&mut self.params, next.params),
+            bill: std::mem::replace(&mut self.bill, next.bill),
+            baseline: std::mem::replace(&mut self.baseline, next.baseline),
+            files: std::mem::replace(&mut self.files, next.files),
+            selected: std::mem::replace(&mut self.selected, next.selected),
+            position: std::mem::replace(&mut self.position, next.position),
+        };
+        if by >= 0 {
+            self.others.push(parked);
+        } else {
+            self.others.insert(0, parked);
+        }
+        self.refresh();
+        self.compare();
+        let name = self.project.scenario.name.clone();
+        self.say(format!(
+            "Scenario {} of {}: {name}",
+            self.position + 1,
+            self.scenario_count()
+        ));
+    }
+
+    /// Pins the next scenario's current figures as the baseline of the one in front.
+    pub(super) fn pin_other_scenario(&mut self) {
+        let Some(other) = self.others.first() else {
+            self.say("One scenario is open: there is no other to compare with");
+            return;
+        };
+        let name = other.project.scenario.name.to_string();
+        self.baseline = Baseline {
+            params: self.params.clone(),
+            bill: other.bill.clone(),
+            amortisation: Vec::new(),
+            pinned: true,
+            from: Some(name.clone()),
+        };
+        self.refresh();
+        self.say(format!("Baseline: {name}; changes now show against its figures"));
+    }
+
+    /// Rebuilds the side-by-side comparison of every open scenario, in the order opened.
+    pub(super) fn compare(&mut self) {
+        if self.others.is_empty() {
+            self.comparison = Comparison::default();
+            return;
+        }
+        let mut sides: Vec<(usize, Side)> = self
+            .others
+            .iter()
+            .map(|p| {
+                let s = &p.project.scenario;
+                (p.position, Side::from_bill(s.name.to_string(), s.file.path(), &p.bill))
+            })
+            .collect();
+        let front = &self.project.scenario;
+        sides.push((
+            self.position,
+            Side::from_bill(front.name.to_string(), front.file.path(), &self.bill),
+        ));
+        sides.sort_by_key(|(position, _)| *position);
+        let sides: Vec<Side> = sides.into_iter().map(|(_, s)| s).collect();
+        self.comparison = Comparison {
+            rows: match_lines(&sides),
+            sides,
+        };
+    }
+}

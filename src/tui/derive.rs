@@ -1,0 +1,165 @@
+//! What `update` derives from the parameters and the bill after each change: the engine's
+//! analyses, the headline figures, the lines against the baseline, the parameter rows and the
+//! chart. Rendering reads the results; nothing here draws.
+
+use std::sync::Arc;
+
+use rust_decimal::Decimal;
+
+use super::app::{Analysis, App, BAND_SAMPLES, BAND_SEED, Focus, LineBefore, SWEEP};
+use super::figures::figures;
+use super::param::{self, Param};
+use super::sweep;
+use crate::engine::ParamInfo;
+use crate::engine::analysis;
+use crate::engine::params::describe as describe_params;
+use crate::engine::whatif;
+use crate::format::{self, Currency};
+
+impl App {
+    /// Recomputes everything derived from the parameters and the bill.
+    pub(super) fn refresh(&mut self) {
+        let (scenario, catalogs, params) = (&self.project.scenario, &self.project.catalogs, &self.params);
+        let clip_model = analysis::clip_model(scenario, catalogs, params).cloned();
+        let amortisation = analysis::amortisation(scenario, catalogs, params, SWEEP);
+        self.analysis = Analysis {
+            resolutions: clip_model.as_ref().map(|m| m.pricing.resolutions()).unwrap_or_default(),
+            clip_model,
+            chart: sweep::Chart::default(),
+            tornado: if self.tornado_shown {
+                whatif::sensitivity(scenario, catalogs, params, Decimal::new(2, 1)).unwrap_or_default()
+            } else {
+                Vec::new()
+            },
+            band: whatif::uncertainty(scenario, catalogs, params, BAND_SAMPLES, BAND_SEED)
+                .ok()
+                .flatten(),
+            amortisation,
+            cliffs: analysis::cliffs(scenario, catalogs, params, &self.bill),
+            alternatives: analysis::video_alternatives(scenario, catalogs, params),
+        };
+        self.figures = figures(&self.bill.totals, &self.baseline.bill.totals, params);
+        // Indices sorted as `largest_first` sorts the lines: no search per line on a long bill.
+        let lines = &self.bill.lines;
+        let mut order: Vec<usize> = (0..lines.len()).collect();
+        order.sort_by_key(|&i| std::cmp::Reverse(lines[i].per_video));
+        self.order = order;
+        self.before = self.lines_before();
+        self.refresh_rows();
+        if !self.bill.lines.iter().any(|l| l.step == self.line) {
+            self.line = self
+                .order
+                .first()
+                .and_then(|&i| self.bill.lines.get(i))
+                .map_or(0, |l| l.step);
+        }
+        self.line_models = if self.focus == Focus::Breakdown {
+            self.step_choices()
+        } else {
+            Vec::new()
+        };
+        self.refresh_chart();
+        self.compare();
+    }
+
+    /// For each line of the bill, how it was in the baseline if it has changed: the same step,
+    /// or, against another scenario, the line of the same stage and label.
+    fn lines_before(&self) -> Vec<Option<LineBefore>> {
+        self.bill
+            .lines
+            .iter()
+            .map(|line| {
+                let other = self.baseline.from.is_some();
+                let lines = &self.baseline.bill.lines;
+                let then = if other {
+                    lines.iter().find(|b| b.stage == line.stage && b.label == line.label)?
+                } else {
+                    // Line i is step i in every bill of the same scenario; search only if not.
+                    lines
+                        .get(line.step)
+                        .filter(|b| b.step == line.step)
+                        .or_else(|| lines.iter().find(|b| b.step == line.step))?
+                };
+                let rule = format::rule::line(then, &Currency::of(&self.baseline.bill.currency));
+                let now = format::rule::line(line, &self.money());
+                let repriced = rule != now || then.model.id != line.model.id;
+                let same = !repriced
+                    && then.unit_price == line.unit_price
+                    && then.quantity == line.quantity
+                    && then.per_video == line.per_video;
+                (!same).then(|| LineBefore {
+                    model: Arc::clone(&then.model.id),
+                    unit_price: then.unit_price,
+                    quantity: then.quantity,
+                    per_video: then.per_video,
+                    rule,
+                    repriced,
+                })
+            })
+            .collect()
+    }
+
+    /// The parameters the panel shows, the selection kept on one of them, and their baseline
+    /// values where they differ.
+    fn refresh_rows(&mut self) {
+        let (scenario, catalogs, params) = (&self.project.scenario, &self.project.catalogs, &self.params);
+        self.infos = describe_params(scenario, catalogs, params);
+        self.rows = self
+            .infos
+            .iter()
+            .filter(|i| param::shown_in_panel(i))
+            .cloned()
+            .collect();
+        if !self.rows.iter().any(|r| r.name == self.selected.name())
+            && let Some(first) = self.rows.first()
+        {
+            self.selected = Param::named(&first.name);
+        }
+        self.was = self
+            .rows
+            .iter()
+            .map(|info| {
+                if self.baseline.from.is_some() {
+                    return None;
+                }
+                let then = param::brief(info, &self.baseline.params, &Currency::of(&self.baseline.bill.currency));
+                (then != param::brief(info, &self.params, &self.money())).then_some(then)
+            })
+            .collect();
+    }
+
+    /// Recomputes the chart of the selected parameter.
+    pub(super) fn refresh_chart(&mut self) {
+        let Some(info) = self.selected_info() else {
+            self.analysis.chart = sweep::Chart::default();
+            return;
+        };
+        let at = sweep::At {
+            scenario: &self.project.scenario,
+            catalogs: &self.project.catalogs,
+            params: &self.params,
+            // Another scenario's curve over this one's parameter means nothing: none is drawn.
+            baseline: if self.baseline.from.is_some() {
+                &self.params
+            } else {
+                &self.baseline.params
+            },
+        };
+        let choices = if info.name == "resolution" {
+            &self.analysis.resolutions
+        } else {
+            &info.choices
+        };
+        self.analysis.chart = sweep::chart(&at, info, self.chart_metric, choices);
+    }
+
+    /// The selected parameter as the engine describes it.
+    pub fn selected_info(&self) -> Option<&ParamInfo> {
+        self.rows.iter().find(|r| r.name == self.selected.name())
+    }
+
+    /// The selected breakdown line.
+    pub fn selected_line(&self) -> Option<&crate::engine::Line> {
+        self.bill.lines.iter().find(|l| l.step == self.line)
+    }
+}

@@ -1,0 +1,152 @@
+//! Several scenarios open at once, through `update`: each keeps its own tweaks and undo history
+//! as it goes to the back and comes to the front, the comparison puts them side by side, another
+//! scenario can be the baseline, and the first scenario's files stay the only ones saved or
+//! reloaded.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::str::FromStr;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use reelcost::project::{self, Project, ScenarioSource};
+use reelcost::tui::{Action, App, Effect, Param, Theme, View, ui};
+use rust_decimal::Decimal;
+
+fn d(text: &str) -> Decimal {
+    Decimal::from_str(text).unwrap()
+}
+
+fn load(path: &str) -> Project {
+    project::load(&ScenarioSource::File(path.into()), None).unwrap()
+}
+
+/// Kling O3 in front, Kling O1 and atve behind it.
+fn three() -> App {
+    let mut app = App::new(load("scenarios/kling-o3.toml"), Theme::colour()).unwrap();
+    app.open_others(vec![load("scenarios/kling-o1.toml"), load("scenarios/atve.toml")]);
+    app
+}
+
+fn screen(app: &App, width: u16, height: u16) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
+    terminal.draw(|frame| ui::render(frame, app)).unwrap();
+    let buffer = terminal.backend().buffer();
+    (0..height)
+        .map(|y| {
+            let row: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
+            row.trim_end().to_owned() + "\n"
+        })
+        .collect()
+}
+
+#[test]
+fn each_scenario_keeps_its_own_tweaks_and_undo_history() {
+    let mut app = three();
+    assert_eq!(app.scenario_count(), 3);
+    let o3 = app.bill.totals.per_video;
+    app.update(Action::SetParam(Param::named("scenes"), "2".into()));
+    assert_eq!(app.bill.totals.per_video, o3 * d("2"));
+
+    app.update(Action::SwitchScenario(1));
+    assert_eq!(app.project.scenario.file.path(), "scenarios/kling-o1.toml");
+    assert_eq!(app.position, 1);
+    assert_eq!(app.params.scenes, 1, "O1 has its own parameters");
+    app.update(Action::SetParam(Param::named("scenes"), "3".into()));
+
+    app.update(Action::SwitchScenario(-1));
+    assert_eq!(app.project.scenario.file.path(), "scenarios/kling-o3.toml");
+    assert_eq!(app.params.scenes, 2, "O3's tweak waited for it");
+    app.update(Action::Undo);
+    assert_eq!(app.params.scenes, 1, "O3's own history");
+    assert_eq!(app.bill.totals.per_video, o3);
+
+    app.update(Action::SwitchScenario(1));
+    assert_eq!(app.params.scenes, 3, "O1's tweak too");
+    app.update(Action::Undo);
+    assert_eq!(app.params.scenes, 1);
+}
+
+#[test]
+fn the_comparison_lines_up_totals_and_lines_with_deltas() {
+    let mut app = three();
+    let sides = &app.comparison.sides;
+    let names: Vec<&str> = sides.iter().map(|s| s.file.as_str()).collect();
+    assert_eq!(
+        names,
+        [
+            "scenarios/kling-o3.toml",
+            "scenarios/kling-o1.toml",
+            "scenarios/atve.toml"
+        ]
+    );
+    assert_eq!(sides[2].total("per_video"), Some(d("3.014")));
+    let first = sides[0].total("per_video").unwrap();
+    let text = &app.shown.compare;
+    assert_eq!(text.totals[0][1], format!("${first:.2}"));
+    let delta = d("3.014") - first;
+    assert!(
+        text.totals[0][3].contains(&format!("(+${delta:.2})")),
+        "{:?}",
+        text.totals[0]
+    );
+    assert!(
+        text.lines
+            .iter()
+            .any(|l| l[0] == "character · LoRA fine-tune (1500 steps)" && l[1] == "-")
+    );
+
+    // A tweak in front shows in the comparison at once; the order stays the order opened.
+    app.update(Action::SwitchScenario(1));
+    app.update(Action::SetParam(Param::named("scenes"), "2".into()));
+    let o1 = app.bill.totals.per_video;
+    assert_eq!(app.comparison.sides[1].total("per_video"), Some(o1));
+    app.update(Action::ToggleCompare);
+    assert_eq!(app.view, View::Compare);
+    let wide = screen(&app, 120, 40);
+    assert!(wide.contains("Scenarios side by side"), "{wide}");
+    assert!(wide.contains("▶ Kling O1"), "{wide}");
+    insta::assert_snapshot!("compare_120x40", wide);
+    insta::assert_snapshot!("compare_80x24", screen(&app, 80, 24));
+}
+
+#[test]
+fn another_scenario_can_be_the_baseline() {
+    let mut app = three();
+    let o3 = app.bill.totals.per_video;
+    let o1 = app.others[0].bill.totals.per_video;
+    app.update(Action::PinOtherScenario);
+    assert_eq!(
+        app.baseline.from.as_deref(),
+        Some(&*app.others[0].project.scenario.name)
+    );
+    assert_eq!(app.figures[0].delta.unwrap().amount, o3 - o1);
+    assert!(
+        app.shown.title.1.contains("changes vs Kling O1"),
+        "{:?}",
+        app.shown.title
+    );
+    assert!(
+        app.was.iter().all(Option::is_none),
+        "parameters are not compared across scenarios"
+    );
+}
+
+#[test]
+fn only_the_first_scenarios_files_are_saved_and_reloaded() {
+    let mut app = three();
+    app.update(Action::SwitchScenario(1));
+    app.update(Action::SetParam(Param::named("scenes"), "2".into()));
+    assert_eq!(app.update(Action::Save), None);
+    assert!(app.message.as_ref().unwrap().error);
+    assert!(
+        app.message
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("Saves go to the first scenario's file")
+    );
+
+    let path = std::path::PathBuf::from("scenarios/kling-o3.toml");
+    assert_eq!(app.update(Action::FilesChanged(vec![path.clone()])), None);
+    assert_eq!(app.update(Action::SwitchScenario(-1)), Some(Effect::Reload(vec![path])));
+}
