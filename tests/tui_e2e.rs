@@ -56,21 +56,7 @@ fn save_like_vim(path: &Path, text: &str) {
 #[test]
 fn catalog_edits_show_up_live_and_a_save_changes_one_line() {
     require_tmux();
-    let dir = tempfile::tempdir().unwrap();
-    let init = Command::new(env!("CARGO_BIN_EXE_reelcost"))
-        .args(["init", "."])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(init.status.success());
-    let exit_file = dir.path().join("exit");
-    let command = format!(
-        "cd '{}' && '{}'; echo EXIT:$? > '{}'",
-        dir.path().display(),
-        env!("CARGO_BIN_EXE_reelcost"),
-        exit_file.display()
-    );
-    let tmux = Tmux::start(140, 45, &command);
+    let (dir, tmux, exit_file) = dashboard_on_a_copy("");
     tmux.wait_for("$3.0140");
 
     // The WAN clip at 720p from $0.40 to $0.32 a clip: $0.40 x 1.25 x 4 becomes $0.32 x 1.25 x 4.
