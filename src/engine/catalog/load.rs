@@ -438,6 +438,19 @@ fn convert_pricing(
     }
     check_distinct_rates(problems, &rates);
 
+    // Which multipliers fired is kept as one bit each in a `u64`: a 65th would go unrecorded.
+    if let Some(extra) = raw.multipliers.get(MAX_MULTIPLIERS) {
+        problems.found.push(
+            problems
+                .at(extra.span())
+                .error(format!(
+                    "{} multipliers on one price; at most {MAX_MULTIPLIERS} are supported",
+                    raw.multipliers.len()
+                ))
+                .with_help("combine multipliers that fire together into one factor"),
+        );
+        return None;
+    }
     let mut multipliers: Vec<Multiplier> = raw
         .multipliers
         .iter()
@@ -610,6 +623,9 @@ fn check_distinct_rates(problems: &mut Problems<'_>, rates: &[Rate]) {
         }
     }
 }
+
+/// The most multipliers one price may have.
+pub const MAX_MULTIPLIERS: usize = 64;
 
 fn convert_multiplier(problems: &mut Problems<'_>, raw: &Spanned<RawMultiplier>) -> Option<Multiplier> {
     let file = problems.file;
