@@ -14,11 +14,18 @@ pub struct Delta {
 }
 
 impl Delta {
-    /// The change from `before` to `after`.
-    pub fn between(before: Decimal, after: Decimal) -> Self {
-        let amount = after - before;
-        let percent = (!before.is_zero()).then(|| amount / before * Decimal::ONE_HUNDRED);
-        Self { amount, percent }
+    /// The change from `before` to `after`; `None` when the change itself overflows. A
+    /// percentage too large to hold (a change against a tiny figure) is left out.
+    pub fn between(before: Decimal, after: Decimal) -> Option<Self> {
+        let amount = after.checked_sub(before)?;
+        let percent = if before.is_zero() {
+            None
+        } else {
+            amount
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .and_then(|a| a.checked_div(before))
+        };
+        Some(Self { amount, percent })
     }
 }
 
@@ -41,7 +48,7 @@ pub struct Figure {
 
 /// The headline figures and their changes against the baseline.
 pub(super) fn figures(now: &Totals, then: &Totals, params: &Params) -> [Figure; 4] {
-    let delta = |a: Option<Decimal>, b: Option<Decimal>| Some(Delta::between(b?, a?));
+    let delta = |a: Option<Decimal>, b: Option<Decimal>| Delta::between(b?, a?);
     let seconds = |s: Decimal, what: &str| {
         if s.is_zero() {
             "no video".to_owned()
@@ -83,4 +90,19 @@ pub(super) fn figures(now: &Totals, then: &Totals, params: &Params) -> [Figure; 
             note: format!("{} videos", crate::report::group(params.videos_per_month)),
         },
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_change_too_large_to_hold_is_no_delta_not_a_panic() {
+        assert_eq!(Delta::between(Decimal::MIN, Decimal::MAX), None);
+        let tiny = Decimal::new(1, 28);
+        let delta = Delta::between(tiny, Decimal::MAX - Decimal::ONE).unwrap();
+        assert_eq!(delta.percent, None);
+        let d = Delta::between(Decimal::new(3014, 3), Decimal::new(2614, 3)).unwrap();
+        assert_eq!(d.amount, Decimal::new(-400, 3));
+    }
 }

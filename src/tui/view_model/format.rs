@@ -38,7 +38,7 @@ mod tests {
 
     #[test]
     fn signs_and_changes() {
-        let d = Delta::between(Decimal::new(3014, 3), Decimal::new(2614, 3));
+        let d = Delta::between(Decimal::new(3014, 3), Decimal::new(2614, 3)).unwrap();
         assert_eq!(delta(&d, 2, &Currency::of("USD")), "-$0.40 (-13.3%)");
         assert_eq!(delta(&d, 2, &Currency::of("EUR")), "-€0.40 (-13.3%)");
     }
