@@ -69,7 +69,7 @@ fn svg_charts_render_at_slide_size_with_the_engines_figures() {
         "--compare",
         "natak-nsfw-video",
     ]);
-    for file in ["share.svg", "amortisation.svg", "compare.svg"] {
+    for file in ["share.svg", "amortisation.svg", "tornado.svg", "compare.svg"] {
         let path = out.join(file);
         assert!(printed.contains(&path.display().to_string()), "{printed}");
         assert_eq!(render(&path), (1280, 720), "{file}");

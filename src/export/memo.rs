@@ -35,6 +35,7 @@ pub fn render(subject: &Subject<'_>, charts: &[Chart]) -> String {
     headline(&mut out, subject);
     sale(&mut out, subject);
     breakdown(&mut out, subject);
+    budgets(&mut out, subject);
     warnings(&mut out, subject);
     sources(&mut out, subject);
     if !charts.is_empty() {
@@ -183,6 +184,40 @@ fn params(out: &mut String, subject: &Subject<'_>) {
             Value::Derived { value, expression } => format!("{} (= {})", value.normalize(), cell(&expression)),
         };
         let _ = writeln!(out, "| `{}` | {value} |", p.name);
+    }
+    out.push('\n');
+}
+
+/// A total for display by what it measures: seconds, a share, or money.
+fn figure(subject: &Subject<'_>, metric: &str, value: Decimal) -> String {
+    match metric {
+        "generated_seconds" | "finished_seconds" => format!("{} s", quantity(value)),
+        "margin_share" => percent(Some(value)),
+        _ => money(subject, value, 4),
+    }
+}
+
+fn budgets(out: &mut String, subject: &Subject<'_>) {
+    if subject.scenario.budgets.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Budgets\n\n| Budget | Value | Headroom | |\n|---|--:|--:|---|");
+    match crate::engine::whatif::check_budgets(&subject.scenario.budgets, &subject.bill.totals) {
+        Ok(checks) => {
+            for check in checks {
+                let _ = writeln!(
+                    out,
+                    "| `{}` | {} | {} | {} |",
+                    cell(&check.budget.describe()),
+                    figure(subject, check.budget.metric, check.value),
+                    figure(subject, check.budget.metric, check.headroom),
+                    if check.passed { "within" } else { "**over**" }
+                );
+            }
+        }
+        Err(e) => {
+            let _ = writeln!(out, "| {} | | | cannot be checked |", cell(&e.message));
+        }
     }
     out.push('\n');
 }

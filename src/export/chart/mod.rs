@@ -45,16 +45,47 @@ pub struct Chart {
 pub type ChartError = String;
 
 /// Every chart the subject has data for: the share of the bill, the amortisation curve when
-/// characters are set up, and the compare when other scenarios are given.
+/// characters are set up, the tornado, and the compare when other scenarios are given.
 pub fn all(subject: &Subject<'_>, compared: &[Compared]) -> Result<Vec<Chart>, ChartError> {
     let mut charts = vec![share(subject)?];
     if let Some(chart) = amortisation_curve(subject)? {
         charts.push(chart);
     }
+    charts.push(sensitivity(subject)?);
     if !compared.is_empty() {
         charts.push(compare(subject, compared)?);
     }
     Ok(charts)
+}
+
+/// How far each input moves the cost per video, swung 20% either way (or across its declared
+/// range): the engine's sensitivity as a tornado of the eight widest swings.
+pub fn sensitivity(subject: &Subject<'_>) -> Result<Chart, ChartError> {
+    const SWING: Decimal = Decimal::from_parts(2, 0, 0, false, 1);
+    let swings =
+        crate::engine::whatif::sensitivity::sensitivity(subject.scenario, subject.catalogs, subject.params, SWING)
+            .map_err(|e| e.to_string())?;
+    let rows = swings
+        .into_iter()
+        .filter(|s| !s.swing.is_zero())
+        .take(8)
+        .map(|s| {
+            let name = format!("{} {}-{}", s.name, s.low.normalize(), s.high.normalize());
+            (name, s.per_video_at_low, s.per_video_at_high)
+        })
+        .collect();
+    let data = Tornado {
+        base: subject.bill.totals.per_video,
+        measure: "cost per video".into(),
+        scenario: subject.scenario.name.to_string(),
+        currency: subject.bill.currency.to_string(),
+        rows,
+    };
+    Ok(Chart {
+        file: "tornado.svg".into(),
+        title: format!("What moves the {}", data.measure),
+        svg: tornado(&data)?,
+    })
 }
 
 /// A money figure for a label, in the bill's currency: `$3.01`, `€0.0142`, `12.50 CHF`.
