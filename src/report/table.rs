@@ -35,7 +35,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
                 escape(&rule::line(l, &money)).into_owned(),
                 quantity(l.quantity),
                 line_cost(l, &money),
-                percent(l.share),
+                percent(bill.share(l)),
             ]
         })
         .collect();
