@@ -8,6 +8,7 @@ pub mod asof;
 pub mod bill;
 pub mod catalog;
 pub mod expr;
+pub mod frames;
 pub mod money;
 pub mod number;
 pub mod params;
