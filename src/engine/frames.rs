@@ -29,7 +29,10 @@ impl FramesError {
     /// What went wrong, in words.
     pub fn message(&self, seconds: Decimal) -> String {
         match self {
-            Self::TooLong => format!("{} s is too long a clip: its frames are too large to count", seconds.normalize()),
+            Self::TooLong => format!(
+                "{} s is too long a clip: its frames are too large to count",
+                seconds.normalize()
+            ),
             Self::Fractional { seconds, fps, frames } => format!(
                 "{} s at {fps} fps is {} frames: a clip is a whole number of frames",
                 seconds.normalize(),
