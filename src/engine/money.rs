@@ -1,5 +1,6 @@
 //! Exact money arithmetic that reports overflow instead of panicking, and display rounding.
 //! Money is put into words by `crate::format::money`, in the bill's currency.
+#![warn(clippy::arithmetic_side_effects)]
 
 use rust_decimal::{Decimal, RoundingStrategy};
 

@@ -10,6 +10,7 @@
 //! denominator built from many unrelated rates), the fraction is divided out and the figure
 //! continues as a 28-digit decimal, as close as a `Decimal` can hold it; `None` only when the
 //! value itself is out of range.
+#![warn(clippy::arithmetic_side_effects)]
 
 use rust_decimal::Decimal;
 
@@ -74,8 +75,8 @@ impl Ratio {
         }
         let (mut numerator, mut denominator) = (numerator, denominator);
         if denominator.is_sign_negative() {
-            numerator = -numerator;
-            denominator = -denominator;
+            numerator = negated(numerator);
+            denominator = negated(denominator);
         }
         // A fractional denominator becomes whole by scaling both by its power of ten: 1 / 0.89
         // is 100 / 89.
@@ -178,7 +179,7 @@ impl Ratio {
     /// `self - other`.
     pub fn checked_sub(self, other: Self) -> Option<Self> {
         self.checked_add(Self {
-            numerator: -other.numerator,
+            numerator: negated(other.numerator),
             denominator: other.denominator,
         })
     }
@@ -189,6 +190,12 @@ impl Ratio {
         let (numerator, denominator) = cancel(numerator, denominator);
         Self { numerator, denominator }
     }
+}
+
+/// `-value`: a sign flip, which the symmetric range of a `Decimal` always holds.
+fn negated(mut value: Decimal) -> Decimal {
+    value.set_sign_negative(!value.is_sign_negative());
+    value
 }
 
 /// True for a one written without decimals.

@@ -1,4 +1,5 @@
 //! Price catalogs: one file per provider, each listing models and how they are billed.
+#![warn(clippy::arithmetic_side_effects)]
 
 mod load;
 mod needed;
@@ -121,6 +122,11 @@ pub enum Amount {
     },
 }
 
+/// Half a decimal; division by two never leaves the range.
+fn half(value: Decimal) -> Decimal {
+    value.checked_div(Decimal::TWO).unwrap_or(value)
+}
+
 impl Amount {
     /// The figure used in the bill: the price, or the midpoint of a range.
     pub fn point(self) -> Decimal {
@@ -129,7 +135,9 @@ impl Amount {
             // Halving first cannot overflow, where adding first can for prices near the maximum.
             Self::Range { low, high } => low
                 .checked_add(high)
-                .map_or(low / Decimal::TWO + high / Decimal::TWO, |sum| sum / Decimal::TWO),
+                .and_then(|sum| sum.checked_div(Decimal::TWO))
+                // Halves of two decimals in range sum within range: nothing saturates.
+                .unwrap_or_else(|| half(low).saturating_add(half(high))),
         }
     }
 
