@@ -16,8 +16,8 @@ use rust_decimal::Decimal;
 
 use super::money;
 
-/// `numerator / denominator`, the denominator whole and positive, the two without a common
-/// whole factor in the numerator's digits.
+/// `numerator / denominator`, the denominator whole and positive. Common factors are cancelled
+/// when a fraction is made and when a product would not fit otherwise.
 #[derive(Debug, Clone, Copy)]
 pub struct Ratio {
     numerator: Decimal,
@@ -126,7 +126,17 @@ impl Ratio {
         if self == Self::ONE {
             return Some(other);
         }
-        // Cross-cancel first, so that the products stay as small as the result.
+        // Most products fit as they are; cancelling common factors (a GCD each) is the way
+        // to keep one exact that does not.
+        if let (Some(n), Some(den)) = (
+            money::exact_mul(self.numerator, other.numerator),
+            self.denominator.checked_mul(other.denominator),
+        ) {
+            return Some(Self {
+                numerator: n,
+                denominator: den,
+            });
+        }
         let (a, d) = cancel(self.numerator, other.denominator);
         let (c, b) = cancel(other.numerator, self.denominator);
         match (money::exact_mul(a, c), b.checked_mul(d)) {
