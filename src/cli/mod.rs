@@ -196,7 +196,7 @@ pub fn run(cli: Cli) -> ExitCode {
                             .iter()
                             .map(|s| load_project(s, cli.catalogs.as_deref()))
                             .collect();
-                        crate::tui::run(live, more?)
+                        crate::tui::run(live, more?, freshness(None)?)
                     })
             } else {
                 report::run(&report::Args::table(scenario), cli.catalogs.as_deref()).map(|_| ())

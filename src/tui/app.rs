@@ -8,11 +8,13 @@ use rust_decimal::Decimal;
 pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::Param;
+pub use super::picker::Picker;
 pub use super::swap::StepChoice;
 use super::theme::Theme;
 use super::view_model::ViewModel;
 use super::{deck, sweep};
 use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
+use crate::engine::stale::Freshness;
 use crate::engine::whatif;
 use crate::engine::{Bill, Diagnostics, Model, ParamInfo, Params, Severity, evaluate};
 use crate::format::Currency;
@@ -43,6 +45,8 @@ pub enum Mode {
     Quitting,
     /// A goal-seek target being typed for a parameter.
     Seeking(Input),
+    /// Words being typed to narrow the model list (`App::picker` holds them).
+    Filtering,
     /// The scenario file is read-only (its permissions): save as, or cancel?
     ReadOnly(String),
     /// The scenario file has other names: write through them all, replace this name only, save
@@ -206,6 +210,11 @@ pub struct App {
     pub comparison: deck::Comparison,
     /// Files that changed while a scenario other than the first was in front.
     pub pending_reload: Vec<std::path::PathBuf>,
+    /// What narrows the model lists.
+    pub picker: Picker,
+    /// Today and the limit past which a price is stale, from the caller's clock; without it no
+    /// price is marked stale.
+    pub freshness: Option<Freshness>,
 }
 
 impl App {
@@ -249,10 +258,19 @@ impl App {
             position: 0,
             comparison: deck::Comparison::default(),
             pending_reload: Vec::new(),
+            picker: Picker::default(),
+            freshness: None,
         };
         app.refresh();
         app.shown = ViewModel::of(&app);
         Ok(app)
+    }
+
+    /// Marks stale prices as of `freshness.today`, the clock the caller injects.
+    pub fn with_freshness(mut self, freshness: Freshness) -> Self {
+        self.freshness = Some(freshness);
+        self.shown = ViewModel::of(&self);
+        self
     }
 
     /// Evaluates `next` and makes it current, or says why the engine refused it. The
