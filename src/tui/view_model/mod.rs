@@ -217,10 +217,7 @@ fn status(app: &App) -> Vec<Piece> {
         Mode::Filtering => vec![
             (" Filter models: ".to_owned(), Tone::Value),
             (format!("{}▏", app.picker.filter), Tone::Input),
-            (
-                format!("  words in the id or provider · {enter} keeps the filter · {esc} clears it"),
-                Tone::Dim,
-            ),
+            (format!("  id or provider · {enter} keeps · {esc} clears"), Tone::Dim),
         ],
         Mode::Quitting => vec![(
             format!(

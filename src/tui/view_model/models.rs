@@ -162,7 +162,7 @@ fn is_stale(app: &App, entry: &Entry) -> bool {
         .is_some_and(|f| f.check(&entry.model, &entry.model.pricing).is_some())
 }
 
-/// What narrows the list and how: `takes an image (39 left out) · /wan · ⚠ stale`. The parts
+/// What narrows the list and how: `takes an image (39 left out) · /wan · ⚠ stale · Esc clears`. The parts
 /// come in the order they matter, so a narrow panel cuts the least needed.
 fn hint(app: &App, listing: &Listing, rows: &[ModelRow]) -> String {
     let mut parts: Vec<String> = Vec::new();
@@ -176,11 +176,10 @@ fn hint(app: &App, listing: &Listing, rows: &[ModelRow]) -> String {
     let filter = escape(&app.picker.filter);
     let start = keys::key_name(Context::Normal, &Action::StartFilter);
     let kept = app.mode != Mode::Filtering && !filter.is_empty();
-    if app.mode == Mode::Filtering {
-        parts.push(format!("{start}{filter}▏"));
-    } else if kept {
+    // While the filter is typed, the status line shows it.
+    if kept {
         parts.push(format!("{start}{filter}"));
-    } else if listing.total > 1 {
+    } else if listing.total > 1 && app.mode != Mode::Filtering {
         parts.push(format!("{start} filter"));
     }
     if rows.iter().any(|r| matches!(r, ModelRow::Model { stale: true, .. })) {
