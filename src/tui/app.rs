@@ -106,6 +106,8 @@ pub struct Baseline {
     pub pinned: bool,
     /// The other scenario whose figures these are, when one was pinned.
     pub from: Option<String>,
+    /// That scenario's position in the order the scenarios were opened.
+    pub other: Option<usize>,
 }
 
 /// A bill line as it was in the baseline, kept when the line has changed since.
@@ -206,6 +208,8 @@ pub struct App {
     pub comparison: deck::Comparison,
     /// Files that changed while a scenario other than the first was in front.
     pub pending_reload: Vec<std::path::PathBuf>,
+    /// The budgets and how the bill stands against them.
+    pub budgets: super::budgets::Budgets,
 }
 
 impl App {
@@ -219,6 +223,7 @@ impl App {
             bill: bill.clone(),
             pinned: false,
             from: None,
+            other: None,
         };
         let mut app = Self {
             figures: Default::default(),
@@ -249,6 +254,7 @@ impl App {
             position: 0,
             comparison: deck::Comparison::default(),
             pending_reload: Vec::new(),
+            budgets: super::budgets::Budgets::default(),
         };
         app.refresh();
         app.shown = ViewModel::of(&app);
@@ -288,6 +294,7 @@ impl App {
             amortisation: self.analysis.amortisation.clone(),
             pinned: true,
             from: None,
+            other: None,
         };
         self.refresh();
     }
@@ -308,6 +315,7 @@ impl App {
                 bill,
                 pinned: false,
                 from: None,
+                other: None,
             };
         }
         self.refresh();
