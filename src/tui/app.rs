@@ -110,6 +110,8 @@ pub struct Baseline {
     pub pinned: bool,
     /// The other scenario whose figures these are, when one was pinned.
     pub from: Option<String>,
+    /// That scenario's position in the order the scenarios were opened.
+    pub other: Option<usize>,
 }
 
 /// A bill line as it was in the baseline, kept when the line has changed since.
@@ -210,6 +212,8 @@ pub struct App {
     pub comparison: deck::Comparison,
     /// Files that changed while a scenario other than the first was in front.
     pub pending_reload: Vec<std::path::PathBuf>,
+    /// The budgets and how the bill stands against them.
+    pub budgets: super::budgets::Budgets,
     /// What narrows the model lists.
     pub picker: Picker,
     /// Today and the limit past which a price is stale, from the caller's clock; without it no
@@ -228,6 +232,7 @@ impl App {
             bill: bill.clone(),
             pinned: false,
             from: None,
+            other: None,
         };
         let mut app = Self {
             figures: Default::default(),
@@ -258,6 +263,7 @@ impl App {
             position: 0,
             comparison: deck::Comparison::default(),
             pending_reload: Vec::new(),
+            budgets: super::budgets::Budgets::default(),
             picker: Picker::default(),
             freshness: None,
         };
@@ -306,6 +312,7 @@ impl App {
             amortisation: self.analysis.amortisation.clone(),
             pinned: true,
             from: None,
+            other: None,
         };
         self.refresh();
     }
@@ -326,6 +333,7 @@ impl App {
                 bill,
                 pinned: false,
                 from: None,
+                other: None,
             };
         }
         self.refresh();

@@ -79,6 +79,24 @@ impl Job {
     }
 }
 
+/// Runs one read, turning a panic into [`Event::ReaderFailed`] with the panic's message. A panic
+/// takes the live files with it: the dashboard cannot go on, so it is told to stop, as it would
+/// have stopped had the read panicked on its own thread. Says whether the read finished.
+fn guarded(reply: &Sender<Event>, read: impl FnOnce()) -> bool {
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
+        Ok(()) => true,
+        Err(panic) => {
+            let why = panic
+                .downcast_ref::<&str>()
+                .map(ToString::to_string)
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            let _ = reply.send(Event::ReaderFailed(why));
+            false
+        }
+    }
+}
+
 /// The worker thread that reads the files.
 #[derive(Debug)]
 pub struct Reader {
@@ -92,15 +110,7 @@ impl Reader {
         let worker = thread::Builder::new().name("reelcost-reader".into()).spawn(move || {
             for job in queue {
                 let reply = job.reply.clone();
-                // A panic takes the live files with it: the dashboard cannot go on, so it is told
-                // to stop, as it would have stopped had the read panicked on its own thread.
-                if let Err(panic) = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job.run())) {
-                    let why = panic
-                        .downcast_ref::<&str>()
-                        .map(ToString::to_string)
-                        .or_else(|| panic.downcast_ref::<String>().cloned())
-                        .unwrap_or_default();
-                    let _ = reply.send(Event::ReaderFailed(why));
+                if !guarded(&reply, || job.run()) {
                     return;
                 }
             }
@@ -122,5 +132,28 @@ impl Reader {
             None => job,
         };
         job.run();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_read_that_panics_tells_the_dashboard_to_stop_with_why() {
+        let (reply, events) = channel();
+        let finished = guarded(&reply, || panic!("catalog parser fell over at byte {}", 7));
+        assert!(!finished);
+        match events.try_recv() {
+            Ok(Event::ReaderFailed(why)) => assert_eq!(why, "catalog parser fell over at byte 7"),
+            other => panic!("expected ReaderFailed, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_read_that_finishes_sends_nothing_of_its_own() {
+        let (reply, events) = channel();
+        assert!(guarded(&reply, || ()));
+        assert!(events.try_recv().is_err());
     }
 }
