@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+pub mod curve;
 pub mod deck;
 mod derive;
 pub mod digits;
