@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod budgets;
+pub mod curve;
 pub mod deck;
 mod derive;
 pub mod digits;
