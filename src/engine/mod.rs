@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod asof;
 pub mod bill;
+pub mod capability;
 pub mod catalog;
 pub mod expr;
 pub mod frames;
