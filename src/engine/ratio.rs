@@ -168,20 +168,42 @@ impl Ratio {
         if self.is_zero() {
             return Some(other);
         }
-        if self.denominator == other.denominator {
-            return self
-                .numerator
-                .checked_add(other.numerator)
-                .map(|n| Self::reduced(n, self.denominator));
-        }
+        // Sums are not reduced: a bill's denominators are few and small (videos per character,
+        // per month, attempts), and a GCD per line would cost more than the sum.
         let exact = || {
+            if self.denominator == other.denominator {
+                let n = self.numerator.checked_add(other.numerator)?;
+                return Some(Self {
+                    numerator: n,
+                    denominator: self.denominator,
+                });
+            }
+            if is_one(other.denominator) {
+                let b = money::exact_mul(other.numerator, self.denominator)?;
+                let n = self.numerator.checked_add(b)?;
+                return Some(Self {
+                    numerator: n,
+                    denominator: self.denominator,
+                });
+            }
+            if is_one(self.denominator) {
+                let a = money::exact_mul(self.numerator, other.denominator)?;
+                let n = a.checked_add(other.numerator)?;
+                return Some(Self {
+                    numerator: n,
+                    denominator: other.denominator,
+                });
+            }
             let common = gcd_decimal(self.denominator, other.denominator)?;
             let ours = self.denominator.checked_div(common)?;
             let theirs = other.denominator.checked_div(common)?;
             let denominator = ours.checked_mul(other.denominator)?;
             let a = money::exact_mul(self.numerator, theirs)?;
             let b = money::exact_mul(other.numerator, ours)?;
-            Some(Self::reduced(a.checked_add(b)?, denominator))
+            Some(Self {
+                numerator: a.checked_add(b)?,
+                denominator,
+            })
         };
         exact().or_else(|| self.value().checked_add(other.value()).map(Self::whole))
     }
