@@ -35,7 +35,9 @@ impl App {
             {
                 input.text.push(c);
             }
-            Mode::Naming(name) if !c.is_control() && name.chars().count() < MAX_NAME => name.push(c),
+            Mode::Naming(name) | Mode::Exporting(name) if !c.is_control() && name.chars().count() < MAX_NAME => {
+                name.push(c);
+            }
             _ => {}
         }
     }
@@ -46,7 +48,7 @@ impl App {
             Mode::Editing(input) | Mode::Seeking(input) => {
                 input.text.pop();
             }
-            Mode::Naming(name) => {
+            Mode::Naming(name) | Mode::Exporting(name) => {
                 name.pop();
             }
             _ => {}
@@ -65,6 +67,10 @@ impl App {
             Mode::Naming(name) => {
                 let name = name.clone();
                 self.save_as(&name)
+            }
+            Mode::Exporting(dir) => {
+                let dir = dir.clone();
+                self.export_to(&dir)
             }
             Mode::Seeking(input) => {
                 let (param, text) = (input.param.clone(), input.text.clone());

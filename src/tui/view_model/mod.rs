@@ -9,6 +9,7 @@ pub mod format;
 mod help;
 mod margin;
 mod panels;
+mod present;
 mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column, TOTAL};
@@ -17,6 +18,7 @@ pub use compare::CompareText;
 pub use help::HelpText;
 pub use margin::MarginTile;
 pub use panels::{FigureText, Models, Notes, ParamRow, ParamsView};
+pub use present::PresentText;
 pub use tornado::{Tornado, TornadoRow};
 
 use super::app::{App, Focus, Mode};
@@ -62,6 +64,8 @@ pub struct ViewModel {
     pub footer: Vec<(String, &'static str)>,
     /// The help's text, while the help is open.
     pub help: HelpText,
+    /// Presentation mode's hint and page marker.
+    pub presentation: PresentText,
 }
 
 impl ViewModel {
@@ -95,6 +99,7 @@ impl ViewModel {
             status_width: status.iter().map(|(t, _)| text::width(t)).sum(),
             status,
             footer: keys::footer_for(app),
+            presentation: PresentText::of(app),
             help: if app.mode == Mode::Help {
                 HelpText::of_table()
             } else {
@@ -155,6 +160,14 @@ fn status(app: &App) -> Vec<Piece> {
             (" Save as: ".to_owned(), Tone::Value),
             (format!("{name}▏"), Tone::Input),
             (format!("  a new .toml file · {enter} saves · {esc} cancels"), Tone::Dim),
+        ],
+        Mode::Exporting(dir) => vec![
+            (" Export to: ".to_owned(), Tone::Value),
+            (format!("{}▏", crate::format::escape(dir)), Tone::Input),
+            (
+                format!("  a directory for the workbook, CSV, memo and charts · {enter} exports · {esc} cancels"),
+                Tone::Dim,
+            ),
         ],
         Mode::Conflict => vec![(
             format!(
