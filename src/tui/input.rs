@@ -104,6 +104,7 @@ impl App {
             View::Dashboard | View::Compare => View::Presentation,
             View::Presentation => View::Dashboard,
         };
+        self.presentation_entered();
     }
 
     /// Closes what is open; quits when nothing is.

@@ -115,10 +115,7 @@ impl App {
             }
             Action::Reset => self.reset(),
             Action::ToggleHelp => self.toggle_help(),
-            Action::TogglePresentation => {
-                self.toggle_presentation();
-                self.presentation_entered();
-            }
+            Action::TogglePresentation => self.toggle_presentation(),
             Action::TurnPage(by) => self.turn_page(by),
             Action::ToggleContrast => self.toggle_contrast(),
             Action::Back => return self.back(),

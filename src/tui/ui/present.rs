@@ -172,8 +172,8 @@ fn render_shares(frame: &mut Frame, area: Rect, app: &App) {
         let shown = height.saturating_sub(1);
         (shown, rows.len() - shown)
     };
-    // Each line gets the same rows: a bar up to two rows thick and a blank row under it.
-    let each = (height / shown.max(1)).clamp(1, 3);
+    // Each line gets the same rows: a bar up to four rows thick and a blank row under it.
+    let each = (height / shown.max(1)).clamp(1, 5);
     let thick = if each == 1 { 1 } else { each - 1 };
     let width = usize::from(inner.width);
     let (label, share, cost) = (Column::Label.index(), Column::Share.index(), Column::PerVideo.index());
@@ -185,7 +185,9 @@ fn render_shares(frame: &mut Frame, area: Rect, app: &App) {
         .min(width / 3);
     let cost_width = rows.iter().map(|r| text::width(&r.cells[cost].0)).max().unwrap_or(0);
     let bar_width = width.saturating_sub(label_width + cost_width + 11);
-    let mut lines: Vec<Line> = Vec::new();
+    // A short bill sits in the middle of the page.
+    let used = shown * each + usize::from(left_out > 0);
+    let mut lines: Vec<Line> = vec![Line::raw(""); height.saturating_sub(used) / 2];
     for row in rows.iter().take(shown) {
         let bar = format!("{:<bar_width$}", text::bar(row.share, bar_width));
         for i in 0..thick {
