@@ -108,6 +108,8 @@ pub struct Baseline {
     pub pinned: bool,
     /// The other scenario whose figures these are, when one was pinned.
     pub from: Option<String>,
+    /// That scenario's position in the order the scenarios were opened.
+    pub other: Option<usize>,
 }
 
 /// A bill line as it was in the baseline, kept when the line has changed since.
@@ -210,6 +212,8 @@ pub struct App {
     pub pending_reload: Vec<std::path::PathBuf>,
     /// Presentation mode's page, hint and themes.
     pub presentation: super::present::Presentation,
+    /// The budgets and how the bill stands against them.
+    pub budgets: super::budgets::Budgets,
 }
 
 impl App {
@@ -223,6 +227,7 @@ impl App {
             bill: bill.clone(),
             pinned: false,
             from: None,
+            other: None,
         };
         let mut app = Self {
             figures: Default::default(),
@@ -254,6 +259,7 @@ impl App {
             comparison: deck::Comparison::default(),
             pending_reload: Vec::new(),
             presentation: super::present::Presentation::new(theme),
+            budgets: super::budgets::Budgets::default(),
         };
         app.refresh();
         app.shown = ViewModel::of(&app);
@@ -293,6 +299,7 @@ impl App {
             amortisation: self.analysis.amortisation.clone(),
             pinned: true,
             from: None,
+            other: None,
         };
         self.refresh();
     }
@@ -313,6 +320,7 @@ impl App {
                 bill,
                 pinned: false,
                 from: None,
+                other: None,
             };
         }
         self.refresh();

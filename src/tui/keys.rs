@@ -183,7 +183,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::char('g')], Action::StartGoalSeek, "goal seek this row", Some("seek")),
     bind(Normal, &[Key::char('n')], Action::SwitchScenario(1), "next open scenario", Some("scenario")),
     bind(Normal, &[Key::char('v')], Action::ToggleCompare, "scenarios side by side", Some("compare")),
-    bind(Normal, &[Key::char('B')], Action::PinOtherScenario, "next scenario as baseline", None),
+    bind(Normal, &[Key::char('B')], Action::PinOtherScenario, "cycle baseline scenarios", None),
     bind(Normal, &[Key::char('m')], Action::NextModel, "next clip model", Some("model")),
     bind(Normal, &[Key::char('M')], Action::PreviousModel, "previous clip model", None),
     bind(Normal, &[Key::char('b')], Action::PinBaseline, "pin as the baseline", Some("pin")),

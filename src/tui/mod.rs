@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+pub mod budgets;
 pub mod deck;
 mod derive;
 pub mod digits;
@@ -48,14 +49,20 @@ pub use theme::Theme;
 use crate::engine::{Diagnostic, Diagnostics};
 use crate::live::Live;
 
-/// Opens the dashboard on a scenario kept in step with its files, with more scenarios behind it,
-/// in a theme, and runs it until the user quits.
+/// Opens the dashboard on a scenario kept in step with its files, with more scenarios behind it
+/// and budgets for all of them, in a theme, and runs it until the user quits.
 ///
 /// Fails with the engine's diagnostics if the scenario cannot be priced as loaded, or with the
 /// terminal's error if it cannot be driven. The terminal is restored in every case.
-pub fn run(live: Live, more: Vec<crate::project::Project>, theme: Theme) -> Result<(), Diagnostics> {
+pub fn run(
+    live: Live,
+    more: Vec<crate::project::Project>,
+    budgets: Vec<crate::engine::whatif::Budget>,
+    theme: Theme,
+) -> Result<(), Diagnostics> {
     let mut app = App::new(live.project.clone(), theme)?;
     app.open_others(more);
+    app.give_budgets(budgets);
     drive(&mut app, live).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
 }
 

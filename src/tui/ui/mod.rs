@@ -70,7 +70,7 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
         2
     } else {
         1
-    };
+    } + budget_rows(app, area.width);
     let banner_height = match &app.files.error {
         Some(error) => 2 + u16::from(error.snippet.is_some()),
         None => 0,
@@ -265,10 +265,41 @@ fn render_banner(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The status line: the input being typed, a message, or what the selected row's keys do.
+/// Rows the budgets take under the status line: none when they fit at its right, or there are
+/// none.
+fn budget_rows(app: &App, width: u16) -> u16 {
+    let status = app.shown.status_width;
+    let width = usize::from(width).max(1);
+    let (_, budgets) = app.shown.budgets.fitting(width, status);
+    if budgets == 0 || status + budgets <= width {
+        0
+    } else {
+        u16::try_from(budgets.div_ceil(width)).unwrap_or(1).min(2)
+    }
+}
+
+/// The status line: the input being typed, a message, or what the selected row's keys do; and
+/// the budgets, pass or fail, at its right or on rows of their own.
 pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     let status = line(&app.shown.status, &app.theme);
-    frame.render_widget(Paragraph::new(status).wrap(Wrap { trim: false }), area);
+    let below = budget_rows(app, area.width);
+    let (pieces, width) = app
+        .shown
+        .budgets
+        .fitting(usize::from(area.width), app.shown.status_width);
+    let budgets = Paragraph::new(line(pieces, &app.theme))
+        .alignment(ratatui::layout::Alignment::Right)
+        .wrap(Wrap { trim: true });
+    let (status_area, budgets_area) = if below > 0 {
+        let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Length(below)]).areas(area);
+        (top, bottom)
+    } else {
+        let width = u16::try_from(width).unwrap_or(area.width);
+        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(width)]).areas(area);
+        (left, right)
+    };
+    frame.render_widget(Paragraph::new(status).wrap(Wrap { trim: false }), status_area);
+    frame.render_widget(budgets, budgets_area);
 }
 
 /// Footer hints in the order they give way on a narrow screen; the help lists them all.

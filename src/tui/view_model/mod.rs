@@ -3,6 +3,7 @@
 //! it, so a frame formats no figure and a redraw of an unchanged state costs only the drawing.
 
 mod breakdown;
+mod budgets;
 mod chart;
 mod compare;
 pub mod format;
@@ -13,6 +14,7 @@ mod present;
 mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column, TOTAL};
+pub use budgets::BudgetsText;
 pub use chart::ChartText;
 pub use compare::CompareText;
 pub use help::HelpText;
@@ -60,6 +62,8 @@ pub struct ViewModel {
     pub status: Vec<Piece>,
     /// Columns the status line takes.
     pub status_width: usize,
+    /// The budgets, pass or fail with their headroom, beside the status line.
+    pub budgets: BudgetsText,
     /// The footer's key hints for the mode: (keys, word).
     pub footer: Vec<(String, &'static str)>,
     /// The help's text, while the help is open.
@@ -97,6 +101,7 @@ impl ViewModel {
             ),
             models: Models::of(app),
             status_width: status.iter().map(|(t, _)| text::width(t)).sum(),
+            budgets: BudgetsText::of(app),
             status,
             footer: keys::footer_for(app),
             presentation: PresentText::of(app),
