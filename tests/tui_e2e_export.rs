@@ -76,6 +76,11 @@ fn presentation_pages_and_the_fading_hint_in_the_real_dashboard() {
     require_tmux();
     let (_dir, tmux, exit_file) = dashboard_on_a_copy("--theme high-contrast");
     tmux.wait_for("$3.0140");
+    // The projector's theme from the start: black under the text, and no dark grey.
+    let coloured = tmux.run(&["capture-pane", "-e", "-p", "-t", &tmux.name]);
+    let coloured = String::from_utf8_lossy(&coloured.stdout);
+    assert!(coloured.contains("\u{1b}[48;5;0m"), "{coloured}");
+    assert!(!coloured.contains("\u{1b}[38;5;8m"), "{coloured}");
     tmux.send(&["p"]);
     tmux.wait_for_all(&["1/3 Headline", "←→ page · C contrast · p leave"]);
     // The hint fades on its own after a few seconds; the page marker stays.
@@ -90,4 +95,15 @@ fn presentation_pages_and_the_fading_hint_in_the_real_dashboard() {
     tmux.wait_for("Parameters");
     tmux.send(&["q"]);
     assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+}
+
+#[test]
+fn an_unknown_theme_is_refused_with_the_ones_there_are() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_reelcost"))
+        .args(["--theme", "neon", "atve"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("[possible values: default, high-contrast]"), "{stderr}");
 }
