@@ -140,11 +140,14 @@ fn the_compare_page_with_two_scenarios_open() {
 fn the_high_contrast_theme_paints_every_cell() {
     let mut actions = frames_80_presented();
     actions.push(Action::ToggleContrast);
-    let app = open("scenarios/atve.toml", actions);
+    let app = open("scenarios/atve.toml", actions.clone());
     assert!(app.theme.high_contrast);
-    for (width, height) in SIZES {
+    // The dashboard and its help in the same theme.
+    actions.extend([Action::TogglePresentation, Action::ToggleHelp]);
+    let help = open("scenarios/atve.toml", actions);
+    for ((width, height), app) in SIZES.into_iter().flat_map(|s| [(s, &app), (s, &help)]) {
         let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-        terminal.draw(|frame| ui::render(frame, &app)).unwrap();
+        terminal.draw(|frame| ui::render(frame, app)).unwrap();
         let buffer = terminal.backend().buffer();
         // Black under everything but the keys' and the title's reversed cells; no dark grey.
         let grey = buffer.content().iter().filter(|c| c.fg == Color::DarkGray).count();

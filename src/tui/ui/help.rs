@@ -101,6 +101,11 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let [popup] = Layout::horizontal([length(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([length(height)]).flex(Flex::Center).areas(popup);
     let mut block = Block::bordered()
+        .style(if theme.high_contrast {
+            theme.present
+        } else {
+            ratatui::style::Style::new()
+        })
         .border_style(theme.panel_title)
         .title(Span::styled(" Keys ", theme.panel_title))
         .title_bottom(Line::from(Span::styled(app.shown.help.closes.as_str(), theme.dim)).right_aligned());
