@@ -195,3 +195,16 @@ fn an_export_that_cannot_be_written_is_a_message_not_a_panic() {
     assert!(message.text.contains("atve.toml/out"), "{}", message.text);
     assert_eq!(app.mode, Mode::Normal);
 }
+
+#[test]
+fn the_footer_names_e_where_there_is_room_and_the_help_always() {
+    let app = atve();
+    let wide = screen::screen(&app, 160, 40);
+    let footer = wide.lines().last().unwrap_or("");
+    assert!(footer.contains("e export"), "{footer}");
+    let mut app = atve();
+    app.update(Action::ToggleHelp);
+    let help = screen::screen(&app, 120, 40);
+    assert!(help.contains("export xlsx, csv, memo"), "{help}");
+    assert!(help.contains("high-contrast theme"), "{help}");
+}
