@@ -207,6 +207,7 @@ pub fn run(cli: Cli) -> ExitCode {
                             live,
                             more?,
                             whatif::budgets(None, &cli.budgets)?,
+                            freshness(None)?,
                             crate::tui::Theme::named(cli.theme),
                         )
                     })

@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod budgets;
+pub mod curve;
 pub mod deck;
 mod derive;
 pub mod digits;
@@ -20,6 +21,7 @@ pub mod files;
 mod input;
 pub mod keys;
 pub mod param;
+pub mod picker;
 pub mod present;
 mod seek;
 pub mod shell;
@@ -50,7 +52,8 @@ use crate::engine::{Diagnostic, Diagnostics};
 use crate::live::Live;
 
 /// Opens the dashboard on a scenario kept in step with its files, with more scenarios behind it
-/// and budgets for all of them, in a theme, and runs it until the user quits.
+/// and budgets for all of them, in a theme, and runs it until the user quits. Prices older than
+/// `freshness` allows are marked stale.
 ///
 /// Fails with the engine's diagnostics if the scenario cannot be priced as loaded, or with the
 /// terminal's error if it cannot be driven. The terminal is restored in every case.
@@ -58,9 +61,10 @@ pub fn run(
     live: Live,
     more: Vec<crate::project::Project>,
     budgets: Vec<crate::engine::whatif::Budget>,
+    freshness: crate::engine::stale::Freshness,
     theme: Theme,
 ) -> Result<(), Diagnostics> {
-    let mut app = App::new(live.project.clone(), theme)?;
+    let mut app = App::new(live.project.clone(), theme)?.with_freshness(freshness);
     app.open_others(more);
     app.give_budgets(budgets);
     drive(&mut app, live).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())

@@ -9,6 +9,7 @@ mod compare;
 pub mod format;
 mod help;
 mod margin;
+mod models;
 mod panels;
 mod present;
 mod tornado;
@@ -19,7 +20,8 @@ pub use chart::ChartText;
 pub use compare::CompareText;
 pub use help::HelpText;
 pub use margin::MarginTile;
-pub use panels::{FigureText, Models, Notes, ParamRow, ParamsView};
+pub use models::{ModelRow, Models, STALE_MARK};
+pub use panels::{FigureText, Notes, ParamRow, ParamsView};
 pub use present::PresentText;
 pub use tornado::{Tornado, TornadoRow};
 
@@ -230,6 +232,11 @@ fn status(app: &App) -> Vec<Piece> {
                 ),
             ]
         }
+        Mode::Filtering => vec![
+            (" Filter models: ".to_owned(), Tone::Value),
+            (format!("{}▏", app.picker.filter), Tone::Input),
+            (format!("  id or provider · {enter} keeps · {esc} clears"), Tone::Dim),
+        ],
         Mode::Quitting => vec![(
             format!(
                 " Unsaved changes to {}: {} ",
@@ -253,7 +260,8 @@ fn idle_hint(app: &App) -> String {
     if app.focus == Focus::Breakdown {
         let label = app.selected_line().map(|l| l.label.to_string()).unwrap_or_default();
         return format!(
-            " {label}: {arrows} swap its model, cheapest first · {} back to the parameters",
+            " {label}: {arrows} swap its model · {} filter · {} back to the parameters",
+            normal(Action::StartFilter),
             normal(Action::ToggleFocus)
         );
     }
