@@ -9,6 +9,7 @@ pub mod bill;
 pub mod capability;
 pub mod catalog;
 pub mod expr;
+pub mod frames;
 pub mod money;
 pub mod number;
 pub mod params;

@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use super::curve::Memos;
 pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::Param;
@@ -13,7 +14,7 @@ pub use super::swap::StepChoice;
 use super::theme::Theme;
 use super::view_model::ViewModel;
 use super::{deck, sweep};
-use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
+use crate::engine::analysis::{self, Alternative, Cliff};
 use crate::engine::stale::Freshness;
 use crate::engine::whatif;
 use crate::engine::{Bill, Diagnostics, Model, ParamInfo, Params, Severity, evaluate};
@@ -24,9 +25,6 @@ use crate::project::Project;
 pub const BAND_SAMPLES: u32 = 10_000;
 /// The band's seed: the same figures on every key press and every run.
 pub const BAND_SEED: u64 = 1;
-
-/// Videos per character the amortisation chart sweeps.
-pub const SWEEP: std::ops::RangeInclusive<u32> = sweep::AMORTISATION;
 
 /// How keys are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +37,8 @@ pub enum Mode {
     Help,
     /// A file name is being typed, to save the scenario as.
     Naming(String),
+    /// A directory is being typed, to export the figures into.
+    Exporting(String),
     /// The scenario changed on disk since it was loaded: overwrite, save as, or cancel?
     Conflict,
     /// Quitting with changes the file does not hold: save, discard, or cancel?
@@ -104,8 +104,6 @@ pub struct Baseline {
     pub params: Params,
     /// Its bill.
     pub bill: Bill,
-    /// Its amortisation sweep.
-    pub amortisation: Vec<AmortisationPoint>,
     /// False for the scenario as loaded, true once `b` pinned another state.
     pub pinned: bool,
     /// The other scenario whose figures these are, when one was pinned.
@@ -138,8 +136,6 @@ pub struct Analysis {
     pub clip_model: Option<Arc<Model>>,
     /// The resolutions it offers.
     pub resolutions: Vec<Arc<str>>,
-    /// Cost against videos per character.
-    pub amortisation: Vec<AmortisationPoint>,
     /// The cost against the selected parameter, ready to plot.
     pub chart: sweep::Chart,
     /// Thresholds the scenario sits just past.
@@ -202,6 +198,8 @@ pub struct App {
     pub quit_after_save: bool,
     /// What the chart's y axis measures.
     pub chart_metric: sweep::Metric,
+    /// The chart's points kept from one key press to the next.
+    pub curves: Memos,
     /// Whether the tornado takes the chart's place.
     pub tornado_shown: bool,
     /// The other open scenarios, next first.
@@ -212,6 +210,8 @@ pub struct App {
     pub comparison: deck::Comparison,
     /// Files that changed while a scenario other than the first was in front.
     pub pending_reload: Vec<std::path::PathBuf>,
+    /// Presentation mode's page, hint and themes.
+    pub presentation: super::present::Presentation,
     /// The budgets and how the bill stands against them.
     pub budgets: super::budgets::Budgets,
     /// What narrows the model lists.
@@ -227,7 +227,6 @@ impl App {
         let params = project.scenario.params.clone();
         let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
         let baseline = Baseline {
-            amortisation: analysis::amortisation(&project.scenario, &project.catalogs, &params, SWEEP),
             params: params.clone(),
             bill: bill.clone(),
             pinned: false,
@@ -258,11 +257,13 @@ impl App {
             shown: ViewModel::default(),
             quit_after_save: false,
             chart_metric: sweep::Metric::default(),
+            curves: Memos::default(),
             tornado_shown: false,
             others: Vec::new(),
             position: 0,
             comparison: deck::Comparison::default(),
             pending_reload: Vec::new(),
+            presentation: super::present::Presentation::new(theme),
             budgets: super::budgets::Budgets::default(),
             picker: Picker::default(),
             freshness: None,
@@ -309,7 +310,6 @@ impl App {
         self.baseline = Baseline {
             params: self.params.clone(),
             bill: self.bill.clone(),
-            amortisation: self.analysis.amortisation.clone(),
             pinned: true,
             from: None,
             other: None,
@@ -328,7 +328,6 @@ impl App {
         // A file that cannot be priced keeps the last baseline; the banner says what is wrong.
         if let Ok(bill) = evaluate(scenario, catalogs, &params) {
             self.baseline = Baseline {
-                amortisation: analysis::amortisation(scenario, catalogs, &params, SWEEP),
                 params,
                 bill,
                 pinned: false,

@@ -53,7 +53,6 @@ impl App {
                         baseline: Baseline {
                             params: params.clone(),
                             bill: bill.clone(),
-                            amortisation: Vec::new(),
                             pinned: false,
                             from: None,
                             other: None,
@@ -140,7 +139,6 @@ impl App {
         self.baseline = Baseline {
             params: self.params.clone(),
             bill: other.bill.clone(),
-            amortisation: Vec::new(),
             pinned: true,
             from: Some(name.clone()),
             other: Some(position),
