@@ -132,6 +132,57 @@ fn another_scenario_can_be_the_baseline() {
 }
 
 #[test]
+fn the_baseline_cycles_through_every_other_scenario_then_the_files_values() {
+    let mut app = three();
+    let o3 = app.bill.totals.per_video;
+    let atve = d("3.014");
+    app.update(Action::PinOtherScenario);
+    assert_eq!(app.baseline.other, Some(1), "Kling O1 first, as opened");
+    app.update(Action::PinOtherScenario);
+    assert_eq!(app.baseline.other, Some(2));
+    assert_eq!(
+        app.baseline.from.as_deref(),
+        Some("atve cartoon video (4 scenes, 2 characters)")
+    );
+    assert_eq!(app.figures[0].delta.unwrap().amount, o3 - atve);
+    assert!(
+        app.message.as_ref().unwrap().text.contains("scenario 3 of 3"),
+        "{:?}",
+        app.message
+    );
+    assert!(
+        app.shown.title.1.contains("1 of 3 · changes vs atve cartoon video"),
+        "{:?}",
+        app.shown.title
+    );
+    let wide = screen(&app, 120, 40);
+    insta::assert_snapshot!("baseline_from_atve_120x40", wide);
+
+    // Past the last, the scenario's own file values again: no change to show.
+    app.update(Action::PinOtherScenario);
+    assert_eq!(app.baseline.other, None);
+    assert!(!app.baseline.pinned);
+    assert!(
+        app.figures[0].delta.is_none_or(|d| d.amount.is_zero()),
+        "{:?}",
+        app.figures[0]
+    );
+    assert!(
+        app.shown.title.1.contains("changes vs the file's values"),
+        "{:?}",
+        app.shown.title
+    );
+
+    // From another scenario in front, the cycle skips it: O1 pins O3, then atve.
+    app.update(Action::SwitchScenario(1));
+    app.update(Action::PinOtherScenario);
+    assert_eq!(app.baseline.other, Some(0));
+    assert_eq!(app.figures[0].delta.unwrap().amount, app.bill.totals.per_video - o3);
+    app.update(Action::PinOtherScenario);
+    assert_eq!(app.baseline.other, Some(2));
+}
+
+#[test]
 fn only_the_first_scenarios_files_are_saved_and_reloaded() {
     let mut app = three();
     app.update(Action::SwitchScenario(1));

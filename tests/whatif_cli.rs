@@ -1,5 +1,6 @@
 //! The analysis commands as a user runs them: output in each format, JSON shapes, saved reports
-//! as baselines, and the exit statuses (0 success, 1 invalid input, 2 usage, 3 budget failed).
+//! as baselines, and the exit statuses (0 success, 1 invalid input, 2 usage, 3 budget failed,
+//! 4 a goal seek's target out of reach).
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::fs;
@@ -219,6 +220,13 @@ fn solve_json_and_an_unreachable_target() {
         "videos_per_character",
     ]);
     assert!(stdout(&out).contains("cannot be reached"), "{}", stdout(&out));
+    // The closest value is printed, and the status tells a script the target was not met.
+    assert!(
+        stdout(&out).contains("videos_per_character = 100000"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(out.status.code(), Some(4));
     assert_eq!(
         code(&["solve", "atve", "--target", "per_vide=1", "--vary", "frames"]),
         1

@@ -65,15 +65,7 @@ fn json_error(file: &Arc<SourceFile>, error: &import::JsonError) -> Diagnostic {
 /// Runs the import: reads, converts, compares, and writes unless it is a dry run.
 pub fn litellm(request: &Request) -> Result<(), Diagnostics> {
     let source = crate::project::read_source(&request.file)?;
-    let as_of = match &request.as_of {
-        Some(text) => AsOf::parse(text)
-            .map_err(|why| {
-                Diagnostic::file_error(format!("--as-of {text}"), why).with_help("write YYYY, YYYY-MM or YYYY-MM-DD")
-            })?
-            .text
-            .to_string(),
-        None => file_date(&request.file)?,
-    };
+    let as_of = as_of(request)?;
     let existing = read_dir(&request.out)?;
     // Catalogs written by hand win: an imported id they already price is left out, said so.
     let kept: Vec<Arc<SourceFile>> = existing.iter().filter(|f| !is_imported(f)).cloned().collect();
@@ -124,7 +116,36 @@ pub fn litellm(request: &Request) -> Result<(), Diagnostics> {
         Default::default()
     });
 
-    print_out(summary(&imported, &request.out).trim_end());
+    report(request, &imported, &before, &after);
+    if request.dry_run {
+        print_out("dry run: nothing written");
+        return Ok(());
+    }
+    write(&request.out, &written, &removed)
+}
+
+/// The date the imported prices are as of: `--as-of`, else the file's own date.
+fn as_of(request: &Request) -> Result<String, Diagnostics> {
+    Ok(match &request.as_of {
+        Some(text) => AsOf::parse(text)
+            .map_err(|why| {
+                Diagnostic::file_error(format!("--as-of {text}"), why).with_help("write YYYY, YYYY-MM or YYYY-MM-DD")
+            })?
+            .text
+            .to_string(),
+        None => file_date(&request.file)?,
+    })
+}
+
+/// What the import found and what it changes: the summary, providers asked for but absent, the
+/// catalogs' differences and the scenarios whose cost moves.
+fn report(
+    request: &Request,
+    imported: &crate::import::Import,
+    before: &crate::engine::Catalogs,
+    after: &crate::engine::Catalogs,
+) {
+    print_out(summary(imported, &request.out).trim_end());
     let found = imported.providers();
     for missing in request.providers.iter().filter(|p| !found.contains(&p.as_str())) {
         print_out(format_args!(
@@ -137,13 +158,8 @@ pub fn litellm(request: &Request) -> Result<(), Diagnostics> {
         .clone()
         .unwrap_or_else(|| default_scenarios(&request.out));
     let scenarios = scenarios_in(&scenarios_dir);
-    print_out(describe_diff(&diff::compare(&before, &after)).trim_end());
-    print_out(describe_impacts(&diff::impacts(&scenarios, &before, &after), scenarios.len()).trim_end());
-    if request.dry_run {
-        print_out("dry run: nothing written");
-        return Ok(());
-    }
-    write(&request.out, &written, &removed)
+    print_out(describe_diff(&diff::compare(before, after)).trim_end());
+    print_out(describe_impacts(&diff::impacts(&scenarios, before, after), scenarios.len()).trim_end());
 }
 
 fn write(out: &Path, written: &[Arc<SourceFile>], removed: &[&Arc<SourceFile>]) -> Result<(), Diagnostics> {

@@ -42,6 +42,10 @@ pub struct Cli {
     /// Directory of price catalogs, instead of the scenario's own.
     #[arg(long, global = true, value_name = "DIR")]
     catalogs: Option<PathBuf>,
+    /// A budget the dashboard checks every open scenario against, beside the scenario's own,
+    /// e.g. --budget 'per_video<=3.00' (repeatable).
+    #[arg(long = "budget", value_name = "METRIC<=VALUE")]
+    budgets: Vec<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -196,7 +200,7 @@ pub fn run(cli: Cli) -> ExitCode {
                             .iter()
                             .map(|s| load_project(s, cli.catalogs.as_deref()))
                             .collect();
-                        crate::tui::run(live, more?)
+                        crate::tui::run(live, more?, whatif::budgets(None, &cli.budgets)?, freshness(None)?)
                     })
             } else {
                 report::run(&report::Args::table(scenario), cli.catalogs.as_deref()).map(|_| ())

@@ -12,6 +12,9 @@ use crate::report::{Format, whatif};
 
 /// `solve`'s options.
 #[derive(Debug, clap::Args)]
+#[command(
+    after_help = "Exit status: 0 the target is met, 1 invalid input, 2 usage, 4 no value within the parameter's bounds meets the target (the closest is printed all the same)."
+)]
 pub struct Args {
     /// A scenario file, or a built-in name such as `atve`.
     pub scenario: String,
@@ -32,7 +35,8 @@ pub struct Args {
     pub format: Format,
 }
 
-/// Prints the value found, or says the target cannot be reached and prints the closest.
+/// Prints the value found, or says the target cannot be reached and prints the closest, with
+/// exit status 4.
 pub fn run(args: &Args, catalogs: Option<&Path>) -> Result<ExitCode, Diagnostics> {
     let flag = format!("--target {}", args.target);
     let bad = |why: String| -> Diagnostics {
@@ -68,5 +72,9 @@ pub fn run(args: &Args, catalogs: Option<&Path>) -> Result<ExitCode, Diagnostics
     })?;
     let _ = std::io::stdout()
         .write_all(whatif::solve::render(args.format, &found, &super::whatif::currency(&project, &params)).as_bytes());
-    Ok(ExitCode::SUCCESS)
+    Ok(if found.reached {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(super::whatif::TARGET_UNREACHED)
+    })
 }

@@ -12,6 +12,10 @@ use crate::project::Project;
 /// The exit status when a budget fails: 1 stays invalid input and 2 usage.
 pub const BUDGET_FAILED: u8 = 3;
 
+/// The exit status when `solve` finds no value that meets the target: the closest is still
+/// printed, so a script can tell "met" from "best effort" without reading the text.
+pub const TARGET_UNREACHED: u8 = 4;
+
 /// A scenario loaded by file or built-in name, with `--set` applied and checked.
 pub fn prepare(scenario: &str, catalogs: Option<&Path>, sets: &[String]) -> Result<(Project, Params), Diagnostics> {
     // Only the imported catalogs that price the scenario's models, or those `--set` names, parse.

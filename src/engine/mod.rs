@@ -6,12 +6,15 @@
 pub mod analysis;
 pub mod asof;
 pub mod bill;
+pub mod capability;
 pub mod catalog;
 pub mod expr;
+pub mod frames;
 pub mod money;
 pub mod number;
 pub mod params;
 pub mod pricing;
+pub mod ratio;
 pub mod scenario;
 pub mod source;
 pub mod stale;

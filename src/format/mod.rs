@@ -9,6 +9,7 @@ pub mod escape;
 pub mod money;
 pub mod number;
 pub mod rule;
+pub mod total;
 pub mod warning;
 
 pub use escape::escape;

@@ -13,6 +13,25 @@ use super::{describe_params, group, line_cost, per_second, percent, quantity};
 /// Renders the bill as a table with totals and warnings.
 pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super::Extras<'_>) -> String {
     let money = Currency::of(&bill.currency);
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", escape(&scenario.name));
+    let _ = writeln!(out, "{}", describe_params(params, bill));
+    let _ = writeln!(out);
+    breakdown(&mut out, bill, &money);
+    let _ = writeln!(out);
+    figures(&mut out, params, bill, extras, &money);
+    sources(&mut out, bill);
+    if !bill.warnings.is_empty() {
+        let _ = writeln!(out, "\nWarnings:");
+        for w in &bill.warnings {
+            let _ = writeln!(out, "  {}", warning::diagnostic(w, &money).headline());
+        }
+    }
+    out.trim_end().to_owned() + "\n"
+}
+
+/// The lines as aligned columns, with the total per video under them.
+fn breakdown(out: &mut String, bill: &Bill, money: &Currency) {
     let header = [
         "STAGE",
         "LINE",
@@ -32,10 +51,10 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
                 escape(&l.label).into_owned(),
                 escape(&l.model.id).into_owned(),
                 money.price(crate::engine::money::round(l.unit_price, 6)),
-                escape(&rule::line(l, &money)).into_owned(),
+                escape(&rule::line(l, money)).into_owned(),
                 quantity(l.quantity),
-                line_cost(l, &money),
-                percent(l.share),
+                line_cost(l, money),
+                percent(bill.share(l)),
             ]
         })
         .collect();
@@ -48,18 +67,13 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
     // Figures align right, words left.
     let right = [false, false, false, true, false, true, true, true];
     let format_row = |cells: &[String]| {
-        let mut out = String::new();
+        let mut row = String::new();
         for (i, cell) in cells.iter().enumerate() {
             let align = if right[i] { Alignment::Right } else { Alignment::Left };
-            let _ = write!(out, "{}  ", cell.unicode_pad(widths[i], align, false));
+            let _ = write!(row, "{}  ", cell.unicode_pad(widths[i], align, false));
         }
-        out.trim_end().to_owned()
+        row.trim_end().to_owned()
     };
-
-    let mut out = String::new();
-    let _ = writeln!(out, "{}", escape(&scenario.name));
-    let _ = writeln!(out, "{}", describe_params(params, bill));
-    let _ = writeln!(out);
     let _ = writeln!(out, "{}", format_row(&header.map(String::from)));
     for row in &rows {
         let _ = writeln!(out, "{}", format_row(row));
@@ -74,29 +88,29 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
     );
     let total = format!("total per video  {total}");
     let _ = writeln!(out, "{}", total.unicode_pad(total_width, Alignment::Right, false));
-    let _ = writeln!(out);
+}
 
+/// The headline figures, each with its note (seconds, videos, band, budget), then the sale's.
+fn figures(out: &mut String, params: &Params, bill: &Bill, extras: &super::Extras<'_>, money: &Currency) {
     let t = &bill.totals;
-    let seconds = |s| format!("({} s)", number::seconds(s));
+    let seconds = |s: rust_decimal::Decimal| {
+        if s.is_zero() {
+            String::new()
+        } else {
+            format!("({} s)", number::seconds(s))
+        }
+    };
     let figures = [
         ("Per video", money.fixed(t.per_video, 2), String::new()),
         (
             "Per generated second",
-            per_second(t.per_generated_second, &money),
-            if t.generated_seconds.is_zero() {
-                String::new()
-            } else {
-                seconds(t.generated_seconds)
-            },
+            per_second(t.per_generated_second, money),
+            seconds(t.generated_seconds),
         ),
         (
             "Per finished second",
-            per_second(t.per_finished_second, &money),
-            if t.finished_seconds.is_zero() {
-                String::new()
-            } else {
-                seconds(t.finished_seconds)
-            },
+            per_second(t.per_finished_second, money),
+            seconds(t.finished_seconds),
         ),
         (
             "Per month",
@@ -111,7 +125,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
             (
                 name,
                 value,
-                format!("{note}  {}", extras.note(metric, &money)).trim().to_owned(),
+                format!("{note}  {}", extras.note(metric, money)).trim().to_owned(),
             )
         })
         .chain(super::sale_figures(bill, params))
@@ -121,9 +135,13 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
         let value = value.unicode_pad(value_width, Alignment::Right, false);
         let _ = writeln!(out, "{}", format!("{name:<22}{value}  {note}").trim_end());
     }
-    for line in extras.lines(&money) {
+    for line in extras.lines(money) {
         let _ = writeln!(out, "{line}");
     }
+}
+
+/// Each model's as_of and source, aligned.
+fn sources(out: &mut String, bill: &Bill) {
     let sources = super::price_sources(bill);
     let model_width = sources.iter().map(|s| s.0.chars().count()).max().unwrap_or(0);
     let date_width = sources.iter().map(|s| s.1.len()).max().unwrap_or(0).max("-".len());
@@ -136,11 +154,4 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
             format!("  {model:<model_width$}  {as_of:<date_width$}  {source}").trim_end()
         );
     }
-    if !bill.warnings.is_empty() {
-        let _ = writeln!(out, "\nWarnings:");
-        for w in &bill.warnings {
-            let _ = writeln!(out, "  {}", warning::diagnostic(w, &money).headline());
-        }
-    }
-    out.trim_end().to_owned() + "\n"
 }

@@ -47,12 +47,15 @@ pub enum Action {
     SwitchScenario(isize),
     /// Show every open scenario side by side, or the dashboard again.
     ToggleCompare,
-    /// Make the next open scenario's figures the baseline of the one in front.
+    /// Make another open scenario's figures the baseline of the one in front: the next in the
+    /// order opened after the one pinned now, and after the last the file's own values again.
     PinOtherScenario,
     /// Put the next video model that fits the clips on the clip step.
     NextModel,
     /// Put the previous video model that fits the clips on the clip step.
     PreviousModel,
+    /// Type words that narrow the model list to the models whose id or provider hold them.
+    StartFilter,
     /// Put this video model on the clip step (a mouse click on the list).
     ChooseModel(Arc<str>),
     /// Make the current figures the baseline that changes are shown against.

@@ -9,11 +9,13 @@ use super::curve::{self, Memos};
 pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::Param;
+pub use super::picker::Picker;
 pub use super::swap::StepChoice;
 use super::theme::Theme;
 use super::view_model::ViewModel;
 use super::{deck, sweep};
 use crate::engine::analysis::{self, Alternative, Cliff};
+use crate::engine::stale::Freshness;
 use crate::engine::whatif;
 use crate::engine::{Bill, Diagnostics, Model, ParamInfo, Params, Severity, evaluate};
 use crate::format::Currency;
@@ -41,6 +43,8 @@ pub enum Mode {
     Quitting,
     /// A goal-seek target being typed for a parameter.
     Seeking(Input),
+    /// Words being typed to narrow the model list (`App::picker` holds them).
+    Filtering,
     /// The scenario file is read-only (its permissions): save as, or cancel?
     ReadOnly(String),
     /// The scenario file has other names: write through them all, replace this name only, save
@@ -102,6 +106,8 @@ pub struct Baseline {
     pub pinned: bool,
     /// The other scenario whose figures these are, when one was pinned.
     pub from: Option<String>,
+    /// That scenario's position in the order the scenarios were opened.
+    pub other: Option<usize>,
 }
 
 /// A bill line as it was in the baseline, kept when the line has changed since.
@@ -205,6 +211,13 @@ pub struct App {
     pub comparison: deck::Comparison,
     /// Files that changed while a scenario other than the first was in front.
     pub pending_reload: Vec<std::path::PathBuf>,
+    /// The budgets and how the bill stands against them.
+    pub budgets: super::budgets::Budgets,
+    /// What narrows the model lists.
+    pub picker: Picker,
+    /// Today and the limit past which a price is stale, from the caller's clock; without it no
+    /// price is marked stale.
+    pub freshness: Option<Freshness>,
 }
 
 impl App {
@@ -217,6 +230,7 @@ impl App {
             bill: bill.clone(),
             pinned: false,
             from: None,
+            other: None,
         };
         let mut app = Self {
             figures: Default::default(),
@@ -249,10 +263,20 @@ impl App {
             position: 0,
             comparison: deck::Comparison::default(),
             pending_reload: Vec::new(),
+            budgets: super::budgets::Budgets::default(),
+            picker: Picker::default(),
+            freshness: None,
         };
         app.refresh();
         app.shown = ViewModel::of(&app);
         Ok(app)
+    }
+
+    /// Marks stale prices as of `freshness.today`, the clock the caller injects.
+    pub fn with_freshness(mut self, freshness: Freshness) -> Self {
+        self.freshness = Some(freshness);
+        self.shown = ViewModel::of(&self);
+        self
     }
 
     /// Evaluates `next` and makes it current, or says why the engine refused it. The
@@ -287,6 +311,7 @@ impl App {
             bill: self.bill.clone(),
             pinned: true,
             from: None,
+            other: None,
         };
         self.refresh();
     }
@@ -306,6 +331,7 @@ impl App {
                 bill,
                 pinned: false,
                 from: None,
+                other: None,
             };
         }
         self.refresh();

@@ -55,6 +55,7 @@ impl App {
                             bill: bill.clone(),
                             pinned: false,
                             from: None,
+                            other: None,
                         },
                         selected: Param::named("scenes"),
                         project,
@@ -113,21 +114,42 @@ impl App {
         ));
     }
 
-    /// Pins the next scenario's current figures as the baseline of the one in front.
+    /// Pins another scenario's current figures as the baseline of the one in front: each press
+    /// takes the next in the order opened, and after the last the scenario's own file values
+    /// come back.
     pub(super) fn pin_other_scenario(&mut self) {
-        let Some(other) = self.others.first() else {
+        if self.others.is_empty() {
             self.say("One scenario is open: there is no other to compare with");
+            return;
+        }
+        let pinned = self.baseline.other;
+        let next = self
+            .others
+            .iter()
+            .filter(|p| pinned.is_none_or(|at| p.position > at))
+            .min_by_key(|p| p.position);
+        let Some(other) = next else {
+            self.baseline.pinned = false;
+            self.follow_file();
+            self.say("Baseline: the file's values again");
             return;
         };
         let name = other.project.scenario.name.to_string();
+        let position = other.position;
         self.baseline = Baseline {
             params: self.params.clone(),
             bill: other.bill.clone(),
             pinned: true,
             from: Some(name.clone()),
+            other: Some(position),
         };
         self.refresh();
-        self.say(format!("Baseline: {name}; changes now show against its figures"));
+        self.say(format!(
+            "Baseline: {name} (scenario {} of {}), its figures as they are now; {} again for the next",
+            position + 1,
+            self.scenario_count(),
+            super::keys::key_name(super::keys::Context::Normal, &super::action::Action::PinOtherScenario)
+        ));
     }
 
     /// Rebuilds the side-by-side comparison of every open scenario, in the order opened.

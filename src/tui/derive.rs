@@ -66,6 +66,7 @@ impl App {
             Vec::new()
         };
         self.refresh_chart();
+        self.check_budgets();
         self.compare();
     }
 

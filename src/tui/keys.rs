@@ -46,7 +46,7 @@ impl Context {
     pub fn of(mode: &Mode) -> Self {
         match mode {
             Mode::Normal => Self::Normal,
-            Mode::Editing(_) | Mode::Naming(_) | Mode::Seeking(_) => Self::Typing,
+            Mode::Editing(_) | Mode::Naming(_) | Mode::Seeking(_) | Mode::Filtering => Self::Typing,
             Mode::Help => Self::Help,
             Mode::Conflict => Self::Conflict,
             Mode::Quitting => Self::Quitting,
@@ -172,9 +172,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::char('g')], Action::StartGoalSeek, "goal seek this row", Some("seek")),
     bind(Normal, &[Key::char('n')], Action::SwitchScenario(1), "next open scenario", Some("scenario")),
     bind(Normal, &[Key::char('v')], Action::ToggleCompare, "scenarios side by side", Some("compare")),
-    bind(Normal, &[Key::char('B')], Action::PinOtherScenario, "next scenario as baseline", None),
+    bind(Normal, &[Key::char('B')], Action::PinOtherScenario, "cycle baseline scenarios", None),
     bind(Normal, &[Key::char('m')], Action::NextModel, "next clip model", Some("model")),
     bind(Normal, &[Key::char('M')], Action::PreviousModel, "previous clip model", None),
+    bind(Normal, &[Key::char('/')], Action::StartFilter, "filter the model list", Some("filter")),
     bind(Normal, &[Key::char('b')], Action::PinBaseline, "pin as the baseline", Some("pin")),
     bind(Normal, &[Key::char('r')], Action::Reset, "reset to file values", Some("reset")),
     bind(Normal, &[Key::char('p')], Action::TogglePresentation, "presentation mode", Some("present")),
@@ -342,10 +343,12 @@ pub fn mouse_action(app: &App, mouse: MouseEvent, area: Rect) -> Option<Action> 
             }
             let row = ui::row_at(panels.models, at)?;
             let first = ui::models::first_shown(app, panels.models);
-            app.analysis
-                .alternatives
-                .get(first + row)
-                .map(|a| Action::ChooseModel(std::sync::Arc::clone(&a.model.id)))
+            app.shown
+                .models
+                .rows
+                .get(first + row)?
+                .model()
+                .map(|id| Action::ChooseModel(std::sync::Arc::clone(id)))
         }
         _ => None,
     }

@@ -9,6 +9,7 @@
 
 pub mod action;
 pub mod app;
+pub mod budgets;
 pub mod curve;
 pub mod deck;
 mod derive;
@@ -19,6 +20,7 @@ pub mod files;
 mod input;
 pub mod keys;
 pub mod param;
+pub mod picker;
 mod seek;
 pub mod shell;
 mod swap;
@@ -47,14 +49,21 @@ pub use theme::Theme;
 use crate::engine::{Diagnostic, Diagnostics};
 use crate::live::Live;
 
-/// Opens the dashboard on a scenario kept in step with its files, with more scenarios behind it,
-/// and runs it until the user quits.
+/// Opens the dashboard on a scenario kept in step with its files, with more scenarios behind it
+/// and budgets for all of them, and runs it until the user quits. Prices older than `freshness`
+/// allows are marked stale.
 ///
 /// Fails with the engine's diagnostics if the scenario cannot be priced as loaded, or with the
 /// terminal's error if it cannot be driven. The terminal is restored in every case.
-pub fn run(live: Live, more: Vec<crate::project::Project>) -> Result<(), Diagnostics> {
-    let mut app = App::new(live.project.clone(), Theme::from_env())?;
+pub fn run(
+    live: Live,
+    more: Vec<crate::project::Project>,
+    budgets: Vec<crate::engine::whatif::Budget>,
+    freshness: crate::engine::stale::Freshness,
+) -> Result<(), Diagnostics> {
+    let mut app = App::new(live.project.clone(), Theme::from_env())?.with_freshness(freshness);
     app.open_others(more);
+    app.give_budgets(budgets);
     drive(&mut app, live).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
 }
 

@@ -199,9 +199,7 @@ pub fn usage<'a>(params: &'a Params, step: &'a Step, model: &Model) -> Usage<'a>
     if model.kind == Kind::Video {
         usage.seconds = own_seconds.or_else(|| params.seconds());
         usage.frames = match own_seconds {
-            Some(s) => s
-                .checked_mul(Decimal::from(params.fps))
-                .and_then(|f| u32::try_from(f.round()).ok()),
+            Some(s) => crate::engine::frames::whole_frames(s, params.fps).ok(),
             None => Some(params.frames),
         };
         usage.resolution = step.resolution.as_deref().or(params.resolution.as_deref());
@@ -226,6 +224,12 @@ fn write_call(sheet: &mut Worksheet, call: &Call<'_>, styles: &Styles) -> Result
     if options.video {
         let frames = Decimal::from(call.usage.frames.unwrap_or_default());
         sheet.write_formula(r, 5, result(&formula::clip_frames(call.step), frames))?;
+        if call.step.seconds.is_some() {
+            checks.push((
+                here("F"),
+                "the clip's length is not a whole number of frames at this fps".to_owned(),
+            ));
+        }
         if let Some(limits) = formula::describe_limits(&call.model.limits) {
             checks.push((
                 here("E"),
@@ -317,8 +321,12 @@ fn write_quantities(
     sheet.write_formula_with_format(r, 15, result(&calls, line.quantity), &styles.quantity)?;
     let cost = format!("=L{n}*P{n}");
     sheet.write_formula_with_format(r, PER_VIDEO, result(&cost, line.per_video), &styles.line_money)?;
-    let share = Formula::new(format!("=IF(per_video=0,\"\",Q{n}/per_video)"))
-        .set_result(line.share.map_or(String::new(), |s| s.normalize().to_string()));
+    let share = Formula::new(format!("=IF(per_video=0,\"\",Q{n}/per_video)")).set_result(
+        subject
+            .bill
+            .share(line)
+            .map_or(String::new(), |s| s.normalize().to_string()),
+    );
     sheet.write_formula_with_format(r, 17, share, &styles.percent)?;
     if subject.params.video_model.is_some() && line.stage == Stage::Scene && line.model.kind == Kind::Video {
         let note = Format::new().set_italic();

@@ -188,13 +188,9 @@ fn write_parameters(
     Ok(())
 }
 
-fn write_totals(
-    sheet: &mut Worksheet,
-    subject: &Subject<'_>,
-    layout: &bill::Layout,
-    styles: &Styles,
-    names: &mut Vec<(String, String)>,
-) -> Result<(), XlsxError> {
+/// Each total as (label, defined name, formula, cached value, format): the headline figures,
+/// then the sale's.
+fn total_rows<'s>(subject: &Subject<'_>, layout: &bill::Layout, styles: &'s Styles) -> Vec<TotalRow<'s>> {
     let t = &subject.bill.totals;
     let video = subject.bill.lines.iter().any(bill::makes_video);
     let sum = if layout.per_video.is_empty() {
@@ -203,7 +199,7 @@ fn write_totals(
         format!("=SUM(Q{}:Q{})", layout.first + 1, layout.end)
     };
     let per_second = |total: &str| format!("=IF({total}=0,\"n/a (no video)\",per_video/{total})");
-    let mut rows: Vec<(&str, &str, String, String, &Format)> = vec![
+    let mut rows: Vec<TotalRow<'s>> = vec![
         (
             "Per video",
             "per_video",
@@ -254,6 +250,20 @@ fn write_totals(
     if let Some(sale) = &t.sale {
         rows.extend(sale_rows(sale, styles));
     }
+    rows
+}
+
+/// A total's label, defined name, formula, cached value and format.
+type TotalRow<'s> = (&'static str, &'static str, String, String, &'s Format);
+
+fn write_totals(
+    sheet: &mut Worksheet,
+    subject: &Subject<'_>,
+    layout: &bill::Layout,
+    styles: &Styles,
+    names: &mut Vec<(String, String)>,
+) -> Result<(), XlsxError> {
+    let rows = total_rows(subject, layout, styles);
     let mut row = layout.end + 1;
     sheet.write_string_with_format(row, 1, "Totals", &styles.header)?;
     for (label, name, formula, value, format) in rows {
@@ -266,9 +276,9 @@ fn write_totals(
             format!("{}!{}", bill::SHEET, row_col_to_cell_absolute(row, 2)),
         ));
     }
-    if let Some(target) = t.sale.as_ref().and_then(|s| s.target_margin) {
+    if let Some(target) = subject.bill.totals.sale.as_ref().and_then(|s| s.target_margin) {
         row += 1;
-        let text = match t.sale.as_ref().and_then(|s| s.margin_share) {
+        let text = match subject.bill.totals.sale.as_ref().and_then(|s| s.margin_share) {
             Some(share) if share < target => "below the target margin",
             _ => "",
         };

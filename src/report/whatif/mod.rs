@@ -12,22 +12,12 @@ pub mod sweep;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
-use crate::engine::money;
 use crate::engine::whatif::METRICS;
 use crate::format::Currency;
 
 pub use grid::{Align, Grid, clean, csv_line};
 
-/// A total for display, by its name, money in `currency`: money per video or per second to four places, per month
-/// to cents, seconds as `25 s`, a margin share as a percentage.
-pub fn figure(metric: &str, value: Decimal, currency: &Currency) -> String {
-    match metric {
-        "generated_seconds" | "finished_seconds" => format!("{} s", money::round(value, 3).normalize()),
-        "margin_share" => super::percent(Some(value)),
-        "per_month" | "revenue_per_month" | "profit_per_month" => currency.fixed(value, 2),
-        _ => currency.fixed(value, 4),
-    }
-}
+pub use crate::format::total::figure;
 
 /// A difference for display, signed: `+$0.2500`, `-$0.40`, `+5.0%`.
 pub fn delta(metric: &str, value: Decimal, currency: &Currency) -> String {

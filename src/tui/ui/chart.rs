@@ -11,7 +11,8 @@ use ratatui::widgets::{Axis, Bar, BarChart, BarGroup, Block, Chart, Dataset, Gra
 
 use super::text;
 use crate::tui::app::App;
-use crate::tui::sweep::Shape;
+use crate::tui::sweep::{Plot, Shape};
+use crate::tui::theme::Theme;
 
 /// Draws the chart.
 pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
@@ -42,7 +43,29 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
             return;
         }
     };
-    let plot = &line.plot;
+    let datasets = datasets(&line.plot, theme);
+    let chart = Chart::new(datasets)
+        .block(block)
+        .x_axis(
+            Axis::default()
+                .bounds([labels.x_bounds.0, labels.x_bounds.1])
+                .labels(dim(&labels.x_labels, theme.dim)),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([0.0, labels.y_top])
+                .labels(dim(&labels.y_labels, theme.dim)),
+        )
+        .hidden_legend_constraints((
+            ratatui::layout::Constraint::Ratio(1, 3),
+            ratatui::layout::Constraint::Ratio(1, 3),
+        ));
+    frame.render_widget(chart, area);
+}
+
+/// The curves of a line chart: the baseline's when pinned, now's, the price cliffs and the
+/// current point.
+fn datasets<'a>(plot: &'a Plot, theme: &Theme) -> Vec<Dataset<'a>> {
     let mut datasets = Vec::new();
     if !plot.baseline.is_empty() {
         datasets.push(
@@ -82,23 +105,7 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
             .style(theme.marker)
             .data(&plot.current),
     );
-    let chart = Chart::new(datasets)
-        .block(block)
-        .x_axis(
-            Axis::default()
-                .bounds([labels.x_bounds.0, labels.x_bounds.1])
-                .labels(dim(&labels.x_labels, theme.dim)),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, labels.y_top])
-                .labels(dim(&labels.y_labels, theme.dim)),
-        )
-        .hidden_legend_constraints((
-            ratatui::layout::Constraint::Ratio(1, 3),
-            ratatui::layout::Constraint::Ratio(1, 3),
-        ));
-    frame.render_widget(chart, area);
+    datasets
 }
 
 /// A bar per option, the one in use highlighted, its cost above it.

@@ -70,7 +70,7 @@ pub fn layout(area: Rect, app: &App) -> Option<Panels> {
         2
     } else {
         1
-    };
+    } + budget_rows(app, area.width);
     let banner_height = match &app.files.error {
         Some(error) => 2 + u16::from(error.snippet.is_some()),
         None => 0,
@@ -121,7 +121,7 @@ fn wide_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
     // The whole bill comes before the parameters, which scroll: at least eight rows of them.
     let middle_least = params_height(app).min(body.height.saturating_sub(bottom_least + breakdown_full).max(8));
     let breakdown_height = breakdown_full.min(body.height.saturating_sub(middle_least + bottom_least));
-    let models = u16::try_from(app.analysis.alternatives.len()).unwrap_or(u16::MAX);
+    let models = u16::try_from(app.shown.models.rows.len()).unwrap_or(u16::MAX);
     let bottom_height = models
         .saturating_add(2)
         .clamp(bottom_least, 10)
@@ -147,9 +147,14 @@ fn narrow_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
     .areas(body);
     let [params, breakdown] = Layout::horizontal([Constraint::Length(37), Constraint::Fill(1)]).areas(middle);
     let [chart, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(bottom);
-    let notes_height = u16::try_from(app.shown.notes.rows(right.width))
-        .unwrap_or(0)
-        .saturating_add(2);
+    // While a filter is typed, the list it narrows takes the notes' rows.
+    let notes_height = if app.mode == Mode::Filtering {
+        0
+    } else {
+        u16::try_from(app.shown.notes.rows(right.width))
+            .unwrap_or(0)
+            .saturating_add(2)
+    };
     let [notes, models] = Layout::vertical([
         Constraint::Length(notes_height.min(right.height / 2)),
         Constraint::Fill(1),
@@ -261,16 +266,47 @@ fn render_banner(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(lines), area);
 }
 
-/// The status line: the input being typed, a message, or what the selected row's keys do.
+/// Rows the budgets take under the status line: none when they fit at its right, or there are
+/// none.
+fn budget_rows(app: &App, width: u16) -> u16 {
+    let status = app.shown.status_width;
+    let width = usize::from(width).max(1);
+    let (_, budgets) = app.shown.budgets.fitting(width, status);
+    if budgets == 0 || status + budgets <= width {
+        0
+    } else {
+        u16::try_from(budgets.div_ceil(width)).unwrap_or(1).min(2)
+    }
+}
+
+/// The status line: the input being typed, a message, or what the selected row's keys do; and
+/// the budgets, pass or fail, at its right or on rows of their own.
 pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App) {
     let status = line(&app.shown.status, &app.theme);
-    frame.render_widget(Paragraph::new(status).wrap(Wrap { trim: false }), area);
+    let below = budget_rows(app, area.width);
+    let (pieces, width) = app
+        .shown
+        .budgets
+        .fitting(usize::from(area.width), app.shown.status_width);
+    let budgets = Paragraph::new(line(pieces, &app.theme))
+        .alignment(ratatui::layout::Alignment::Right)
+        .wrap(Wrap { trim: true });
+    let (status_area, budgets_area) = if below > 0 {
+        let [top, bottom] = Layout::vertical([Constraint::Fill(1), Constraint::Length(below)]).areas(area);
+        (top, bottom)
+    } else {
+        let width = u16::try_from(width).unwrap_or(area.width);
+        let [left, right] = Layout::horizontal([Constraint::Fill(1), Constraint::Length(width)]).areas(area);
+        (left, right)
+    };
+    frame.render_widget(Paragraph::new(status).wrap(Wrap { trim: false }), status_area);
+    frame.render_widget(budgets, budgets_area);
 }
 
 /// Footer hints in the order they give way on a narrow screen; the help lists them all.
-const FOOTER_DROPPED_FIRST: [&str; 14] = [
-    "scenario", "compare", "seek", "tornado", "chart", "focus", "present", "reset", "pin", "undo", "model", "type",
-    "save", "change",
+const FOOTER_DROPPED_FIRST: [&str; 15] = [
+    "filter", "scenario", "compare", "seek", "tornado", "chart", "focus", "present", "reset", "pin", "undo", "model",
+    "type", "save", "change",
 ];
 
 /// The footer's key hints for the current mode, from the binding table, spaced out when they fit.

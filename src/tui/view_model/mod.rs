@@ -3,20 +3,24 @@
 //! it, so a frame formats no figure and a redraw of an unchanged state costs only the drawing.
 
 mod breakdown;
+mod budgets;
 mod chart;
 mod compare;
 pub mod format;
 mod help;
 mod margin;
+mod models;
 mod panels;
 mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column, TOTAL};
+pub use budgets::BudgetsText;
 pub use chart::ChartText;
 pub use compare::CompareText;
 pub use help::HelpText;
 pub use margin::MarginTile;
-pub use panels::{FigureText, Models, Notes, ParamRow, ParamsView};
+pub use models::{ModelRow, Models, STALE_MARK};
+pub use panels::{FigureText, Notes, ParamRow, ParamsView};
 pub use tornado::{Tornado, TornadoRow};
 
 use super::app::{App, Focus, Mode};
@@ -58,6 +62,8 @@ pub struct ViewModel {
     pub status: Vec<Piece>,
     /// Columns the status line takes.
     pub status_width: usize,
+    /// The budgets, pass or fail with their headroom, beside the status line.
+    pub budgets: BudgetsText,
     /// The footer's key hints for the mode: (keys, word).
     pub footer: Vec<(String, &'static str)>,
     /// The help's text, while the help is open.
@@ -93,6 +99,7 @@ impl ViewModel {
             ),
             models: Models::of(app),
             status_width: status.iter().map(|(t, _)| text::width(t)).sum(),
+            budgets: BudgetsText::of(app),
             status,
             footer: keys::footer_for(app),
             help: if app.mode == Mode::Help {
@@ -212,6 +219,11 @@ fn status(app: &App) -> Vec<Piece> {
                 ),
             ]
         }
+        Mode::Filtering => vec![
+            (" Filter models: ".to_owned(), Tone::Value),
+            (format!("{}▏", app.picker.filter), Tone::Input),
+            (format!("  id or provider · {enter} keeps · {esc} clears"), Tone::Dim),
+        ],
         Mode::Quitting => vec![(
             format!(
                 " Unsaved changes to {}: {} ",
@@ -235,7 +247,8 @@ fn idle_hint(app: &App) -> String {
     if app.focus == Focus::Breakdown {
         let label = app.selected_line().map(|l| l.label.to_string()).unwrap_or_default();
         return format!(
-            " {label}: {arrows} swap its model, cheapest first · {} back to the parameters",
+            " {label}: {arrows} swap its model · {} filter · {} back to the parameters",
+            normal(Action::StartFilter),
             normal(Action::ToggleFocus)
         );
     }
