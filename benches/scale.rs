@@ -101,7 +101,11 @@ fn walk(bencher: Bencher, project: Project) {
     let mut presses = 0u32;
     bencher.bench_local(|| {
         presses += 1;
-        let code = if (presses / 30) % 2 == 0 { KeyCode::Left } else { KeyCode::Right };
+        let code = if (presses / 30) % 2 == 0 {
+            KeyCode::Left
+        } else {
+            KeyCode::Right
+        };
         handle(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)), screen);
         terminal.draw(|f| ui::render(f, black_box(&app))).unwrap();
     });

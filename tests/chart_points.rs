@@ -1,7 +1,8 @@
 //! The chart keeps the points it has priced while only the swept parameter moves. Whatever it
 //! kept, each curve must be the engine's own sweep at those parameters: the same totals at every
 //! value and the same rule crossings. Checked on every shipped scenario, for every numeric
-//! parameter, after moving the parameter and after moving another one.
+//! parameter, after moving the parameter and after moving another one. The model list, kept and
+//! priced line by line, must give what whole bills give.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;
@@ -164,4 +165,24 @@ fn the_kept_model_list_is_the_engines_at_the_parameters_and_files_now() {
     }
     let cheaper = catalogs.with_models([std::sync::Arc::new(cheaper)]);
     assert_ne!(first, at(&scenario.params, &cheaper));
+}
+
+#[test]
+fn every_listed_model_costs_what_a_whole_bill_with_it_costs() {
+    use reelcost::engine::analysis::video_alternatives;
+    use reelcost::engine::evaluate;
+
+    let catalogs = catalogs();
+    let mut checked = 0;
+    // atve's quantities are expressions: the swap is still priced line by line.
+    for scenario in scenarios() {
+        for alternative in video_alternatives(&scenario, &catalogs, &scenario.params) {
+            let mut with = scenario.params.clone();
+            with.video_model = Some(std::sync::Arc::clone(&alternative.model.id));
+            let whole = evaluate(&scenario, &catalogs, &with).expect("a listed model prices the bill");
+            assert_eq!(alternative.totals, whole.totals, "{}", alternative.model.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} alternatives were checked");
 }
