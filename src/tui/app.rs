@@ -37,6 +37,8 @@ pub enum Mode {
     Help,
     /// A file name is being typed, to save the scenario as.
     Naming(String),
+    /// A directory is being typed, to export the figures into.
+    Exporting(String),
     /// The scenario changed on disk since it was loaded: overwrite, save as, or cancel?
     Conflict,
     /// Quitting with changes the file does not hold: save, discard, or cancel?
@@ -211,6 +213,8 @@ pub struct App {
     pub comparison: deck::Comparison,
     /// Files that changed while a scenario other than the first was in front.
     pub pending_reload: Vec<std::path::PathBuf>,
+    /// Presentation mode's page, hint and themes.
+    pub presentation: super::present::Presentation,
     /// The budgets and how the bill stands against them.
     pub budgets: super::budgets::Budgets,
     /// What narrows the model lists.
@@ -263,6 +267,7 @@ impl App {
             position: 0,
             comparison: deck::Comparison::default(),
             pending_reload: Vec::new(),
+            presentation: super::present::Presentation::new(theme),
             budgets: super::budgets::Budgets::default(),
             picker: Picker::default(),
             freshness: None,
