@@ -101,7 +101,7 @@ fn walk(bencher: Bencher, project: Project) {
     let mut presses = 0u32;
     bencher.bench_local(|| {
         presses += 1;
-        let code = if (presses / 30) % 2 == 0 {
+        let code = if (presses / 30).is_multiple_of(2) {
             KeyCode::Left
         } else {
             KeyCode::Right
