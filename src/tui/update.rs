@@ -65,6 +65,9 @@ impl App {
             Action::Redo => self.redo(),
             Action::Save => return self.save(),
             Action::StartSaveAs => self.mode = Mode::Naming(String::new()),
+            Action::StartExport => self.start_export(),
+            Action::Exported(paths) => self.exported(&paths),
+            Action::ExportFailed(why) => self.refuse(format!("Not exported: {why}")),
             Action::Overwrite => {
                 self.mode = Mode::Normal;
                 return Some(Effect::Save {
@@ -95,7 +98,10 @@ impl App {
             Action::SaveConflict => self.save_conflict(),
             Action::SaveReadOnly(mode) => self.mode = Mode::ReadOnly(mode),
             Action::SaveLinked { names, force } => self.mode = Mode::Linked { names, force },
-            Action::Tick(now) => self.tick(now),
+            Action::Tick(now) => {
+                self.tick(now);
+                self.fade_hint(now);
+            }
             Action::WatchFailed => {
                 self.refuse("Cannot watch the files for changes: edits on disk will show after a restart");
             }
@@ -111,6 +117,8 @@ impl App {
             Action::Reset => self.reset(),
             Action::ToggleHelp => self.toggle_help(),
             Action::TogglePresentation => self.toggle_presentation(),
+            Action::TurnPage(by) => self.turn_page(by),
+            Action::ToggleContrast => self.toggle_contrast(),
             Action::Back => return self.back(),
             Action::Quit => return self.quit(),
         }

@@ -26,7 +26,7 @@ use super::source::Diagnostics;
 use super::warning::Warning;
 
 pub use line::{FallbackLine, Line};
-pub use reprice::reprice;
+pub use reprice::{reprice, reprice_swapped};
 pub use totals::{SaleFigure, SaleTotals, Totals, sale_totals};
 
 /// An itemised bill for one video.

@@ -170,7 +170,8 @@ impl Model {
         if !self.inputs.is_empty() {
             return self.inputs.iter().any(|i| &**i == "image");
         }
-        let id = self.id.to_ascii_lowercase();
+        // Compared in place, case aside: a list of a hundred thousand models asks this of each.
+        let id = self.id.as_bytes();
         [
             "i2v",
             "image-to-video",
@@ -180,7 +181,7 @@ impl Model {
             "image2video",
         ]
         .iter()
-        .any(|mark| id.contains(mark))
+        .any(|mark| id.windows(mark.len()).any(|w| w.eq_ignore_ascii_case(mark.as_bytes())))
     }
 
     /// The model's own pricing followed by every quote.

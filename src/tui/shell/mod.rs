@@ -7,6 +7,7 @@
 //! back with the result as an event, so keys are answered while a large catalog is parsed.
 //! Saves asked for meanwhile wait for the files to come back.
 
+mod export;
 mod reader;
 mod save;
 
@@ -111,6 +112,8 @@ impl Shell {
                         self.recheck_watch = true;
                         None
                     }
+                    // An export reads only the dashboard's state: it need not wait for the files.
+                    Effect::Export(dir) => app.update(export::into_dir(app, &dir)),
                     save => self.save(save, app),
                 };
             }
@@ -224,7 +227,7 @@ impl Shell {
         let action = match effect {
             Effect::Save { force, links } => save::into_scenario(live, app, force, links, clock),
             Effect::SaveAs(path) => save::as_new_file(live, app, &path, clock),
-            Effect::Quit | Effect::Reload(_) => return Some(effect),
+            Effect::Quit | Effect::Reload(_) | Effect::Export(_) => return Some(effect),
         };
         app.update(action)
     }

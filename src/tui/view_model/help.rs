@@ -31,6 +31,7 @@ impl HelpText {
             Context::Quitting,
             Context::Help,
             Context::Anywhere,
+            Context::Presenting,
         ] {
             // Contexts that share a heading share a section, each (keys, help) pair listed once:
             // the prompts a save can raise differ in a key or two.
