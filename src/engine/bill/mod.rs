@@ -3,6 +3,7 @@
 //! Each line keeps its cost per video as an exact fraction ([`Ratio`]): run counts and attempts
 //! divide, and dividing them first would round every line. Every figure shown (a line's cost per
 //! video or per month, the totals, a share) is one division of exact sums, made at the end.
+#![warn(clippy::arithmetic_side_effects)]
 
 use std::borrow::Cow;
 use std::sync::Arc;
