@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::curve::Memos;
+use super::curve::{self, Memos};
 pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::Param;
@@ -140,8 +140,9 @@ pub struct Analysis {
     pub chart: sweep::Chart,
     /// Thresholds the scenario sits just past.
     pub cliffs: Vec<Cliff>,
-    /// Video models that could make the clips, cheapest first.
-    pub alternatives: Vec<Alternative>,
+    /// Video models that could make the clips, cheapest first; shared with the copy kept for
+    /// the next change.
+    pub alternatives: Arc<Vec<Alternative>>,
     /// Every input swung to its ends, largest swing first; made while the tornado is shown.
     pub tornado: Vec<whatif::Swing>,
     /// The spread of the totals when any input has a range.
@@ -200,6 +201,8 @@ pub struct App {
     pub chart_metric: sweep::Metric,
     /// The chart's points kept from one key press to the next.
     pub curves: Memos,
+    /// The model list kept while the parameters stay.
+    pub kept_alternatives: curve::Alternatives,
     /// Whether the tornado takes the chart's place.
     pub tornado_shown: bool,
     /// The other open scenarios, next first.
@@ -258,6 +261,7 @@ impl App {
             quit_after_save: false,
             chart_metric: sweep::Metric::default(),
             curves: Memos::default(),
+            kept_alternatives: curve::Alternatives::default(),
             tornado_shown: false,
             others: Vec::new(),
             position: 0,
