@@ -45,6 +45,8 @@ pub enum Mode {
     Seeking(Input),
     /// The scenario file is read-only (its permissions): save as, or cancel?
     ReadOnly(String),
+    /// A scenario to open beside the others is being chosen from a list.
+    Picking(super::picker::Picker),
     /// The scenario file has other names: write through them all, replace this name only, save
     /// as, or cancel?
     Linked {

@@ -69,7 +69,7 @@ impl App {
                 Err(e) => self.refuse(format!(
                     "{} not opened: {}",
                     project.scenario.file.path(),
-                    super::app::describe(&e)
+                    super::picker::located(&e)
                 )),
             }
         }
@@ -113,6 +113,20 @@ impl App {
             self.position + 1,
             self.scenario_count()
         ));
+    }
+
+    /// Brings the open scenario at `position` (in the order opened) to the front.
+    pub(super) fn bring_to_front(&mut self, position: usize) {
+        if position == self.position {
+            let name = self.project.scenario.name.clone();
+            self.say(format!("{name} is in front already"));
+            return;
+        }
+        if let Some(at) = self.others.iter().position(|p| p.position == position) {
+            // The one wanted becomes the next, then comes to the front as `n` brings it.
+            self.others.rotate_left(at);
+            self.switch_scenario(1);
+        }
     }
 
     /// Pins another scenario's current figures as the baseline of the one in front: each press

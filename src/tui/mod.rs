@@ -19,6 +19,7 @@ pub mod files;
 mod input;
 pub mod keys;
 pub mod param;
+pub mod picker;
 mod seek;
 pub mod shell;
 mod swap;
@@ -69,9 +70,10 @@ pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
         Event::Key(key) => keys::action_for(app, key),
         Event::Mouse(mouse) => keys::mouse_action(app, mouse, screen),
         Event::FilesChanged(paths) => Some(Action::FilesChanged(paths)),
+        Event::Listed(listed) => Some(Action::ScenariosListed(listed)),
         // The next draw lays the panels out for the new size; a finished read is the shell's to
         // take back before events reach here.
-        Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) => None,
+        Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) | Event::Opened(_) => None,
         Event::InputClosed | Event::Stop => return Some(Effect::Quit),
     };
     action.and_then(|a| app.update(a))

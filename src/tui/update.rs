@@ -37,6 +37,9 @@ impl App {
         ) {
             self.message = None;
         }
+        if let Some(effect) = self.picking(&action) {
+            return effect;
+        }
         match action {
             Action::SelectPrevious => self.select_by(-1),
             Action::SelectNext => self.select_by(1),
@@ -96,6 +99,10 @@ impl App {
             Action::SaveReadOnly(mode) => self.mode = Mode::ReadOnly(mode),
             Action::SaveLinked { names, force } => self.mode = Mode::Linked { names, force },
             Action::Tick(now) => self.tick(now),
+            Action::OpenPicker => return self.open_picker(),
+            Action::ScenariosListed(listed) => self.scenarios_listed(listed),
+            Action::ScenarioOpened(project) => self.scenario_opened(project),
+            Action::OpenFailed(errors) => self.open_failed(&errors),
             Action::WatchFailed => {
                 self.refuse("Cannot watch the files for changes: edits on disk will show after a restart");
             }

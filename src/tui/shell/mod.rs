@@ -7,6 +7,7 @@
 //! back with the result as an event, so keys are answered while a large catalog is parsed.
 //! Saves asked for meanwhile wait for the files to come back.
 
+mod open;
 mod reader;
 mod save;
 
@@ -16,6 +17,7 @@ use std::time::Instant;
 
 use ratatui::layout::Rect;
 
+pub use open::Opened;
 pub use reader::{Outcome, Reread};
 
 use super::action::{self, Action, Effect, Loaded};
@@ -53,12 +55,17 @@ pub struct Shell {
     /// Saves asked for while the files were being read, carried out once they are back.
     waiting: Vec<Effect>,
     clock: fn() -> String,
+    /// The catalogs given on the command line, which scenarios opened later price from too.
+    catalogs: Option<PathBuf>,
+    /// The files of the scenarios the picker opened, by their position in the order opened.
+    opened: Vec<(usize, Live)>,
 }
 
 impl Shell {
     /// A shell over live files that sends what its reader finds to `sender`, telling the time by
     /// the wall clock, watching nothing yet.
     pub fn new(live: Live, sender: Sender<Event>) -> Self {
+        let catalogs = live.catalogs_override().map(std::path::Path::to_path_buf);
         Self {
             live: Some(live),
             sender,
@@ -68,6 +75,8 @@ impl Shell {
             changed: None,
             waiting: Vec::new(),
             clock: crate::cli::clock,
+            catalogs,
+            opened: Vec::new(),
         }
     }
 
@@ -100,6 +109,7 @@ impl Shell {
         for event in events {
             let mut effect = match event {
                 Event::Reread(done) => self.take_back(*done, app),
+                Event::Opened(opened) => self.opened(*opened, app),
                 Event::ReaderFailed(why) => return Flow::Failed(format!("the file reader stopped: {why}")),
                 other => handle(app, other, screen),
             };
@@ -109,6 +119,14 @@ impl Shell {
                     Effect::Reload(paths) => {
                         self.changed.get_or_insert_default().extend(paths);
                         self.recheck_watch = true;
+                        None
+                    }
+                    Effect::ListScenarios(dir) => {
+                        open::list(dir, self.sender.clone());
+                        None
+                    }
+                    Effect::OpenScenario(source) => {
+                        open::open(source, self.catalogs.clone(), self.sender.clone());
                         None
                     }
                     save => self.save(save, app),
@@ -198,6 +216,23 @@ impl Shell {
         app.update(action)
     }
 
+    /// Hands a scenario the picker opened to `update`, keeping its files.
+    fn opened(&mut self, opened: Opened, app: &mut App) -> Option<Effect> {
+        match opened {
+            Ok(live) => {
+                let project = Loaded(Box::new(live.project.clone()));
+                let before = app.scenario_count();
+                let effect = app.update(Action::ScenarioOpened(project));
+                // Kept only if it opened: one that cannot be priced is refused.
+                if app.scenario_count() > before {
+                    self.opened.push((app.position, live));
+                }
+                effect
+            }
+            Err(errors) => app.update(Action::OpenFailed(errors)),
+        }
+    }
+
     /// Keeps the watcher on the scenario's and catalogs' directories.
     fn keep_watching(&mut self, app: &mut App) {
         let (Some(watching), Some(live)) = (&mut self.watching, &self.live) else {
@@ -224,7 +259,9 @@ impl Shell {
         let action = match effect {
             Effect::Save { force, links } => save::into_scenario(live, app, force, links, clock),
             Effect::SaveAs(path) => save::as_new_file(live, app, &path, clock),
-            Effect::Quit | Effect::Reload(_) => return Some(effect),
+            Effect::Quit | Effect::Reload(_) | Effect::ListScenarios(_) | Effect::OpenScenario(_) => {
+                return Some(effect);
+            }
         };
         app.update(action)
     }

@@ -64,9 +64,12 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     if columns.len() > 2 {
         columns = pack(&sections, rows, false);
     }
-    // On a small screen the mouse's section (last) gives way before the keys need a third column.
-    if columns.len() > 2 && sections.len() > 1 {
-        columns = pack(&sections[..sections.len() - 1], rows, false);
+    // On a small screen the last sections (the mouse's, then the picker's, which its border
+    // repeats) give way before the keys need a third column.
+    let mut kept = sections.len();
+    while columns.len() > 2 && kept > 1 {
+        kept -= 1;
+        columns = pack(&sections[..kept], rows, false);
     }
     let widths: Vec<usize> = columns
         .iter()

@@ -10,6 +10,7 @@ mod help;
 pub mod models;
 mod notes;
 pub mod params;
+mod picker;
 mod present;
 pub(crate) mod text;
 mod tornado;
@@ -195,6 +196,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             if app.mode == Mode::Help {
                 help::render_help(frame, area, app);
             }
+            picker::render_picker(frame, area, app);
             return;
         }
         params::render_params(frame, panels.params, app);
@@ -212,6 +214,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     if app.mode == Mode::Help {
         help::render_help(frame, area, app);
     }
+    picker::render_picker(frame, area, app);
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect, app: &App) {
@@ -299,9 +302,9 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// Footer hints in the order they give way on a narrow screen; the help lists them all.
-const FOOTER_DROPPED_FIRST: [&str; 14] = [
-    "scenario", "compare", "seek", "tornado", "chart", "focus", "present", "reset", "pin", "undo", "model", "type",
-    "save", "change",
+const FOOTER_DROPPED_FIRST: [&str; 15] = [
+    "open", "scenario", "compare", "seek", "tornado", "chart", "focus", "present", "reset", "pin", "undo", "model",
+    "type", "save", "change",
 ];
 
 /// The footer's key hints for the current mode, from the binding table, spaced out when they fit.

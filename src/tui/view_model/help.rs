@@ -31,6 +31,9 @@ impl HelpText {
             Context::Quitting,
             Context::Help,
             Context::Anywhere,
+            // The picker shows its own keys in its border: on a small screen its section gives
+            // way, after the mouse's.
+            Context::Picking,
         ] {
             // Contexts that share a heading share a section, each (keys, help) pair listed once:
             // the prompts a save can raise differ in a key or two.
@@ -46,6 +49,9 @@ impl HelpText {
             }
             if context == Context::Typing {
                 rows.push(("other keys".to_owned(), "type a value or file name"));
+            }
+            if context == Context::Picking {
+                rows.push(("other keys".to_owned(), "filter the list by name"));
             }
         }
         sections.push(("Mouse", MOUSE.iter().map(|m| (m.name.to_owned(), m.help)).collect()));

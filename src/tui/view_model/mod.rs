@@ -10,6 +10,7 @@ pub mod format;
 mod help;
 mod margin;
 mod panels;
+mod picker;
 mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column, TOTAL};
@@ -19,6 +20,7 @@ pub use compare::CompareText;
 pub use help::HelpText;
 pub use margin::MarginTile;
 pub use panels::{FigureText, Models, Notes, ParamRow, ParamsView};
+pub use picker::PickerText;
 pub use tornado::{Tornado, TornadoRow};
 
 use super::app::{App, Focus, Mode};
@@ -66,6 +68,8 @@ pub struct ViewModel {
     pub footer: Vec<(String, &'static str)>,
     /// The help's text, while the help is open.
     pub help: HelpText,
+    /// The scenario picker, while it is open.
+    pub picker: Option<PickerText>,
 }
 
 impl ViewModel {
@@ -100,6 +104,7 @@ impl ViewModel {
             budgets: BudgetsText::of(app),
             status,
             footer: keys::footer_for(app),
+            picker: PickerText::of(app),
             help: if app.mode == Mode::Help {
                 HelpText::of_table()
             } else {
@@ -225,7 +230,7 @@ fn status(app: &App) -> Vec<Piece> {
             ),
             Tone::Error,
         )],
-        Mode::Normal | Mode::Help => match &app.message {
+        Mode::Normal | Mode::Help | Mode::Picking(_) => match &app.message {
             Some(m) if m.error => vec![(format!(" ✗ {} ", m.text), Tone::Error)],
             Some(m) => vec![(format!(" ✓ {}", m.text), Tone::Info)],
             None => vec![(idle_hint(app), Tone::Dim)],
