@@ -130,12 +130,13 @@ fn atve_generated_seconds_are_frames_over_fps_not_the_posts_24() {
 #[test]
 fn atve_share_of_the_bill() {
     let b = bill("atve", &[]);
-    let share = |label| whole_percent(line(&b, label).share.unwrap());
+    let share = |label| whole_percent(b.share(line(&b, label)).unwrap());
     assert_eq!(share("Animated clip"), d("66"));
     assert_eq!(share("augmentations"), d("19"));
     assert_eq!(share("Keyframe"), d("7"));
     assert_eq!(share("LoRA"), d("5"));
-    let style_and_vision = line(&b, "Style transfer").share.unwrap() + line(&b, "Visual description").share.unwrap();
+    let style_and_vision =
+        b.share(line(&b, "Style transfer")).unwrap() + b.share(line(&b, "Visual description")).unwrap();
     assert_eq!(whole_percent(style_and_vision), d("2"));
     // "$ / video" column: $2.00, $0.56, $0.16, $0.20, $0.07, $0.02.
     assert_eq!(line(&b, "Animated clip").per_video, d("2.00"));
@@ -147,7 +148,7 @@ fn atve_share_of_the_bill() {
         d("0.07")
     );
     assert_eq!(line(&b, "Voice line").per_video, d("0.02"));
-    let shares: Decimal = b.lines.iter().map(|l| l.share.unwrap()).sum();
+    let shares: Decimal = b.lines.iter().map(|l| b.share(l).unwrap()).sum();
     assert!((shares - Decimal::ONE).abs() < d("0.000000000000000000001"));
 }
 

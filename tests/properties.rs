@@ -94,7 +94,7 @@ proptest! {
         let b = bill(&s, &c, &params);
         prop_assert!(b.lines.iter().all(|l| l.per_video >= Decimal::ZERO && l.unit_price >= Decimal::ZERO));
         prop_assert!(b.totals.per_video > Decimal::ZERO);
-        let shares: Decimal = b.lines.iter().map(|l| l.share.unwrap()).sum();
+        let shares: Decimal = b.lines.iter().map(|l| b.share(l).unwrap()).sum();
         prop_assert!((shares - Decimal::ONE).abs() < Decimal::from_str("0.000000000000000000001").unwrap());
     }
 

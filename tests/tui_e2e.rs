@@ -27,9 +27,7 @@ fn frames_100_to_80_in_the_real_dashboard() {
     let tmux = Tmux::start(140, 45, &command);
 
     // The whole first frame, breakdown included, before looking at it.
-    let screen = tmux.wait_for("$3.0140");
-    assert!(screen.contains("scenarios/atve.toml"), "{screen}");
-    assert!(screen.contains("Cost per video"), "{screen}");
+    tmux.wait_for_all(&["$3.0140", "scenarios/atve.toml", "Cost per video"]);
 
     tmux.send(&["j"]);
     tmux.wait_for("Frames: ←/→");
@@ -182,8 +180,7 @@ fn augmentations_a_keyframe_swap_a_save_and_the_question_before_quitting() {
     }
     tmux.wait_for("Augmentation images: ←/→ ±5");
     tmux.send(&["H"]);
-    let screen = tmux.wait_for("Augmentation images 35 → 0");
-    assert!(screen.contains("$2.4540"), "{screen}");
+    tmux.wait_for_all(&["Augmentation images 35 → 0", "$2.4540"]);
     tmux.send(&["Enter", "5", "Enter"]);
     tmux.wait_for("Augmentation images 0 → 5");
 

@@ -12,6 +12,7 @@ pub mod money;
 pub mod number;
 pub mod params;
 pub mod pricing;
+pub mod ratio;
 pub mod scenario;
 pub mod source;
 pub mod stale;

@@ -157,7 +157,7 @@ fn breakdown(out: &mut String, subject: &Subject<'_>) {
             )),
             quantity(line.quantity),
             money(subject, line.per_video, 4),
-            percent(line.share)
+            percent(subject.bill.share(line))
         );
     }
     out.push('\n');

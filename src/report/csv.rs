@@ -110,7 +110,7 @@ fn lines(bill: &Bill) -> Vec<Vec<String>> {
             text(&rule::line(l, &money)),
             plain(l.quantity),
             plain(l.per_video),
-            figure(l.share),
+            figure(bill.share(l)),
             text(&bill.currency),
             super::as_of(l),
             text(&super::source(l)),

@@ -54,7 +54,8 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
                 "rule": rule::line(l, &money),
                 "quantity": text(l.quantity),
                 "per_video": text(l.per_video),
-                "share": optional(l.share),
+                "per_month": text(l.per_month),
+                "share": optional(bill.share(l)),
                 "as_of": l.pricing().provenance.as_of.as_ref().map(|d| d.to_string()),
                 "source": l.pricing().provenance.source.as_deref(),
             })

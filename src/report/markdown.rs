@@ -51,7 +51,7 @@ pub fn render(scenario: &Scenario, params: &Params, bill: &Bill, extras: &super:
             cell(&rule::line(l, &money)),
             quantity(l.quantity),
             line_cost(l, &money),
-            percent(l.share)
+            percent(bill.share(l))
         );
     }
     let t = &bill.totals;

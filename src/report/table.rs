@@ -54,7 +54,7 @@ fn breakdown(out: &mut String, bill: &Bill, money: &Currency) {
                 escape(&rule::line(l, money)).into_owned(),
                 quantity(l.quantity),
                 line_cost(l, money),
-                percent(l.share),
+                percent(bill.share(l)),
             ]
         })
         .collect();

@@ -6,6 +6,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::catalog::{Model, Pricing};
 use crate::engine::pricing::Priced;
+use crate::engine::ratio::Ratio;
 use crate::engine::scenario::Stage;
 
 /// Calls that failed over to a second model.
@@ -36,14 +37,19 @@ pub struct Line {
     pub priced: Priced,
     /// What one call costs in the bill's currency, fallback blended in.
     pub unit_price: Decimal,
-    /// Billed calls per video, rerolls and retries included.
+    /// Billed calls per video, rerolls and retries included (divided out of `calls`).
     pub quantity: Decimal,
+    /// Billed calls per video as an exact fraction: runs and attempts divide.
+    pub calls: Ratio,
     /// Billed attempts per accepted output.
     pub attempts: Decimal,
-    /// What the line adds to one video.
+    /// What the line adds to one video: `cost` divided out once.
     pub per_video: Decimal,
-    /// Its share of the bill, in [0, 1]; `None` when the bill is zero.
-    pub share: Option<Decimal>,
+    /// What the line adds to one video as an exact fraction, from which every figure of the
+    /// line and the totals is divided once.
+    pub cost: Ratio,
+    /// What the line costs in a month of videos: a month step's own price, exactly.
+    pub per_month: Decimal,
     /// Calls that failed over.
     pub fallback: Option<FallbackLine>,
     /// Units a free tier took off.

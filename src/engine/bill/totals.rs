@@ -8,14 +8,18 @@ use super::{Evaluation, Line};
 use crate::engine::catalog::Kind;
 use crate::engine::money;
 use crate::engine::params::Params;
+use crate::engine::ratio::Ratio;
 use crate::engine::scenario::Stage;
+use crate::engine::source::Diagnostic;
 use crate::engine::warning::{Warning, WarningKind};
 
 /// The bill's totals.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Totals {
-    /// Cost of one video.
+    /// Cost of one video: `cost` divided out once.
     pub per_video: Decimal,
+    /// Cost of one video as an exact fraction, the sum of the lines' own.
+    pub cost: Ratio,
     /// Seconds of video generated (and paid for): scenes x frames / fps.
     pub generated_seconds: Decimal,
     /// Seconds left after trimming: scenes x finished seconds per scene.
@@ -24,7 +28,7 @@ pub struct Totals {
     pub per_generated_second: Option<Decimal>,
     /// Cost per finished second; `None` when nothing is finished.
     pub per_finished_second: Option<Decimal>,
-    /// Cost of a month's videos.
+    /// Cost of a month's videos: the sum of the lines' `per_month`, exactly when each is exact.
     pub per_month: Decimal,
     /// What the videos bring in, when the scenario sells them.
     pub sale: Option<Box<SaleTotals>>,
@@ -58,79 +62,115 @@ pub struct SaleTotals {
     pub break_even_price: Option<Decimal>,
 }
 
-/// What the sale brings in at these parameters, or `None` without a price. The outer `None`
-/// is an overflow.
-pub fn sale_totals(params: &Params, per_video: Decimal) -> Option<Option<SaleTotals>> {
+/// A figure of the sale that is too large to compute exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaleFigure {
+    /// The price per video, from credits and a pack or a credit price.
+    Price,
+    /// Revenue per video made: price x paid share.
+    Revenue,
+    /// Revenue less cost, per video.
+    Margin,
+    /// The margin as a share of revenue.
+    MarginShare,
+    /// Revenue of a month's videos.
+    RevenuePerMonth,
+    /// Revenue less cost of a month's videos.
+    ProfitPerMonth,
+    /// The price per paying video that meets the target margin.
+    BreakEvenPrice,
+}
+
+impl SaleFigure {
+    /// The figure's name, for the error that reports it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Self::Price => "the price per video",
+            Self::Revenue => "the revenue per video (price x paid_share)",
+            Self::Margin => "the margin per video",
+            Self::MarginShare => "the margin as a share of revenue",
+            Self::RevenuePerMonth => "the revenue per month",
+            Self::ProfitPerMonth => "the profit per month",
+            Self::BreakEvenPrice => "the break-even price",
+        }
+    }
+
+    /// The sale values that make the figure, most to blame first: where its error points.
+    pub fn written_at(self) -> &'static [&'static str] {
+        match self {
+            Self::BreakEvenPrice => &["paid_share", "target_margin", "price", "credits"],
+            Self::Price => &["credits", "pack", "credit_price", "price"],
+            _ => &["price", "credits", "pack", "credit_price", "paid_share"],
+        }
+    }
+}
+
+/// What the sale brings in at these parameters, given the exact cost per video; `Ok(None)`
+/// without a price, the figure that overflowed otherwise.
+pub fn sale_totals(params: &Params, cost: Ratio) -> Result<Option<SaleTotals>, SaleFigure> {
+    use SaleFigure as F;
     let sale = &params.sale;
     if !sale.is_set() {
-        return Some(None);
+        return Ok(None);
     }
     let pack = sale.pack.as_ref().and_then(|name| params.schema.pack(name));
     // Credits x pack price / pack credits: multiply before dividing.
     let (price, credits) = match (sale.price, sale.credits, pack) {
         (Some(price), _, _) => (price, None),
         (None, Some(credits), Some(pack)) => (
-            money::mul(credits, pack.price)?.checked_div(pack.credits)?,
-            Some((credits, pack.credit_price()?)),
+            money::mul(credits, pack.price)
+                .and_then(|total| total.checked_div(pack.credits))
+                .ok_or(F::Price)?,
+            Some((credits, pack.credit_price().ok_or(F::Price)?)),
         ),
         (None, Some(credits), None) => {
             let each = sale.credit_price.unwrap_or_default();
-            (money::mul(credits, each)?, Some((credits, each)))
+            (money::mul(credits, each).ok_or(F::Price)?, Some((credits, each)))
         }
-        (None, None, _) => return Some(None),
+        (None, None, _) => return Ok(None),
     };
     let paid = sale.paid_share;
-    let revenue = money::mul(price, paid)?;
-    let margin = revenue.checked_sub(per_video)?;
     let month = Decimal::from(params.videos_per_month);
-    let keep = Decimal::ONE - sale.target_margin.unwrap_or_default();
-    let break_even = if paid.is_zero() {
-        None
-    } else {
-        Some(per_video.checked_div(money::mul(keep, paid)?)?)
+    let revenue = money::mul(price, paid).ok_or(F::Revenue)?;
+    let margin = Ratio::whole(revenue).checked_sub(cost).ok_or(F::Margin)?;
+    let keep = Decimal::ONE
+        .checked_sub(sale.target_margin.unwrap_or_default())
+        .ok_or(F::BreakEvenPrice)?;
+    let break_even = match paid.is_zero() {
+        true => None,
+        false => Some(
+            money::mul(keep, paid)
+                .and_then(|over| cost.div_decimal(over))
+                .ok_or(F::BreakEvenPrice)?
+                .value(),
+        ),
     };
-    Some(Some(SaleTotals {
+    let margin_share = match revenue.is_zero() {
+        true => None,
+        false => Some(margin.div_decimal(revenue).ok_or(F::MarginShare)?.value()),
+    };
+    Ok(Some(SaleTotals {
         price,
         credits,
         pack: pack.map(|p| Arc::clone(&p.name)),
         paid_share: paid,
         target_margin: sale.target_margin,
         revenue_per_video: revenue,
-        margin_per_video: margin,
-        margin_share: if revenue.is_zero() {
-            None
-        } else {
-            Some(margin.checked_div(revenue)?)
-        },
-        revenue_per_month: money::mul(revenue, month)?,
-        profit_per_month: money::mul(margin, month)?,
+        margin_per_video: margin.value(),
+        margin_share,
+        revenue_per_month: money::mul(revenue, month).ok_or(F::RevenuePerMonth)?,
+        profit_per_month: margin.mul_decimal(month).ok_or(F::ProfitPerMonth)?.value(),
         break_even_price: break_even,
     }))
 }
 
 impl Evaluation<'_> {
-    pub(super) fn totals(&mut self, lines: &[Line], per_video: Decimal) -> Option<Totals> {
-        let p = self.params;
-        let scenes = Decimal::from(p.scenes);
-        let makes_clips = lines
-            .iter()
-            .any(|l| l.stage == Stage::Scene && l.model.kind == Kind::Video);
-        let (generated, finished) = match (makes_clips, self.seconds) {
-            (true, Some(clip)) => {
-                let mut finished = p.finished_seconds_per_scene.unwrap_or(clip);
-                if finished > clip {
-                    self.warnings.push(Warning {
-                        origin: self.scenario.param_origins.get("finished_seconds_per_scene").cloned(),
-                        file: Arc::clone(&self.scenario.file),
-                        kind: WarningKind::TrimLongerThanClip { finished, clip },
-                    });
-                    finished = clip;
-                }
-                (money::mul(scenes, clip)?, money::mul(scenes, finished)?)
-            }
-            _ => (Decimal::ZERO, Decimal::ZERO),
-        };
-        let sale = sale_totals(p, per_video)?;
+    /// The totals of lines whose exact costs per video are `costs` (by step index, in order).
+    pub(super) fn totals(&mut self, lines: &[Line], costs: &[(usize, Ratio)]) -> Result<Totals, Diagnostic> {
+        let cost = costs.iter().try_fold(Ratio::ZERO, |sum, (_, c)| sum.checked_add(*c));
+        let cost = cost.ok_or_else(|| self.total_overflow(costs, "the cost per video", Some))?;
+        let (generated, finished) = self.seconds_made(lines)?;
+        let sale = sale_totals(self.params, cost).map_err(|figure| self.sale_overflow(figure))?;
         if let Some(s) = &sale
             && let (Some(share), Some(target)) = (s.margin_share, s.target_margin)
             && share < target
@@ -146,21 +186,57 @@ impl Evaluation<'_> {
                 },
             });
         }
-        let per = |seconds: Decimal| {
-            if seconds.is_zero() {
-                Some(None)
-            } else {
-                per_video.checked_div(seconds).map(Some)
-            }
+        let per = |seconds: Decimal, what: &str| match seconds.is_zero() {
+            true => Ok(None),
+            false => match cost.div_decimal(seconds) {
+                Some(each) => Ok(Some(each.value())),
+                None => Err(self.total_overflow(costs, what, |c| c.div_decimal(seconds))),
+            },
         };
-        Some(Totals {
-            per_video,
+        let month = self.videos_per_month();
+        let per_month = cost
+            .mul_decimal(month)
+            .ok_or_else(|| self.total_overflow(costs, "the cost per month", |c| c.mul_decimal(month)))?;
+        Ok(Totals {
+            per_video: cost.value(),
+            cost,
             generated_seconds: generated,
             finished_seconds: finished,
-            per_generated_second: per(generated)?,
-            per_finished_second: per(finished)?,
-            per_month: money::mul(per_video, Decimal::from(p.videos_per_month))?,
+            per_generated_second: per(generated, "the cost per generated second")?,
+            per_finished_second: per(finished, "the cost per finished second")?,
+            per_month: per_month.value(),
             sale: sale.map(Box::new),
         })
+    }
+
+    /// Seconds of video generated and left after trimming, when a scene step makes clips.
+    fn seconds_made(&mut self, lines: &[Line]) -> Result<(Decimal, Decimal), Diagnostic> {
+        let p = self.params;
+        let makes_clips = lines
+            .iter()
+            .any(|l| l.stage == Stage::Scene && l.model.kind == Kind::Video);
+        let (true, Some(clip)) = (makes_clips, self.seconds) else {
+            return Ok((Decimal::ZERO, Decimal::ZERO));
+        };
+        let mut finished = p.finished_seconds_per_scene.unwrap_or(clip);
+        if finished > clip {
+            self.warnings.push(Warning {
+                origin: self.scenario.param_origins.get("finished_seconds_per_scene").cloned(),
+                file: Arc::clone(&self.scenario.file),
+                kind: WarningKind::TrimLongerThanClip { finished, clip },
+            });
+            finished = clip;
+        }
+        let scenes = Decimal::from(p.scenes);
+        let generated = money::mul(scenes, clip).ok_or_else(|| {
+            self.parameter_overflow(&["frames", "seconds", "scenes"], "the seconds generated per video")
+        })?;
+        let finished = money::mul(scenes, finished).ok_or_else(|| {
+            self.parameter_overflow(
+                &["finished_seconds_per_scene", "scenes"],
+                "the seconds finished per video",
+            )
+        })?;
+        Ok((generated, finished))
     }
 }

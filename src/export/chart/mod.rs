@@ -127,7 +127,7 @@ pub fn share(subject: &Subject<'_>) -> Result<Chart, ChartError> {
             text: format!(
                 "{}  ·  {}",
                 money_label(line.per_video, currency, 4),
-                crate::report::percent(line.share)
+                crate::report::percent(bill.share(line))
             ),
             highlight: false,
         })

@@ -317,8 +317,12 @@ fn write_quantities(
     sheet.write_formula_with_format(r, 15, result(&calls, line.quantity), &styles.quantity)?;
     let cost = format!("=L{n}*P{n}");
     sheet.write_formula_with_format(r, PER_VIDEO, result(&cost, line.per_video), &styles.line_money)?;
-    let share = Formula::new(format!("=IF(per_video=0,\"\",Q{n}/per_video)"))
-        .set_result(line.share.map_or(String::new(), |s| s.normalize().to_string()));
+    let share = Formula::new(format!("=IF(per_video=0,\"\",Q{n}/per_video)")).set_result(
+        subject
+            .bill
+            .share(line)
+            .map_or(String::new(), |s| s.normalize().to_string()),
+    );
     sheet.write_formula_with_format(r, 17, share, &styles.percent)?;
     if subject.params.video_model.is_some() && line.stage == Stage::Scene && line.model.kind == Kind::Video {
         let note = Format::new().set_italic();

@@ -173,11 +173,11 @@ fn row(app: &App, i: usize) -> Option<BreakdownRow> {
             report::quantity(line.quantity),
         ),
         (Column::PerVideo, None) => changed(before.map(|b| cost(b.per_video)), report::line_cost(line, &money)),
-        (Column::Share, _) => (report::percent(line.share), false),
+        (Column::Share, _) => (report::percent(app.bill.share(line)), false),
     };
     Some(BreakdownRow {
         cells: COLUMNS.map(cell),
-        share: line.share.unwrap_or_default(),
+        share: app.bill.share(line).unwrap_or_default(),
         flashed: flash.is_some(),
         selected: app.focus == Focus::Breakdown && app.line == line.step,
     })
