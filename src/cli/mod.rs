@@ -195,10 +195,13 @@ pub fn run(cli: Cli) -> ExitCode {
                     .map_err(Diagnostics::from)
                     .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
                     .and_then(|live| {
-                        let more: Result<Vec<Project>, Diagnostics> = cli
+                        let more: Result<Vec<crate::live::Live>, Diagnostics> = cli
                             .more
                             .iter()
-                            .map(|s| load_project(s, cli.catalogs.as_deref()))
+                            .map(|s| {
+                                let source = project::scenario_source(s).map_err(Diagnostics::from)?;
+                                crate::live::Live::open(source, cli.catalogs.clone())
+                            })
                             .collect();
                         crate::tui::run(live, more?, whatif::budgets(None, &cli.budgets)?)
                     })

@@ -134,6 +134,13 @@ pub enum Action {
     ScenarioOpened(Loaded),
     /// A scenario chosen from the list could not be read: what is wrong, with file and line.
     OpenFailed(Diagnostics),
+    /// An action for a scenario waiting behind the one in front: what a read of its files found.
+    Behind {
+        /// Its position in the order the scenarios were opened.
+        position: usize,
+        /// What to do to it.
+        action: Box<Action>,
+    },
 }
 
 /// A project handed to `update`; compared by identity, since projects hold whole files.

@@ -208,8 +208,6 @@ pub struct App {
     pub position: usize,
     /// Every open scenario side by side.
     pub comparison: deck::Comparison,
-    /// Files that changed while a scenario other than the first was in front.
-    pub pending_reload: Vec<std::path::PathBuf>,
     /// The budgets and how the bill stands against them.
     pub budgets: super::budgets::Budgets,
 }
@@ -255,7 +253,6 @@ impl App {
             others: Vec::new(),
             position: 0,
             comparison: deck::Comparison::default(),
-            pending_reload: Vec::new(),
             budgets: super::budgets::Budgets::default(),
         };
         app.refresh();

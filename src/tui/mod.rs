@@ -53,15 +53,17 @@ use crate::live::Live;
 ///
 /// Fails with the engine's diagnostics if the scenario cannot be priced as loaded, or with the
 /// terminal's error if it cannot be driven. The terminal is restored in every case.
-pub fn run(
-    live: Live,
-    more: Vec<crate::project::Project>,
-    budgets: Vec<crate::engine::whatif::Budget>,
-) -> Result<(), Diagnostics> {
+pub fn run(live: Live, more: Vec<Live>, budgets: Vec<crate::engine::whatif::Budget>) -> Result<(), Diagnostics> {
     let mut app = App::new(live.project.clone(), Theme::from_env())?;
-    app.open_others(more);
+    let positions = app.open_others(more.iter().map(|l| l.project.clone()).collect());
     app.give_budgets(budgets);
-    drive(&mut app, live).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
+    // Each scenario that opened keeps its files live at its position.
+    let more = more
+        .into_iter()
+        .zip(positions)
+        .filter_map(|(live, position)| position.map(|p| (p, live)))
+        .collect();
+    drive(&mut app, live, more).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
 }
 
 /// What one event does to the dashboard; `screen` is the terminal's area, for mouse clicks.
@@ -79,11 +81,14 @@ pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
     action.and_then(|a| app.update(a))
 }
 
-fn drive(app: &mut App, live: Live) -> io::Result<()> {
+fn drive(app: &mut App, live: Live, more: Vec<(usize, Live)>) -> io::Result<()> {
     let _restore = terminal::Session::start()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let events = Events::start();
     let mut shell = Shell::new(live, events.sender.clone());
+    for (position, live) in more {
+        shell.add(position, live);
+    }
     shell.watch(app);
     event_loop(&mut terminal, app, &mut shell, &events)
 }
