@@ -327,3 +327,38 @@ fn swapped_models_are_priced_in_the_sheet() {
         );
     }
 }
+
+#[test]
+fn a_step_length_of_fractional_frames_is_refused_in_the_sheet_as_in_the_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let scenario = "tests/fixtures/export/step-clip-length.toml";
+    // 6.25 s is 100 frames at 16 fps and 93.75 at 15 fps: the report refuses the second.
+    let refused = Command::new(env!("CARGO_BIN_EXE_reelcost"))
+        .current_dir(repo())
+        .args(["report", scenario, "--set", "fps=15"])
+        .output()
+        .unwrap();
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("6.25 s at 15 fps is 93.75 frames"));
+    let file = export(scenario, dir.path());
+    let names = ["per_video"];
+    let results = recalculate(
+        &[
+            json!({ "file": file, "set": { "fps": 16 }, "names": names }),
+            json!({ "file": file, "set": { "fps": 15 }, "names": names }),
+        ],
+        dir.path(),
+    );
+    assert!(
+        results[0]["per_video"]["number"]
+            .as_f64()
+            .is_some_and(|n| close(n, Decimal::new(5, 1))),
+        "{}",
+        results[0]
+    );
+    assert!(
+        results[1]["per_video"]["error"].is_number(),
+        "fractional frames should be an error: {}",
+        results[1]
+    );
+}

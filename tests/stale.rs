@@ -120,3 +120,53 @@ fn a_malformed_today_is_refused() {
     assert!(!out.status.success());
     assert!(text(&out).contains("REELCOST_TODAY"), "{}", text(&out));
 }
+
+/// Runs `reelcost watch` on `today` until it says it is watching, and returns everything it
+/// printed by then.
+fn watch_on(today: &str, scenario: &str, dir: &Path) -> String {
+    use std::io::{BufRead, BufReader};
+    use std::process::Stdio;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_reelcost"))
+        .args(["watch", scenario])
+        .current_dir(dir)
+        .env("REELCOST_TODAY", today)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The report is written before the watcher starts; "watching" on stderr comes after it.
+    let out = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        let _ = std::io::Read::read_to_string(&mut BufReader::new(out), &mut text);
+        text
+    });
+    let mut err = String::new();
+    for line in BufReader::new(child.stderr.take().unwrap())
+        .lines()
+        .map_while(Result::ok)
+    {
+        err.push_str(&line);
+        err.push('\n');
+        if line.contains("for changes") {
+            break;
+        }
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    reader.join().unwrap() + &err
+}
+
+#[test]
+fn watch_warns_of_stale_prices_as_report_does() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(reelcost_on("2026-07-09", &["init", "."], dir.path()).status.success());
+    let fresh = watch_on("2026-07-08", "scenarios/kling-o3.toml", dir.path());
+    assert!(fresh.contains("for changes"), "{fresh}");
+    assert!(!fresh.contains(STALE), "{fresh}");
+    let stale = watch_on("2026-07-09", "scenarios/kling-o3.toml", dir.path());
+    assert!(
+        stale.contains(&format!("{STALE} 91 days old, past the 90 days a price stays fresh")),
+        "{stale}"
+    );
+}

@@ -169,9 +169,16 @@ fn a_breakdown_lines_model_is_swapped_cheapest_first_and_undone() {
         assert_eq!(c.change, c.per_video - app.bill.totals.per_video);
     }
 
-    // One step down: the next cheaper model, and the bill as the list said.
+    // One step up the list as shown (by provider, cheapest first within each): the model
+    // above, and the bill as the list said.
+    let shown = app.line_listing().ids();
+    let at = shown
+        .iter()
+        .position(|id| &**id == "fal-ai/flux-pro/kontext/multi")
+        .unwrap();
+    let above = (at + shown.len() - 1) % shown.len();
     app.update(Action::Step(-1));
-    let swapped = &choices[now - 1];
+    let swapped = choices.iter().find(|c| c.model == shown[above]).unwrap();
     assert_eq!(
         app.params.get("keyframe-multi-character.model").as_deref(),
         Some(&*swapped.model)
@@ -193,13 +200,13 @@ fn a_breakdown_lines_model_is_swapped_cheapest_first_and_undone() {
 }
 
 #[test]
-fn cycling_past_the_dearest_model_says_it_wrapped() {
+fn cycling_past_the_end_of_the_list_says_it_wrapped() {
     let mut app = open("scenarios/atve.toml");
     app.update(Action::ToggleFocus);
     while &*app.selected_line().unwrap().label != "Keyframe (multi-character)" {
         app.update(Action::SelectNext);
     }
-    let last = app.line_models.last().unwrap().model.clone();
+    let last = app.line_listing().ids().last().unwrap().clone();
     app.update(Action::Step(1));
     while app.params.get("keyframe-multi-character.model").as_deref() != Some(&*last) {
         app.update(Action::Step(1));
@@ -211,14 +218,14 @@ fn cycling_past_the_dearest_model_says_it_wrapped() {
         "{}",
         message(&app)
     );
-    let first = app.line_models.first().unwrap().model.clone();
+    let first = app.line_listing().ids().first().unwrap().clone();
     assert_eq!(
         app.params.get("keyframe-multi-character.model").as_deref(),
         Some(&*first)
     );
     app.update(Action::Step(-1));
     assert!(
-        message(&app).contains("wrapped round: on to the most expensive"),
+        message(&app).contains("wrapped round: on to the end of the list"),
         "{}",
         message(&app)
     );

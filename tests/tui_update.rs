@@ -9,7 +9,8 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent,
 use ratatui::layout::Rect;
 use reelcost::engine::evaluate;
 use reelcost::project::{self, ScenarioSource};
-use reelcost::tui::keys::{BINDINGS, action_for};
+use reelcost::tui::keys::{BINDINGS, action_for, mouse_action};
+use reelcost::tui::view_model::ModelRow;
 use reelcost::tui::{Action, App, Effect, Event, Mode, Param, Theme, View, handle, ui};
 use rust_decimal::Decimal;
 
@@ -205,15 +206,17 @@ fn resolution_cycles_through_what_the_clip_model_offers() {
 #[test]
 fn m_cycles_the_clip_model_through_the_alternatives() {
     let mut app = atve();
-    let ids: Vec<Arc<str>> = app
+    // The list as shown: models that take an image (a keyframe feeds the clip), by provider.
+    let ids = app.clip_listing().ids();
+    let wan = ids.iter().position(|id| &**id == "fal-ai/wan-i2v").unwrap();
+    let next_id = Arc::clone(&ids[(wan + 1) % ids.len()]);
+    let next = app
         .analysis
         .alternatives
         .iter()
-        .map(|a| Arc::clone(&a.model.id))
-        .collect();
-    let wan = ids.iter().position(|id| &**id == "fal-ai/wan-i2v").unwrap();
-    let next = &app.analysis.alternatives[(wan + 1) % ids.len()];
-    let (next_id, next_cost) = (Arc::clone(&next.model.id), next.totals.per_video);
+        .find(|a| a.model.id == next_id)
+        .unwrap();
+    let next_cost = next.totals.per_video;
 
     run(&mut app, [Action::NextModel]);
     assert_eq!(app.params.video_model.as_deref(), Some(&*next_id));
@@ -365,16 +368,28 @@ fn events_reach_update_through_handle() {
     handle(&mut app, wheel, screen);
     assert_eq!(app.selected, Param::named("videos_per_month"));
 
-    // A click on a clip model puts it on the clip step.
+    // A click on a clip model puts it on the clip step; a click on a provider's heading does
+    // nothing.
     let first = ui::models::first_shown(&app, panels.models);
-    let chosen = Arc::clone(&app.analysis.alternatives[first].model.id);
-    let on_model = Event::Mouse(MouseEvent {
+    let visible = usize::from(panels.models.height - 2);
+    let rows = &app.shown.models.rows;
+    let in_use = app.analysis.clip_model.as_ref().map(|m| Arc::clone(&m.id));
+    let at = |pick: &dyn Fn(&ModelRow) -> bool| {
+        (first..(first + visible).min(rows.len()))
+            .find(|&i| pick(&rows[i]))
+            .unwrap()
+    };
+    let heading = at(&|r| r.model().is_none());
+    let other = at(&|r| r.model().is_some_and(|id| Some(id) != in_use.as_ref()));
+    let chosen = Arc::clone(rows[other].model().unwrap());
+    let on_row = |i: usize| MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: panels.models.x + 4,
-        row: panels.models.y + 1,
+        row: panels.models.y + 1 + u16::try_from(i - first).unwrap(),
         modifiers: KeyModifiers::NONE,
-    });
-    handle(&mut app, on_model, screen);
+    };
+    assert_eq!(mouse_action(&app, on_row(heading), screen), None);
+    handle(&mut app, Event::Mouse(on_row(other)), screen);
     assert_eq!(
         app.analysis.clip_model.as_ref().map(|m| Arc::clone(&m.id)),
         Some(chosen)

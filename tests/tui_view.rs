@@ -9,7 +9,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use reelcost::project::{self, ScenarioSource};
 use reelcost::tui::theme::Tone;
-use reelcost::tui::view_model::{Column, ViewModel};
+use reelcost::tui::view_model::{Column, ModelRow, ViewModel};
 use reelcost::tui::{Action, App, Param, Theme, ui};
 
 fn atve() -> App {
@@ -35,7 +35,9 @@ fn render_draws_the_view_model_and_computes_no_text_of_its_own() {
     app.shown.figures[0].change.0 = "CHANGE-VM".to_owned();
     app.shown.params.rows[0].value = "PARAM-FROM-THE-MODEL".to_owned();
     for row in &mut app.shown.models.rows {
-        row.1 = "$7.77".to_owned();
+        if let ModelRow::Model { cost, .. } = row {
+            *cost = "$7.77".to_owned();
+        }
     }
     let text = screen(&app);
     for wanted in [
@@ -125,7 +127,8 @@ fn no_key_hint_is_written_outside_the_key_table() {
 fn the_hints_follow_the_table() {
     let app = atve();
     assert_eq!(app.shown.params.hint, " ↑↓ select · ←→ change · Enter type ");
-    assert_eq!(app.shown.models.title, " Clip model · 100 fit · m/M swap ");
+    assert_eq!(app.shown.models.title, " Clip model · 61 fit · m/M swap ");
+    assert!(app.shown.models.hint.contains("/ filter"), "{}", app.shown.models.hint);
     assert!(
         app.shown.status[0]
             .0

@@ -203,7 +203,7 @@ pub fn run(cli: Cli) -> ExitCode {
                                 crate::live::Live::open(source, cli.catalogs.clone())
                             })
                             .collect();
-                        crate::tui::run(live, more?, whatif::budgets(None, &cli.budgets)?)
+                        crate::tui::run(live, more?, whatif::budgets(None, &cli.budgets)?, freshness(None)?)
                     })
             } else {
                 report::run(&report::Args::table(scenario), cli.catalogs.as_deref()).map(|_| ())

@@ -1,5 +1,6 @@
 //! `reelcost watch SCENARIO`: reprint the report on every valid change to the scenario or its
-//! catalogs, and the error on every invalid one, for a plain terminal beside the editor.
+//! catalogs, and the error on every invalid one, for a plain terminal beside the editor. Like
+//! `report`, it warns of prices older than their catalogs allow.
 
 use super::{print_err, print_out};
 use std::io::Write;
@@ -22,7 +23,10 @@ fn print_report(live: &Live, sets: &[String], format: Format) -> Result<(), Diag
     let scenario = &live.project.scenario;
     let mut params = scenario.params.clone();
     apply_sets(&mut params, sets)?;
-    let bill = evaluate(scenario, &live.project.catalogs, &params)?;
+    let mut bill = evaluate(scenario, &live.project.catalogs, &params)?;
+    // Today is read at each reprint: a watch left running past a price's limit warns from then on.
+    let stale = super::freshness(None)?.bill_warnings(&bill);
+    bill.warnings.extend(stale);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(report::render(format, scenario, &params, &bill).as_bytes());
     let _ = out.flush();

@@ -86,12 +86,22 @@ pub fn clip_model<'c>(scenario: &Scenario, catalogs: &'c Catalogs, params: &Para
 /// resolution, audio and length), cheapest first. A swap changes only the scene steps made by a
 /// video model, so the bill is evaluated once and, for each model, only those lines again.
 pub fn video_alternatives(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Vec<Alternative> {
+    match evaluate(scenario, catalogs, params) {
+        Ok(bill) => video_alternatives_at(scenario, catalogs, params, &bill),
+        Err(_) => Vec::new(),
+    }
+}
+
+/// [`video_alternatives`] given the bill at `params`, which the caller has already made.
+pub fn video_alternatives_at(
+    scenario: &Scenario,
+    catalogs: &Catalogs,
+    params: &Params,
+    bill: &Bill,
+) -> Vec<Alternative> {
     if clip_model(scenario, catalogs, params).is_none() {
         return Vec::new();
     }
-    let Ok(bill) = evaluate(scenario, catalogs, params) else {
-        return Vec::new();
-    };
     let clips = steps_where(scenario, |s| {
         s.stage == Stage::Scene && catalogs.model(&s.model).is_some_and(|m| m.kind == Kind::Video)
     });
@@ -101,7 +111,7 @@ pub fn video_alternatives(scenario: &Scenario, catalogs: &Catalogs, params: &Par
         .filter(|m| m.kind == Kind::Video)
         .filter_map(|model| {
             at.video_model = Some(Arc::clone(&model.id));
-            let totals = reprice(scenario, catalogs, &at, &bill, &clips).ok()?;
+            let totals = reprice(scenario, catalogs, &at, bill, &clips).ok()?;
             Some(Alternative {
                 model: Arc::clone(model),
                 totals,
@@ -109,9 +119,9 @@ pub fn video_alternatives(scenario: &Scenario, catalogs: &Catalogs, params: &Par
         })
         .collect();
     // Sorted through indices: an alternative is a few hundred bytes, and a catalog can offer a
-    // hundred thousand of them.
+    // hundred thousand of them. Ids are unique, so an unstable sort gives the one order.
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by(|&a, &b| {
+    order.sort_unstable_by(|&a, &b| {
         let (a, b) = (&found[a], &found[b]);
         a.totals
             .per_video

@@ -6,8 +6,10 @@
 pub mod analysis;
 pub mod asof;
 pub mod bill;
+pub mod capability;
 pub mod catalog;
 pub mod expr;
+pub mod frames;
 pub mod money;
 pub mod number;
 pub mod params;

@@ -16,6 +16,21 @@ pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     a.checked_mul(b)
 }
 
+/// `a * b` when the product is exact, or `None`: `Decimal` multiplication rounds a product past
+/// 28 decimal places or 96 bits of digits, where a count (frames, a fraction's numerator) must
+/// not move. The mantissas multiply in 128 bits; the product must fit a `Decimal` as it is.
+pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    let (a, b) = (a.normalize(), b.normalize());
+    let mut mantissa = a.mantissa().checked_mul(b.mantissa())?;
+    let mut scale = a.scale().checked_add(b.scale())?;
+    // Trailing zeros past the 28th place are no loss.
+    while scale > 28 && mantissa.checked_rem(10) == Some(0) {
+        mantissa = mantissa.checked_div(10)?;
+        scale = scale.checked_sub(1)?;
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).ok()
+}
+
 /// True for a one written without decimals, the form the engine's own factors take.
 fn is_one(value: Decimal) -> bool {
     value.scale() == 0 && value.mantissa() == 1
@@ -34,6 +49,24 @@ pub fn round(value: Decimal, places: u32) -> Decimal {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_inexact_product_is_none() {
+        // 94 / 15 is 6.2666...67 to 28 places; times 15 it needs a 29th digit, which rounds away.
+        let length = Decimal::from(94) / Decimal::from(15);
+        assert_eq!(length.checked_mul(Decimal::from(15)), Some(Decimal::from(94)));
+        assert_eq!(exact_mul(length, Decimal::from(15)), None);
+        assert_eq!(
+            exact_mul(Decimal::new(625, 2), Decimal::from(16)),
+            Some(Decimal::from(100))
+        );
+        assert_eq!(exact_mul(Decimal::new(1, 20), Decimal::new(1, 20)), None);
+        assert_eq!(
+            exact_mul(Decimal::new(10, 15), Decimal::new(10, 14)),
+            Some(Decimal::new(1, 27))
+        );
+        assert_eq!(exact_mul(Decimal::MAX, Decimal::TWO), None);
+    }
 
     #[test]
     fn overflow_is_none() {

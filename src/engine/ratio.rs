@@ -13,6 +13,8 @@
 
 use rust_decimal::Decimal;
 
+use super::money;
+
 /// `numerator / denominator`, the denominator whole and positive, the two without a common
 /// whole factor in the numerator's digits.
 #[derive(Debug, Clone, Copy)]
@@ -33,15 +35,10 @@ impl PartialEq for Ratio {
         if self.denominator == other.denominator {
             return self.numerator == other.numerator;
         }
-        let ours = self.numerator.checked_mul(other.denominator);
-        let theirs = other.numerator.checked_mul(self.denominator);
+        let ours = money::exact_mul(self.numerator, other.denominator);
+        let theirs = money::exact_mul(other.numerator, self.denominator);
         match (ours, theirs) {
-            (Some(a), Some(b))
-                if exact_product(a, self.numerator, other.denominator)
-                    && exact_product(b, other.numerator, self.denominator) =>
-            {
-                a == b
-            }
+            (Some(a), Some(b)) => a == b,
             _ => self.value() == other.value(),
         }
     }
@@ -84,11 +81,13 @@ impl Ratio {
         // is 100 / 89.
         let denominator = denominator.normalize();
         if denominator.scale() > 0 {
-            let scale = Decimal::from_i128_with_scale(1, denominator.scale());
             let whole = Decimal::from_i128_with_scale(denominator.mantissa(), 0);
-            return match numerator.checked_div(scale) {
-                Some(n) if exact_quotient(n, scale, numerator) => Some(Self::reduced(n, whole)),
-                _ => numerator.checked_div(denominator).map(Self::whole),
+            let scaled = 10i128
+                .checked_pow(denominator.scale())
+                .and_then(|power| money::exact_mul(numerator, Decimal::from_i128_with_scale(power, 0)));
+            return match scaled {
+                Some(n) => Some(Self::reduced(n, whole)),
+                None => numerator.checked_div(denominator).map(Self::whole),
             };
         }
         Some(Self::reduced(numerator, denominator))
@@ -129,8 +128,8 @@ impl Ratio {
         // Cross-cancel first, so that the products stay as small as the result.
         let (a, d) = cancel(self.numerator, other.denominator);
         let (c, b) = cancel(other.numerator, self.denominator);
-        match (a.checked_mul(c), b.checked_mul(d)) {
-            (Some(n), Some(den)) if exact_product(n, a, c) => Some(Self::reduced(n, den)),
+        match (money::exact_mul(a, c), b.checked_mul(d)) {
+            (Some(n), Some(den)) => Some(Self::reduced(n, den)),
             _ => self.value().checked_mul(other.value()).map(Self::whole),
         }
     }
@@ -169,11 +168,8 @@ impl Ratio {
             let ours = self.denominator.checked_div(common)?;
             let theirs = other.denominator.checked_div(common)?;
             let denominator = ours.checked_mul(other.denominator)?;
-            let a = self.numerator.checked_mul(theirs)?;
-            let b = other.numerator.checked_mul(ours)?;
-            if !exact_product(a, self.numerator, theirs) || !exact_product(b, other.numerator, ours) {
-                return None;
-            }
+            let a = money::exact_mul(self.numerator, theirs)?;
+            let b = money::exact_mul(other.numerator, ours)?;
             Some(Self::reduced(a.checked_add(b)?, denominator))
         };
         exact().or_else(|| self.value().checked_add(other.value()).map(Self::whole))
@@ -265,18 +261,6 @@ fn gcd(mut a: u128, mut b: u128) -> u128 {
             return a << shift;
         }
     }
-}
-
-/// True when `product` is `a * b` with no digit rounded away: `Decimal` multiplication keeps at
-/// most 28 decimal places (and 96 bits of digits) and rounds past them, where a fraction must
-/// stay exact.
-fn exact_product(product: Decimal, a: Decimal, b: Decimal) -> bool {
-    product.scale() == a.scale().saturating_add(b.scale()) || b.is_zero() || product.checked_div(b) == Some(a)
-}
-
-/// True when `quotient * divisor` gives back `dividend` exactly.
-fn exact_quotient(quotient: Decimal, divisor: Decimal, dividend: Decimal) -> bool {
-    quotient.checked_mul(divisor) == Some(dividend)
 }
 
 #[cfg(test)]

@@ -54,6 +54,8 @@ pub enum Action {
     NextModel,
     /// Put the previous video model that fits the clips on the clip step.
     PreviousModel,
+    /// Type words that narrow the model list to the models whose id or provider hold them.
+    StartFilter,
     /// Put this video model on the clip step (a mouse click on the list).
     ChooseModel(Arc<str>),
     /// Make the current figures the baseline that changes are shown against.

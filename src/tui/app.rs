@@ -5,14 +5,17 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
+use super::curve::Memos;
 pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::Param;
+pub use super::picker::Picker;
 pub use super::swap::StepChoice;
 use super::theme::Theme;
 use super::view_model::ViewModel;
 use super::{deck, sweep};
-use crate::engine::analysis::{self, Alternative, AmortisationPoint, Cliff};
+use crate::engine::analysis::{self, Alternative, Cliff};
+use crate::engine::stale::Freshness;
 use crate::engine::whatif;
 use crate::engine::{Bill, Diagnostics, Model, ParamInfo, Params, Severity, evaluate};
 use crate::format::Currency;
@@ -22,9 +25,6 @@ use crate::project::Project;
 pub const BAND_SAMPLES: u32 = 10_000;
 /// The band's seed: the same figures on every key press and every run.
 pub const BAND_SEED: u64 = 1;
-
-/// Videos per character the amortisation chart sweeps.
-pub const SWEEP: std::ops::RangeInclusive<u32> = sweep::AMORTISATION;
 
 /// How keys are read.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,10 +43,12 @@ pub enum Mode {
     Quitting,
     /// A goal-seek target being typed for a parameter.
     Seeking(Input),
+    /// Words being typed to narrow the model list (`App::picker` holds them).
+    Filtering,
     /// The scenario file is read-only (its permissions): save as, or cancel?
     ReadOnly(String),
     /// A scenario to open beside the others is being chosen from a list.
-    Picking(super::picker::Picker),
+    Picking(super::scenario_picker::ScenarioPicker),
     /// The scenario file has other names: write through them all, replace this name only, save
     /// as, or cancel?
     Linked {
@@ -102,8 +104,6 @@ pub struct Baseline {
     pub params: Params,
     /// Its bill.
     pub bill: Bill,
-    /// Its amortisation sweep.
-    pub amortisation: Vec<AmortisationPoint>,
     /// False for the scenario as loaded, true once `b` pinned another state.
     pub pinned: bool,
     /// The other scenario whose figures these are, when one was pinned.
@@ -136,8 +136,6 @@ pub struct Analysis {
     pub clip_model: Option<Arc<Model>>,
     /// The resolutions it offers.
     pub resolutions: Vec<Arc<str>>,
-    /// Cost against videos per character.
-    pub amortisation: Vec<AmortisationPoint>,
     /// The cost against the selected parameter, ready to plot.
     pub chart: sweep::Chart,
     /// Thresholds the scenario sits just past.
@@ -200,6 +198,8 @@ pub struct App {
     pub quit_after_save: bool,
     /// What the chart's y axis measures.
     pub chart_metric: sweep::Metric,
+    /// The chart's points kept from one key press to the next.
+    pub curves: Memos,
     /// Whether the tornado takes the chart's place.
     pub tornado_shown: bool,
     /// The other open scenarios, next first.
@@ -210,6 +210,11 @@ pub struct App {
     pub comparison: deck::Comparison,
     /// The budgets and how the bill stands against them.
     pub budgets: super::budgets::Budgets,
+    /// What narrows the model lists.
+    pub picker: Picker,
+    /// Today and the limit past which a price is stale, from the caller's clock; without it no
+    /// price is marked stale.
+    pub freshness: Option<Freshness>,
 }
 
 impl App {
@@ -218,7 +223,6 @@ impl App {
         let params = project.scenario.params.clone();
         let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
         let baseline = Baseline {
-            amortisation: analysis::amortisation(&project.scenario, &project.catalogs, &params, SWEEP),
             params: params.clone(),
             bill: bill.clone(),
             pinned: false,
@@ -249,15 +253,25 @@ impl App {
             shown: ViewModel::default(),
             quit_after_save: false,
             chart_metric: sweep::Metric::default(),
+            curves: Memos::default(),
             tornado_shown: false,
             others: Vec::new(),
             position: 0,
             comparison: deck::Comparison::default(),
             budgets: super::budgets::Budgets::default(),
+            picker: Picker::default(),
+            freshness: None,
         };
         app.refresh();
         app.shown = ViewModel::of(&app);
         Ok(app)
+    }
+
+    /// Marks stale prices as of `freshness.today`, the clock the caller injects.
+    pub fn with_freshness(mut self, freshness: Freshness) -> Self {
+        self.freshness = Some(freshness);
+        self.shown = ViewModel::of(&self);
+        self
     }
 
     /// Evaluates `next` and makes it current, or says why the engine refused it. The
@@ -290,7 +304,6 @@ impl App {
         self.baseline = Baseline {
             params: self.params.clone(),
             bill: self.bill.clone(),
-            amortisation: self.analysis.amortisation.clone(),
             pinned: true,
             from: None,
             other: None,
@@ -309,7 +322,6 @@ impl App {
         // A file that cannot be priced keeps the last baseline; the banner says what is wrong.
         if let Ok(bill) = evaluate(scenario, catalogs, &params) {
             self.baseline = Baseline {
-                amortisation: analysis::amortisation(scenario, catalogs, &params, SWEEP),
                 params,
                 bill,
                 pinned: false,

@@ -55,7 +55,6 @@ impl App {
                         baseline: Baseline {
                             params: params.clone(),
                             bill: bill.clone(),
-                            amortisation: Vec::new(),
                             pinned: false,
                             from: None,
                             other: None,
@@ -74,7 +73,7 @@ impl App {
                     self.refuse(format!(
                         "{} not opened: {}",
                         project.scenario.file.path(),
-                        super::picker::located(&e)
+                        super::scenario_picker::located(&e)
                     ));
                 }
             }
@@ -215,7 +214,6 @@ impl App {
         self.baseline = Baseline {
             params: self.params.clone(),
             bill: other.bill.clone(),
-            amortisation: Vec::new(),
             pinned: true,
             from: Some(name.clone()),
             other: Some(position),

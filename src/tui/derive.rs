@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::app::{Analysis, App, BAND_SAMPLES, BAND_SEED, Focus, LineBefore, SWEEP};
+use super::app::{Analysis, App, BAND_SAMPLES, BAND_SEED, Focus, LineBefore};
 use super::figures::figures;
 use super::param::{self, Param};
 use super::sweep;
@@ -21,7 +21,6 @@ impl App {
     pub(super) fn refresh(&mut self) {
         let (scenario, catalogs, params) = (&self.project.scenario, &self.project.catalogs, &self.params);
         let clip_model = analysis::clip_model(scenario, catalogs, params).cloned();
-        let amortisation = analysis::amortisation(scenario, catalogs, params, SWEEP);
         self.analysis = Analysis {
             resolutions: clip_model.as_ref().map(|m| m.pricing.resolutions()).unwrap_or_default(),
             clip_model,
@@ -34,9 +33,8 @@ impl App {
             band: whatif::uncertainty(scenario, catalogs, params, BAND_SAMPLES, BAND_SEED)
                 .ok()
                 .flatten(),
-            amortisation,
             cliffs: analysis::cliffs(scenario, catalogs, params, &self.bill),
-            alternatives: analysis::video_alternatives(scenario, catalogs, params),
+            alternatives: analysis::video_alternatives_at(scenario, catalogs, params, &self.bill),
         };
         self.figures = figures(&self.bill.totals, &self.baseline.bill.totals, params);
         // Indices sorted as `largest_first` sorts the lines: no search per line on a long bill.
@@ -81,6 +79,11 @@ impl App {
                         .filter(|b| b.step == line.step)
                         .or_else(|| lines.iter().find(|b| b.step == line.step))?
                 };
+                if unchanged(then, line) && self.baseline.bill.currency == self.bill.currency {
+                    // Nothing the rule's words or the cells are made of differs: no need to
+                    // write both rules out to compare them, once per line of a long bill.
+                    return None;
+                }
                 let rule = format::rule::line(then, &Currency::of(&self.baseline.bill.currency));
                 let now = format::rule::line(line, &self.money());
                 let repriced = rule != now || then.model.id != line.model.id;
@@ -131,6 +134,8 @@ impl App {
 
     /// Recomputes the chart of the selected parameter.
     pub(super) fn refresh_chart(&mut self) {
+        // Taken out while the rest of the state is read, and put back with the points priced.
+        let mut curves = std::mem::take(&mut self.curves);
         let Some(info) = self.selected_info() else {
             self.analysis.chart = sweep::Chart::default();
             return;
@@ -139,6 +144,7 @@ impl App {
             scenario: &self.project.scenario,
             catalogs: &self.project.catalogs,
             params: &self.params,
+            bill: &self.bill,
             // Another scenario's curve over this one's parameter means nothing: none is drawn.
             baseline: if self.baseline.from.is_some() {
                 &self.params
@@ -151,7 +157,9 @@ impl App {
         } else {
             &info.choices
         };
-        self.analysis.chart = sweep::chart(&at, info, self.chart_metric, choices);
+        let chart = sweep::chart(&at, &mut curves, info, self.chart_metric, choices);
+        self.curves = curves;
+        self.analysis.chart = chart;
     }
 
     /// The selected parameter as the engine describes it.
@@ -163,4 +171,23 @@ impl App {
     pub fn selected_line(&self) -> Option<&crate::engine::Line> {
         self.bill.lines.iter().find(|l| l.step == self.line)
     }
+}
+
+/// Whether a line is priced as it was, by the same model, rule and figures: then neither its
+/// rule's words nor any of its cells can differ.
+fn unchanged(then: &crate::engine::Line, now: &crate::engine::Line) -> bool {
+    let same_fallback = match (&then.fallback, &now.fallback) {
+        (None, None) => true,
+        (Some(a), Some(b)) => Arc::ptr_eq(&a.model, &b.model) && a.share == b.share && a.cost == b.cost,
+        _ => false,
+    };
+    Arc::ptr_eq(&then.model, &now.model)
+        && then.quote == now.quote
+        && then.priced == now.priced
+        && then.free_units == now.free_units
+        && then.attempts == now.attempts
+        && then.unit_price == now.unit_price
+        && then.quantity == now.quantity
+        && then.per_video == now.per_video
+        && same_fallback
 }

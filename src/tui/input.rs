@@ -36,6 +36,7 @@ impl App {
                 input.text.push(c);
             }
             Mode::Naming(name) if !c.is_control() && name.chars().count() < MAX_NAME => name.push(c),
+            Mode::Filtering => self.filter_char(c),
             _ => {}
         }
     }
@@ -48,6 +49,9 @@ impl App {
             }
             Mode::Naming(name) => {
                 name.pop();
+            }
+            Mode::Filtering => {
+                self.picker.filter.pop();
             }
             _ => {}
         }
@@ -71,12 +75,19 @@ impl App {
                 self.goal_seek(&param, &text);
                 None
             }
+            Mode::Filtering => {
+                self.keep_filter();
+                None
+            }
             _ => None,
         }
     }
 
     /// Closes the input or the save prompt without changing anything.
     pub(super) fn cancel_input(&mut self) {
+        if self.mode == Mode::Filtering {
+            self.clear_filter();
+        }
         if self.mode != Mode::Normal && self.mode != Mode::Help {
             self.mode = Mode::Normal;
             self.quit_after_save = false;
@@ -104,6 +115,8 @@ impl App {
     pub(super) fn back(&mut self) -> Option<Effect> {
         match (&self.mode, self.view) {
             (Mode::Normal, View::Presentation | View::Compare) => self.view = View::Dashboard,
+            // A filter kept on the model list is the first thing Esc takes away.
+            (Mode::Normal, View::Dashboard) if !self.picker.filter.is_empty() => self.clear_filter(),
             (Mode::Normal, View::Dashboard) if self.focus == Focus::Breakdown => {
                 self.focus = Focus::Params;
                 self.refresh();

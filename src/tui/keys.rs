@@ -49,7 +49,7 @@ impl Context {
     pub fn of(mode: &Mode) -> Self {
         match mode {
             Mode::Normal => Self::Normal,
-            Mode::Editing(_) | Mode::Naming(_) | Mode::Seeking(_) => Self::Typing,
+            Mode::Editing(_) | Mode::Naming(_) | Mode::Seeking(_) | Mode::Filtering => Self::Typing,
             Mode::Help => Self::Help,
             Mode::Picking(_) => Self::Picking,
             Mode::Conflict => Self::Conflict,
@@ -180,6 +180,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::char('B')], Action::PinOtherScenario, "cycle baseline scenarios", None),
     bind(Normal, &[Key::char('m')], Action::NextModel, "next clip model", Some("model")),
     bind(Normal, &[Key::char('M')], Action::PreviousModel, "previous clip model", None),
+    bind(Normal, &[Key::char('/')], Action::StartFilter, "filter the model list", Some("filter")),
     bind(Normal, &[Key::char('b')], Action::PinBaseline, "pin as the baseline", Some("pin")),
     bind(Normal, &[Key::char('r')], Action::Reset, "reset to file values", Some("reset")),
     bind(Normal, &[Key::char('p')], Action::TogglePresentation, "presentation mode", Some("present")),
@@ -353,10 +354,12 @@ pub fn mouse_action(app: &App, mouse: MouseEvent, area: Rect) -> Option<Action> 
             }
             let row = ui::row_at(panels.models, at)?;
             let first = ui::models::first_shown(app, panels.models);
-            app.analysis
-                .alternatives
-                .get(first + row)
-                .map(|a| Action::ChooseModel(std::sync::Arc::clone(&a.model.id)))
+            app.shown
+                .models
+                .rows
+                .get(first + row)?
+                .model()
+                .map(|id| Action::ChooseModel(std::sync::Arc::clone(id)))
         }
         _ => None,
     }

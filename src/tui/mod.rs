@@ -10,6 +10,7 @@
 pub mod action;
 pub mod app;
 pub mod budgets;
+pub mod curve;
 pub mod deck;
 mod derive;
 pub mod digits;
@@ -20,6 +21,7 @@ mod input;
 pub mod keys;
 pub mod param;
 pub mod picker;
+pub mod scenario_picker;
 mod seek;
 pub mod shell;
 mod swap;
@@ -49,12 +51,18 @@ use crate::engine::{Diagnostic, Diagnostics};
 use crate::live::Live;
 
 /// Opens the dashboard on a scenario kept in step with its files, with more scenarios behind it
-/// and budgets for all of them, and runs it until the user quits.
+/// and budgets for all of them, and runs it until the user quits. Prices older than `freshness`
+/// allows are marked stale.
 ///
 /// Fails with the engine's diagnostics if the scenario cannot be priced as loaded, or with the
 /// terminal's error if it cannot be driven. The terminal is restored in every case.
-pub fn run(live: Live, more: Vec<Live>, budgets: Vec<crate::engine::whatif::Budget>) -> Result<(), Diagnostics> {
-    let mut app = App::new(live.project.clone(), Theme::from_env())?;
+pub fn run(
+    live: Live,
+    more: Vec<Live>,
+    budgets: Vec<crate::engine::whatif::Budget>,
+    freshness: crate::engine::stale::Freshness,
+) -> Result<(), Diagnostics> {
+    let mut app = App::new(live.project.clone(), Theme::from_env())?.with_freshness(freshness);
     let positions = app.open_others(more.iter().map(|l| l.project.clone()).collect());
     app.give_budgets(budgets);
     // Each scenario that opened keeps its files live at its position.

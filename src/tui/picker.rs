@@ -1,228 +1,272 @@
-//! The scenario picker: a list of the scenario files in the front scenario's directory and the
-//! built-in scenarios, filtered as the user types; the one chosen opens beside the others, in
-//! front. Listing the directory and reading the file are effects the shell carries out off the
-//! UI thread; a file that cannot be read or priced is refused with its place, and nothing open
-//! is touched.
+//! The model lists a person picks from: the clip models (`m`/`M`) and, while the breakdown has the
+//! focus, the models that could price its selected line (`←`/`→`). Hundreds of models fit a clip
+//! step once the imported catalogs load, so a list is narrowed to what the step needs (a clip made
+//! from a keyframe needs a model that takes an image), then to what has been typed into its
+//! filter, and shown grouped by provider: groups in the order of their cheapest model, each
+//! cheapest first. The keys step through a list in the order it is shown.
 
-use std::path::{Path, PathBuf};
+use std::collections::HashMap;
+use std::sync::Arc;
 
-use super::action::{Action, Effect, Loaded};
-use super::app::{App, Mode};
-use crate::engine::{Diagnostics, Severity};
-use crate::project::ScenarioSource;
+use rust_decimal::Decimal;
 
-/// The most characters the filter takes.
-const MAX_FILTER: usize = 80;
+use super::app::{App, Focus, Mode};
+use crate::engine::capability::{Need, need_of};
+use crate::engine::{Kind, Model, Stage};
 
-/// A scenario the picker offers.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Entry {
-    /// How the list names it: the file's name, or the built-in's name.
-    pub name: String,
-    /// Where it is read from.
-    pub source: ScenarioSource,
-}
+/// The longest filter the list takes: enough for any id, short enough to show.
+const MAX_FILTER: usize = 60;
 
-/// The picker's state while it is open.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What has been typed to narrow the model lists.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Picker {
-    /// The directory whose files it lists, if the front scenario has one.
-    pub dir: Option<PathBuf>,
-    /// Every scenario it offers: the directory's files, then the built-in ones.
-    pub entries: Vec<Entry>,
-    /// What has been typed to filter them.
+    /// Words each listed model's id or provider must hold, case aside.
     pub filter: String,
-    /// Indices into `entries` of those the filter keeps, in order.
-    pub shown: Vec<usize>,
-    /// The chosen row of `shown`.
-    pub chosen: usize,
-    /// Whether the directory is still being listed.
-    pub listing: bool,
-    /// Why the directory could not be listed, if it could not.
-    pub problem: Option<String>,
 }
 
 impl Picker {
-    fn new(dir: Option<PathBuf>) -> Self {
-        let mut picker = Self {
-            listing: dir.is_some(),
-            dir,
-            entries: builtins(),
-            filter: String::new(),
-            shown: Vec::new(),
-            chosen: 0,
-            problem: None,
-        };
-        picker.refilter();
-        picker
-    }
-
-    /// Keeps the entries whose name holds the filter, ignoring case; the choice stays in range.
-    fn refilter(&mut self) {
-        let filter = self.filter.to_lowercase();
-        self.shown = (0..self.entries.len())
-            .filter(|&i| self.entries[i].name.to_lowercase().contains(&filter))
-            .collect();
-        self.chosen = self.chosen.min(self.shown.len().saturating_sub(1));
-    }
-
-    /// The entry chosen, if the filter keeps any.
-    pub fn chosen_entry(&self) -> Option<&Entry> {
-        self.shown.get(self.chosen).and_then(|&i| self.entries.get(i))
+    /// Whether a model's id or provider holds every word of the filter, case aside.
+    pub fn matches(&self, model: &Model) -> bool {
+        let (id, provider) = (model.id.to_lowercase(), model.provider.to_lowercase());
+        self.filter
+            .split_whitespace()
+            .map(str::to_lowercase)
+            .all(|word| id.contains(&word) || provider.contains(&word))
     }
 }
 
-/// The built-in scenarios, by name.
-fn builtins() -> Vec<Entry> {
-    crate::builtin::scenario_names()
-        .into_iter()
-        .map(|name| Entry {
-            name: format!("{name} (built-in)"),
-            source: ScenarioSource::Builtin(name),
-        })
-        .collect()
+/// A model in a list, and what a video would cost with it.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    /// The model.
+    pub model: Arc<Model>,
+    /// Cost per video with it.
+    pub per_video: Decimal,
+    /// That cost less the cost now, for a breakdown line's list.
+    pub change: Option<Decimal>,
 }
 
-/// The first error of a refusal with its place, and its help: `file:line:col: message (help)`.
-pub fn located(errors: &Diagnostics) -> String {
-    let first = errors
-        .0
-        .iter()
-        .find(|d| d.severity == Severity::Error)
-        .or(errors.0.first());
-    match first {
-        Some(d) => match &d.help {
-            Some(help) => format!("{} ({help})", d.headline()),
-            None => d.headline(),
-        },
-        None => errors.to_string(),
+/// A list as shown: the models that pass, grouped by provider, and what was left out.
+#[derive(Debug, Clone, Default)]
+pub struct Listing {
+    /// The models shown, in the order shown.
+    pub entries: Vec<Entry>,
+    /// The models that could price the step, before the need and the filter.
+    pub total: usize,
+    /// What the step needs of its model, when it needs something.
+    pub need: Option<Need>,
+    /// The models the need set aside.
+    pub unfit: usize,
+}
+
+impl Listing {
+    /// A list of priced models, cheapest first: those that meet the need and the filter, grouped.
+    /// The model in use stays whatever it takes in, so the list always says where the step is.
+    fn of(priced: Vec<Entry>, need: Option<Need>, picker: &Picker, now: Option<&str>) -> Self {
+        let total = priced.len();
+        let in_use = |e: &Entry| Some(&*e.model.id) == now;
+        let (fit, unfit): (Vec<Entry>, Vec<Entry>) = priced
+            .into_iter()
+            .partition(|e| need.is_none_or(|n| n.met_by(&e.model)) || in_use(e));
+        let shown = fit.into_iter().filter(|e| picker.matches(&e.model)).collect();
+        Self {
+            entries: by_provider(shown),
+            total,
+            need,
+            unfit: unfit.len(),
+        }
     }
+
+    /// The ids, in the order shown.
+    pub fn ids(&self) -> Vec<Arc<str>> {
+        self.entries.iter().map(|e| Arc::clone(&e.model.id)).collect()
+    }
+}
+
+/// Entries grouped by provider, keeping their order within each group; the groups come in the
+/// order of their first entry, so a list sorted cheapest first starts with the cheapest model.
+fn by_provider(entries: Vec<Entry>) -> Vec<Entry> {
+    let mut group_of: HashMap<Arc<str>, usize> = HashMap::new();
+    let mut groups: Vec<Vec<Entry>> = Vec::new();
+    for entry in entries {
+        let next = groups.len();
+        let at = *group_of.entry(Arc::clone(&entry.model.provider)).or_insert(next);
+        if at == next {
+            groups.push(Vec::new());
+        }
+        if let Some(group) = groups.get_mut(at) {
+            group.push(entry);
+        }
+    }
+    groups.into_iter().flatten().collect()
 }
 
 impl App {
-    /// Opens the picker, and asks the shell to list the front scenario's directory.
-    pub(super) fn open_picker(&mut self) -> Option<Effect> {
-        let path = Path::new(self.project.scenario.file.path());
-        let dir = if self.project.scenario.file.path().starts_with("<built-in>") {
-            None
+    /// The list the models panel shows: the selected line's models while the breakdown has
+    /// the focus, else the clip models.
+    pub fn model_listing(&self) -> Listing {
+        if self.focus == Focus::Breakdown {
+            self.line_listing()
         } else {
-            let parent = path.parent().unwrap_or(Path::new(""));
-            Some(if parent.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                parent.to_path_buf()
-            })
-        };
-        self.mode = Mode::Picking(Picker::new(dir.clone()));
-        dir.map(Effect::ListScenarios)
+            self.clip_listing()
+        }
     }
 
-    /// What an action does while the picker is open; `None` for the actions it leaves to the
-    /// rest of `update` (file events, ticks, a reply from the shell).
-    pub(super) fn picking(&mut self, action: &Action) -> Option<Option<Effect>> {
-        let Mode::Picking(picker) = &mut self.mode else {
-            return None;
-        };
-        match action {
-            Action::InputChar(c) if !c.is_control() && picker.filter.chars().count() < MAX_FILTER => {
-                picker.filter.push(*c);
-                picker.chosen = 0;
-                picker.refilter();
-            }
-            Action::InputBackspace => {
-                picker.filter.pop();
-                picker.refilter();
-            }
-            Action::SelectNext | Action::SelectPrevious => {
-                let len = picker.shown.len().max(1);
-                let by = if *action == Action::SelectNext { 1 } else { len - 1 };
-                picker.chosen = (picker.chosen + by) % len;
-            }
-            Action::CancelInput | Action::Back => self.mode = Mode::Normal,
-            Action::ApplyInput => return Some(self.pick()),
-            Action::InputChar(_) => {}
-            _ => return None,
-        }
-        Some(None)
-    }
-
-    /// Opens the chosen scenario: brings it to the front if it is open already, else asks the
-    /// shell to read it.
-    fn pick(&mut self) -> Option<Effect> {
-        let Mode::Picking(picker) = &self.mode else {
-            return None;
-        };
-        let Some(entry) = picker.chosen_entry().cloned() else {
-            self.say(format!("No scenario matches `{}`", picker.filter));
-            return None;
-        };
-        self.mode = Mode::Normal;
-        if let Some(position) = self.open_position(&entry.source) {
-            self.bring_to_front(position);
-            return None;
-        }
-        self.say(format!("Opening {}…", entry.name));
-        Some(Effect::OpenScenario(entry.source))
-    }
-
-    /// The position of an open scenario read from `source`, if one is.
-    fn open_position(&self, source: &ScenarioSource) -> Option<usize> {
-        // Compared as written, `./` aside: `update` does no file-system work.
-        let file = |s: &ScenarioSource| match s {
-            ScenarioSource::File(path) => path
-                .components()
-                .filter(|c| *c != std::path::Component::CurDir)
-                .collect::<PathBuf>(),
-            ScenarioSource::Builtin(name) => PathBuf::from(format!("<built-in>/scenarios/{name}.toml")),
-        };
-        let wanted = file(source);
-        let same = |path: &str| file(&ScenarioSource::File(PathBuf::from(path))) == wanted;
-        if same(self.project.scenario.file.path()) {
-            return Some(self.position);
-        }
-        self.others
+    /// The video models that could make the clips, as `m` and `M` step through them.
+    pub fn clip_listing(&self) -> Listing {
+        let (scenario, catalogs) = (&self.project.scenario, &self.project.catalogs);
+        let clip = scenario
+            .steps
             .iter()
-            .find(|p| same(p.project.scenario.file.path()))
-            .map(|p| p.position)
+            .position(|s| s.stage == Stage::Scene && catalogs.model(&s.model).is_some_and(|m| m.kind == Kind::Video));
+        let need = clip.and_then(|step| need_of(scenario, catalogs, &self.params, step));
+        let priced = self
+            .analysis
+            .alternatives
+            .iter()
+            .map(|a| Entry {
+                model: Arc::clone(&a.model),
+                per_video: a.totals.per_video,
+                change: None,
+            })
+            .collect();
+        let now = self.analysis.clip_model.as_ref().map(|m| &*m.id);
+        Listing::of(priced, need, &self.picker, now)
     }
 
-    /// Fills the picker with the files the shell found.
-    pub(super) fn scenarios_listed(&mut self, listed: Result<Vec<PathBuf>, String>) {
-        let Mode::Picking(picker) = &mut self.mode else {
+    /// The models that could price the selected breakdown line, as `←` and `→` step through them.
+    pub fn line_listing(&self) -> Listing {
+        let Some(step) = self.selected_line().map(|l| l.step) else {
+            return Listing::default();
+        };
+        let (scenario, catalogs) = (&self.project.scenario, &self.project.catalogs);
+        let need = need_of(scenario, catalogs, &self.params, step);
+        let priced = self
+            .line_models
+            .iter()
+            .filter_map(|c| {
+                Some(Entry {
+                    model: Arc::clone(catalogs.model(&c.model)?),
+                    per_video: c.per_video,
+                    change: Some(c.change),
+                })
+            })
+            .collect();
+        let now = self.step_model_id(step);
+        Listing::of(priced, need, &self.picker, now.as_deref())
+    }
+
+    /// Opens the filter of the model list, keeping what was typed before.
+    pub(super) fn start_filter(&mut self) {
+        self.mode = Mode::Filtering;
+    }
+
+    /// Types a character into the filter.
+    pub(super) fn filter_char(&mut self, c: char) {
+        if !c.is_control() && self.picker.filter.chars().count() < MAX_FILTER {
+            self.picker.filter.push(c);
+        }
+    }
+
+    /// Keeps the filter and closes it. When the model in use is not among those left, the first
+    /// of them is put in its place, as a picker takes its top match.
+    pub(super) fn keep_filter(&mut self) {
+        self.mode = Mode::Normal;
+        let listing = self.model_listing();
+        let now = match self.focus {
+            Focus::Breakdown => self.selected_line().and_then(|l| self.step_model_id(l.step)),
+            Focus::Params => self.analysis.clip_model.as_ref().map(|m| Arc::clone(&m.id)),
+        };
+        let ids = listing.ids();
+        if ids.iter().any(|id| Some(id) == now.as_ref()) {
+            self.say(format!("Filter kept: {} models match", ids.len()));
+            return;
+        }
+        let Some(first) = ids.first().cloned() else {
+            self.say("No model matches the filter: nothing changed");
             return;
         };
-        picker.listing = false;
-        match listed {
-            Ok(mut files) => {
-                files.sort();
-                let found = files.into_iter().map(|path| Entry {
-                    name: path
-                        .file_name()
-                        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned()),
-                    source: ScenarioSource::File(path),
-                });
-                let mut entries: Vec<Entry> = found.collect();
-                entries.extend(builtins());
-                picker.entries = entries;
-            }
-            Err(why) => picker.problem = Some(why),
-        }
-        picker.refilter();
-    }
-
-    /// Opens a scenario the shell read, in front of the others.
-    pub(super) fn scenario_opened(&mut self, project: Loaded) {
-        let before = self.scenario_count();
-        let Loaded(project) = project;
-        self.open_others(vec![*project]);
-        if self.scenario_count() > before {
-            // `open_others` parks it last; the previous one in the ring is the last parked.
-            self.switch_scenario(-1);
+        match self.focus {
+            Focus::Params => self.choose_model(&first),
+            Focus::Breakdown => self.put_line_model(&first, None),
         }
     }
 
-    /// Says why the scenario chosen could not be opened; everything open stays as it was.
-    pub(super) fn open_failed(&mut self, errors: &Diagnostics) {
-        self.refuse(format!("Not opened: {}", located(errors)));
+    /// Clears the filter, and closes it if it is open.
+    pub(super) fn clear_filter(&mut self) {
+        self.picker.filter.clear();
+        if self.mode == Mode::Filtering {
+            self.mode = Mode::Normal;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{SourceFile, load_catalogs};
+
+    fn models() -> Vec<Arc<Model>> {
+        let catalog = |name: &str, provider: &str, ids: &[&str]| {
+            let models: String = ids
+                .iter()
+                .map(|id| format!("[[model]]\nid = \"{id}\"\nkind = \"video\"\nunit = \"second\"\nprice = 1\n"))
+                .collect();
+            SourceFile::new(name, format!("provider = \"{provider}\"\ncurrency = \"USD\"\n{models}"))
+        };
+        let files = [
+            catalog("a.toml", "fal.ai", &["fal-ai/wan-i2v", "fal-ai/ltx"]),
+            catalog("b.toml", "Kling AI", &["kling/o3/text-to-video"]),
+        ];
+        load_catalogs(&files).expect("loads").models().cloned().collect()
+    }
+
+    fn entries(costs: &[(usize, i64)]) -> Vec<Entry> {
+        let models = models();
+        costs
+            .iter()
+            .map(|&(i, cost)| Entry {
+                model: Arc::clone(&models[i]),
+                per_video: Decimal::from(cost),
+                change: None,
+            })
+            .collect()
+    }
+
+    fn ids(listing: &Listing) -> Vec<&str> {
+        listing.entries.iter().map(|e| &*e.model.id).collect()
+    }
+
+    #[test]
+    fn the_filter_matches_every_word_in_the_id_or_the_provider_case_aside() {
+        let models = models();
+        let picker = |text: &str| Picker {
+            filter: text.to_owned(),
+        };
+        assert!(picker("WAN").matches(&models[0]));
+        assert!(picker("kling ai").matches(&models[2]), "the provider's words");
+        assert!(picker("fal i2v").matches(&models[0]));
+        assert!(!picker("fal i2v").matches(&models[1]), "every word must match");
+        assert!(picker("").matches(&models[1]), "an empty filter lets all through");
+    }
+
+    #[test]
+    fn groups_come_in_the_order_of_their_cheapest_and_keep_cheapest_first_within() {
+        // Cheapest first: ltx (fal) 1, kling 2, wan (fal) 3.
+        let listing = Listing::of(entries(&[(1, 1), (2, 2), (0, 3)]), None, &Picker::default(), None);
+        assert_eq!(
+            ids(&listing),
+            ["fal-ai/ltx", "fal-ai/wan-i2v", "kling/o3/text-to-video"]
+        );
+    }
+
+    #[test]
+    fn a_need_for_an_image_leaves_out_text_only_models_but_never_the_one_in_use() {
+        let all = entries(&[(1, 1), (2, 2), (0, 3)]);
+        let listing = Listing::of(all.clone(), Some(Need::Image), &Picker::default(), None);
+        assert_eq!(ids(&listing), ["fal-ai/wan-i2v"]);
+        assert_eq!((listing.total, listing.unfit), (3, 2));
+        let kept = Listing::of(all, Some(Need::Image), &Picker::default(), Some("fal-ai/ltx"));
+        assert_eq!(ids(&kept), ["fal-ai/ltx", "fal-ai/wan-i2v"]);
     }
 }

@@ -1,5 +1,6 @@
 //! Swapping a breakdown line's model: the models of the same kind that can price its step,
-//! cheapest first, cycled with the arrow keys while the breakdown has the focus.
+//! cycled with the arrow keys while the breakdown has the focus, in the order the list shows
+//! them (`picker`: by provider, cheapest first).
 
 use std::sync::Arc;
 
@@ -9,8 +10,9 @@ use super::app::App;
 use crate::engine::evaluate;
 use crate::engine::params::{Kind as ParamKind, step_model};
 
-/// The position `by` places on from `current` in a list of models, cheapest first, wrapping
-/// round, and what to say when it wraps.
+/// The position `by` places on from `current` in a list of models as shown, wrapping round, and
+/// what to say when it wraps. The list starts with its cheapest model; its groups end where
+/// their providers do, so the last is the end of the list, not always the dearest.
 pub(super) fn next_in(ids: &[Arc<str>], current: &str, by: i64) -> (usize, Option<&'static str>) {
     let count = i64::try_from(ids.len()).unwrap_or(i64::MAX).max(1);
     let Some(at) = ids
@@ -24,7 +26,7 @@ pub(super) fn next_in(ids: &[Arc<str>], current: &str, by: i64) -> (usize, Optio
     let wrapped = if at + by >= count {
         Some(" (wrapped round: back to the cheapest)")
     } else if at + by < 0 {
-        Some(" (wrapped round: on to the most expensive)")
+        Some(" (wrapped round: on to the end of the list)")
     } else {
         None
     };
@@ -93,22 +95,36 @@ impl App {
             return;
         };
         let (step, label) = (line.step, Arc::clone(&line.label));
-        let Some(name) = self.step_param(step) else {
+        if self.step_param(step).is_none() {
             self.say(format!("{label}: this step's model cannot be swapped"));
             return;
-        };
+        }
         let Some(current) = self.step_model_id(step) else {
             return;
         };
-        let ids: Vec<Arc<str>> = self.line_models.iter().map(|c| Arc::clone(&c.model)).collect();
+        let ids = self.line_listing().ids();
         if ids.iter().all(|id| *id == current) {
-            self.say(format!(
-                "No other model in the catalogs can price {label}: {current} stays"
-            ));
+            let what = if self.picker.filter.is_empty() {
+                "in the catalogs"
+            } else {
+                "that matches the filter"
+            };
+            self.say(format!("No other model {what} can price {label}: {current} stays"));
             return;
         }
         let (next, wrapped) = next_in(&ids, &current, by);
-        let Some(id) = ids.get(next) else {
+        if let Some(id) = ids.get(next).cloned() {
+            self.put_line_model(&id, wrapped);
+        }
+    }
+
+    /// Puts a model on the selected line's step, saying what it changed; `note` ends the message.
+    pub(super) fn put_line_model(&mut self, id: &Arc<str>, note: Option<&str>) {
+        let Some(line) = self.selected_line() else {
+            return;
+        };
+        let (step, label) = (line.step, Arc::clone(&line.label));
+        let (Some(name), Some(current)) = (self.step_param(step), self.step_model_id(step)) else {
             return;
         };
         let per_video = self.bill.totals.per_video;
@@ -122,7 +138,7 @@ impl App {
                 "{label} model {current} → {id}: {} → {} per video{}",
                 self.money().amount(per_video),
                 self.money().amount(self.bill.totals.per_video),
-                wrapped.unwrap_or("")
+                note.unwrap_or("")
             )),
             Err(why) => self.refuse(format!("Refused {name} = {id}: {why}")),
         }

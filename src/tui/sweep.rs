@@ -6,9 +6,9 @@
 use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 
+use super::curve::{Memo, Memos};
 use crate::engine::params::{Kind, ParamInfo};
-use crate::engine::whatif::sweep;
-use crate::engine::{Catalogs, Params, Scenario, Totals, evaluate};
+use crate::engine::{Bill, Catalogs, Params, Scenario, Totals, evaluate};
 
 /// Videos per character the amortisation chart sweeps.
 pub const AMORTISATION: std::ops::RangeInclusive<u32> = 1..=20;
@@ -118,16 +118,17 @@ pub struct At<'a> {
     pub catalogs: &'a Catalogs,
     /// The parameters now.
     pub params: &'a Params,
+    /// The bill at them.
+    pub bill: &'a Bill,
     /// The baseline's parameters.
     pub baseline: &'a Params,
 }
 
-/// The chart of `metric` against the parameter `info` describes.
-pub fn chart(at: &At, info: &ParamInfo, metric: Metric, choices: &[std::sync::Arc<str>]) -> Chart {
+/// The chart of `metric` against the parameter `info` describes. `memos` keeps the curves'
+/// points from one call to the next: see [`Memo`].
+pub fn chart(at: &At, memos: &mut Memos, info: &ParamInfo, metric: Metric, choices: &[std::sync::Arc<str>]) -> Chart {
     // Without finished video, "per finished second" has no value: plot per video instead.
-    let finishes = evaluate(at.scenario, at.catalogs, at.params)
-        .ok()
-        .is_some_and(|b| b.totals.per_finished_second.is_some());
+    let finishes = at.bill.totals.per_finished_second.is_some();
     let metric = if finishes { metric } else { Metric::PerVideo };
     let mut chart = Chart {
         parameter: info.label.clone(),
@@ -145,7 +146,7 @@ pub fn chart(at: &At, info: &ParamInfo, metric: Metric, choices: &[std::sync::Ar
         Kind::Model => Shape::Note("A model is swapped in the breakdown.".to_owned()),
         Kind::Choice | Kind::Bool => bars(at, info, metric, choices),
         _ if !info.matters => Shape::Note(format!("{} changes nothing in this scenario.", info.label)),
-        _ => line(at, info, metric),
+        _ => line(at, memos, info, metric),
     };
     chart.top = match &chart.shape {
         Shape::Line(l) => l
@@ -219,7 +220,9 @@ fn values(info: &ParamInfo, params: &Params, now: Decimal) -> Vec<Decimal> {
             if now / step > Decimal::from(MAX_POINTS) {
                 let coarse = (now / Decimal::from(MAX_POINTS) / step).floor().max(Decimal::ONE);
                 step *= coarse;
-                (now / Decimal::TWO, now * Decimal::new(15, 1))
+                // On whole multiples of the step the values stay put as the value moves, so the
+                // points already priced serve again; and a whole number is never asked for a half.
+                ((now / Decimal::TWO / step).ceil() * step, now * Decimal::new(15, 1))
             } else {
                 let reach = step * Decimal::from(MAX_POINTS / 2);
                 (now - reach, now + reach)
@@ -244,38 +247,42 @@ fn values(info: &ParamInfo, params: &Params, now: Decimal) -> Vec<Decimal> {
 }
 
 /// The curve of a numeric parameter, the baseline's beside it, with the cliffs crossed.
-fn line(at: &At, info: &ParamInfo, metric: Metric) -> Shape {
+fn line(at: &At, memos: &mut Memos, info: &ParamInfo, metric: Metric) -> Shape {
     let number = |p: &Params| p.get(&info.name).and_then(|t| t.parse::<Decimal>().ok());
     let now = number(at.params).unwrap_or_default();
     let values = values(info, at.params, now);
     if values.len() < 2 {
         return Shape::Note(format!("{} cannot move from here.", info.label));
     }
-    let text: Vec<String> = values.iter().map(|v| v.normalize().to_string()).collect();
-    let curve = |params: &Params| sweep(at.scenario, at.catalogs, params, &info.name, &text).ok();
-    let Some(swept) = curve(at.params) else {
+    let curve = |memo: &mut Memo, params: &Params| memo.curve(at.scenario, at.catalogs, params, &info.name, &values);
+    let Some(swept) = curve(&mut memos.now, at.params) else {
         return Shape::Note(format!("{} cannot be swept here.", info.label));
     };
-    let costs = |s: &crate::engine::whatif::Sweep| -> Vec<(Decimal, Decimal)> {
+    let costs = |totals: &[Option<Totals>]| -> Vec<(Decimal, Decimal)> {
         values
             .iter()
-            .zip(&s.points)
-            .filter_map(|(v, p)| Some((*v, metric.of(p.totals.as_ref().ok()?)?)))
+            .zip(totals)
+            .filter_map(|(v, t)| Some((*v, metric.of(t.as_ref()?)?)))
             .collect()
     };
-    let points = costs(&swept);
+    let points = costs(&swept.totals);
     if points.is_empty() {
         return Shape::Note(format!("No bill can be made across {}'s range.", info.label));
     }
-    let baseline = if at.baseline == at.params {
+    let mut baseline_now = at.baseline.clone();
+    let same_curve = baseline_now.set(&info.name, &now.normalize().to_string()).is_ok() && baseline_now == *at.params;
+    let baseline = if same_curve {
+        // The baseline differs at most in the parameter swept: its curve is this one.
         Vec::new()
     } else {
-        curve(at.baseline).map(|s| costs(&s)).unwrap_or_default()
+        curve(&mut memos.baseline, at.baseline)
+            .map(|c| costs(&c.totals))
+            .unwrap_or_default()
     };
     let mut cliffs: Vec<(Decimal, Decimal)> = swept
         .crossings
         .iter()
-        .filter_map(|c| points.iter().find(|p| Some(&p.0) == values.get(c.after)).copied())
+        .filter_map(|&after| points.iter().find(|p| Some(&p.0) == values.get(after)).copied())
         .collect();
     cliffs.dedup();
     let current = points.iter().find(|p| p.0 == now).map(|p| p.1);

@@ -112,6 +112,7 @@ impl App {
             Action::NextModel => self.swap_model(1),
             Action::PreviousModel => self.swap_model(-1),
             Action::ChooseModel(id) => self.choose_model(&id),
+            Action::StartFilter => self.start_filter(),
             Action::PinBaseline => {
                 self.pin_baseline();
                 self.say("Baseline pinned: changes now show against these figures");
@@ -352,15 +353,11 @@ impl App {
             self.say("This scenario has no video clip step to swap");
             return;
         };
-        let ids: Vec<Arc<str>> = self
-            .analysis
-            .alternatives
-            .iter()
-            .map(|a| Arc::clone(&a.model.id))
-            .collect();
+        // The list as shown: what the clips need, the filter, grouped by provider.
+        let ids = self.clip_listing().ids();
         if ids.iter().all(|id| *id == current) {
             self.say(format!(
-                "No other video model in the catalogs can make these clips: {current} stays"
+                "No other video model in the list can make these clips: {current} stays"
             ));
             return;
         }
@@ -375,7 +372,7 @@ impl App {
     }
 
     /// Puts a video model on the clip step; the scenario's own model clears the swap.
-    fn choose_model(&mut self, id: &Arc<str>) {
+    pub(super) fn choose_model(&mut self, id: &Arc<str>) {
         let before = self.analysis.clip_model.as_ref().map(|m| Arc::clone(&m.id));
         let per_video = self.bill.totals.per_video;
         let mut next = self.params.clone();

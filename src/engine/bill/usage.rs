@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::engine::catalog::{Charge, Kind, Model, Pricing, Unit};
+use crate::engine::frames::whole_frames;
 use crate::engine::money;
 use crate::engine::params::Params;
 use crate::engine::pricing::Usage;
@@ -73,16 +74,14 @@ pub(super) fn call_usage<'u>(
         })?,
     };
     let frames = match own_seconds {
-        Some(s) => s
-            .checked_mul(Decimal::from(p.fps))
-            .and_then(|f| u32::try_from(f.round()).ok())
-            .ok_or_else(|| {
-                step.seconds_origin
-                    .as_ref()
-                    .unwrap_or(&step.origin)
-                    .error("this step's clip length is too large to count its frames")
-                    .with_help("seconds is a clip length, e.g. 5")
-            })?,
+        // The step's own length follows the rule the `seconds` parameter does: whole frames.
+        Some(s) => whole_frames(s, p.fps).map_err(|e| {
+            step.seconds_origin
+                .as_ref()
+                .unwrap_or(&step.origin)
+                .error(e.message(s))
+                .with_help(e.help(p.fps))
+        })?,
         None => p.frames,
     };
     check_limits(step, model, seconds, frames)?;

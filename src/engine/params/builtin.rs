@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{MODEL_SUFFIX, NAMES, ParamError, Params, SALE_NAMES, error};
+use crate::engine::frames::whole_frames;
 use crate::engine::number::parse_decimal;
 use crate::engine::suggest;
 
@@ -132,25 +133,8 @@ impl Params {
                 help,
             ));
         }
-        let Some(frames) = seconds.checked_mul(Decimal::from(self.fps)) else {
-            return Err(error(
-                name,
-                format!("{} s is too long a clip", seconds.normalize()),
-                help,
-            ));
-        };
-        if !frames.fract().is_zero() {
-            return Err(error(
-                name,
-                format!(
-                    "{} s at {} fps is {} frames",
-                    seconds.normalize(),
-                    self.fps,
-                    frames.normalize()
-                ),
-                help,
-            ));
-        }
+        // One rule for every clip length: frames are whole (`engine::frames`).
+        let frames = whole_frames(seconds, self.fps).map_err(|e| error(name, e.message(seconds), e.help(self.fps)))?;
         self.frames = small(name, &frames.to_string(), 1)?;
         Ok(())
     }

@@ -199,9 +199,7 @@ pub fn usage<'a>(params: &'a Params, step: &'a Step, model: &Model) -> Usage<'a>
     if model.kind == Kind::Video {
         usage.seconds = own_seconds.or_else(|| params.seconds());
         usage.frames = match own_seconds {
-            Some(s) => s
-                .checked_mul(Decimal::from(params.fps))
-                .and_then(|f| u32::try_from(f.round()).ok()),
+            Some(s) => crate::engine::frames::whole_frames(s, params.fps).ok(),
             None => Some(params.frames),
         };
         usage.resolution = step.resolution.as_deref().or(params.resolution.as_deref());
@@ -226,6 +224,12 @@ fn write_call(sheet: &mut Worksheet, call: &Call<'_>, styles: &Styles) -> Result
     if options.video {
         let frames = Decimal::from(call.usage.frames.unwrap_or_default());
         sheet.write_formula(r, 5, result(&formula::clip_frames(call.step), frames))?;
+        if call.step.seconds.is_some() {
+            checks.push((
+                here("F"),
+                "the clip's length is not a whole number of frames at this fps".to_owned(),
+            ));
+        }
         if let Some(limits) = formula::describe_limits(&call.model.limits) {
             checks.push((
                 here("E"),

@@ -162,14 +162,14 @@ pub fn clip_seconds(step: &Step, limits: &Limits, frames_cell: &str, video: bool
 }
 
 /// The frames a step's clip has: its own length at the frame rate, or the `frames` parameter.
-/// reelcost rounds half frames to even; ROUND rounds them away from zero, so a length whose
-/// frames are 2k + 0.5 takes one off.
+/// A length whose frames are not whole is refused, as reelcost refuses it (`engine::frames`):
+/// `#N/A`. The tolerance absorbs the spreadsheet's binary fractions (0.1 x 30 is not 3 there).
 pub fn clip_frames(step: &Step) -> String {
     step.seconds.as_ref().map_or_else(
         || "=frames".to_owned(),
         |s| {
             let frames = format!("{}*fps", quantity(s));
-            format!("=ROUND({frames},0)-(MOD({frames},2)=0.5)")
+            format!("=IF(ABS({frames}-ROUND({frames},0))>1E-9,NA(),ROUND({frames},0))")
         },
     )
 }

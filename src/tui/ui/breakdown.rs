@@ -158,8 +158,8 @@ pub fn render_breakdown(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .flat_map(|r| text::wrap(r, usize::from(inner.width)))
         .collect();
-    let lines = breakdown.rows.len();
-    let budget = Budget::of(lines, why.len(), usize::from(inner.height));
+    let lines = breakdown.lines;
+    let budget = Budget::of(breakdown.rows.len(), why.len(), usize::from(inner.height));
 
     let title = if budget.lines < lines {
         format!("{}· {} of {lines} lines ", breakdown.title, budget.lines)

@@ -67,7 +67,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     // On a small screen the last sections (the mouse's, then the picker's, which its border
     // repeats) give way before the keys need a third column.
     let mut kept = sections.len();
-    while columns.len() > 2 && kept > 1 {
+    while columns.len() > 2 && kept + 2 > sections.len() && kept > 1 {
         kept -= 1;
         columns = pack(&sections[..kept], rows, false);
     }

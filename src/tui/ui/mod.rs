@@ -10,8 +10,8 @@ mod help;
 pub mod models;
 mod notes;
 pub mod params;
-mod picker;
 mod present;
+mod scenario_picker;
 pub(crate) mod text;
 mod tornado;
 
@@ -122,7 +122,7 @@ fn wide_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
     // The whole bill comes before the parameters, which scroll: at least eight rows of them.
     let middle_least = params_height(app).min(body.height.saturating_sub(bottom_least + breakdown_full).max(8));
     let breakdown_height = breakdown_full.min(body.height.saturating_sub(middle_least + bottom_least));
-    let models = u16::try_from(app.analysis.alternatives.len()).unwrap_or(u16::MAX);
+    let models = u16::try_from(app.shown.models.rows.len()).unwrap_or(u16::MAX);
     let bottom_height = models
         .saturating_add(2)
         .clamp(bottom_least, 10)
@@ -148,9 +148,14 @@ fn narrow_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
     .areas(body);
     let [params, breakdown] = Layout::horizontal([Constraint::Length(37), Constraint::Fill(1)]).areas(middle);
     let [chart, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Fill(1)]).areas(bottom);
-    let notes_height = u16::try_from(app.shown.notes.rows(right.width))
-        .unwrap_or(0)
-        .saturating_add(2);
+    // While a filter is typed, the list it narrows takes the notes' rows.
+    let notes_height = if app.mode == Mode::Filtering {
+        0
+    } else {
+        u16::try_from(app.shown.notes.rows(right.width))
+            .unwrap_or(0)
+            .saturating_add(2)
+    };
     let [notes, models] = Layout::vertical([
         Constraint::Length(notes_height.min(right.height / 2)),
         Constraint::Fill(1),
@@ -196,7 +201,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             if app.mode == Mode::Help {
                 help::render_help(frame, area, app);
             }
-            picker::render_picker(frame, area, app);
+            scenario_picker::render_picker(frame, area, app);
             return;
         }
         params::render_params(frame, panels.params, app);
@@ -214,7 +219,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     if app.mode == Mode::Help {
         help::render_help(frame, area, app);
     }
-    picker::render_picker(frame, area, app);
+    scenario_picker::render_picker(frame, area, app);
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect, app: &App) {
@@ -302,9 +307,9 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// Footer hints in the order they give way on a narrow screen; the help lists them all.
-const FOOTER_DROPPED_FIRST: [&str; 15] = [
-    "open", "scenario", "compare", "seek", "tornado", "chart", "focus", "present", "reset", "pin", "undo", "model",
-    "type", "save", "change",
+const FOOTER_DROPPED_FIRST: [&str; 16] = [
+    "open", "filter", "scenario", "compare", "seek", "tornado", "chart", "focus", "present", "reset", "pin", "undo",
+    "model", "type", "save", "change",
 ];
 
 /// The footer's key hints for the current mode, from the binding table, spaced out when they fit.

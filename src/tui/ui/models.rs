@@ -1,5 +1,6 @@
-//! The video models that could take the scenario's clip step, cheapest first, with what a video
-//! would cost with each; the one in use is marked. `m` and `M` step through them.
+//! The models that could take the clip step (or the selected breakdown line's step), grouped by
+//! provider, cheapest first, with what a video would cost with each; the one in use is marked,
+//! and so is a price past its date. `m` and `M` step through them, `/` narrows them.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -8,29 +9,43 @@ use ratatui::widgets::{Block, Paragraph};
 
 use super::text;
 use crate::tui::app::App;
+use crate::tui::view_model::{ModelRow, STALE_MARK};
 
-/// The first alternative shown in a panel of this size: scrolled so the one in use is visible.
+/// The first row shown in a panel of this size: scrolled so the one in use is visible, with its
+/// provider's heading over it when both fit.
 pub fn first_shown(app: &App, panel: Rect) -> usize {
+    let list = &app.shown.models.rows;
     let rows = usize::from(panel.height.saturating_sub(2)).max(1);
     let at = app.shown.models.current.unwrap_or(0);
-    let last_start = app.shown.models.rows.len().saturating_sub(rows);
-    at.saturating_sub(rows / 2).min(last_start)
+    let centred = at.saturating_sub(rows / 2);
+    let heading = list
+        .get(..=at)
+        .and_then(|above| above.iter().rposition(|r| r.model().is_none()));
+    let start = match heading {
+        Some(h) if h < centred && at - h < rows => h,
+        _ => centred,
+    };
+    start.min(list.len().saturating_sub(rows))
 }
 
-/// Draws the list of clip models.
+/// Draws the list of models.
 pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let models = &app.shown.models;
     let focused = app.focus == crate::tui::app::Focus::Breakdown;
-    let block = Block::bordered()
+    let inner = usize::from(area.width.saturating_sub(2));
+    // A title or hint longer than the border is cut with a mark, never silently.
+    let mut block = Block::bordered()
         .border_style(if focused { theme.focus_border } else { theme.border })
-        .title(Span::styled(models.title.as_str(), theme.panel_title));
+        .title(Span::styled(text::fit(&models.title, inner), theme.panel_title));
+    if !models.hint.is_empty() {
+        block = block.title_bottom(Line::from(Span::styled(text::fit(&models.hint, inner), theme.dim)).right_aligned());
+    }
     if models.rows.is_empty() {
-        let note = models.empty;
+        let note = text::fit(&models.empty, inner);
         frame.render_widget(Paragraph::new(Span::styled(note, theme.dim)).block(block), area);
         return;
     }
-    let inner = usize::from(area.width.saturating_sub(2));
     let now = models.current;
     let lines: Vec<Line> = models
         .rows
@@ -39,19 +54,28 @@ pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
         .skip(first_shown(app, area))
         // Only the rows that fit: a catalog can offer a hundred thousand models.
         .take(usize::from(area.height.saturating_sub(2)))
-        .map(|(i, (id, cost))| {
-            let in_use = Some(i) == now;
-            let head = if in_use { "▶ " } else { "  " };
-            let room = inner.saturating_sub(text::width(head) + text::width(cost) + 1);
-            let id = text::fit(id, room);
-            let gap = " ".repeat(room.saturating_sub(text::width(&id)) + 1);
-            let line = Line::from(vec![
-                Span::raw(head),
-                Span::raw(id),
-                Span::raw(gap),
-                Span::styled(cost.as_str(), theme.value),
-            ]);
-            if in_use { line.style(theme.selected) } else { line }
+        .map(|(i, row)| match row {
+            ModelRow::Provider { name, count } => {
+                let heading = text::fit(&format!("{name} · {count}"), inner);
+                Line::from(Span::styled(heading, theme.panel_title))
+            }
+            ModelRow::Model { shown, cost, stale, .. } => {
+                let in_use = Some(i) == now;
+                let head = if in_use { "▶ " } else { "  " };
+                let mark = if *stale { STALE_MARK } else { " " };
+                let room = inner.saturating_sub(text::width(head) + text::width(cost) + text::width(mark) + 2);
+                let id = text::fit(shown, room);
+                let gap = " ".repeat(room.saturating_sub(text::width(&id)) + 1);
+                let line = Line::from(vec![
+                    Span::raw(head),
+                    Span::raw(id),
+                    Span::raw(gap),
+                    Span::styled(mark, theme.warning),
+                    Span::raw(" "),
+                    Span::styled(cost.as_str(), theme.value),
+                ]);
+                if in_use { line.style(theme.selected) } else { line }
+            }
         })
         .collect();
     frame.render_widget(Paragraph::new(lines).block(block), area);

@@ -16,6 +16,10 @@ use crate::tui::ui::text;
 /// The total row's label; the label column makes room for it when it can.
 pub const TOTAL: &str = "Total per video";
 
+/// The most lines formatted, largest first: more than any terminal has rows, far fewer than a
+/// generated scenario can have steps.
+pub const MAX_ROWS: usize = 512;
+
 /// A column of the breakdown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Column {
@@ -89,8 +93,10 @@ pub struct BreakdownRow {
 /// The breakdown panel's content.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Breakdown {
-    /// The lines, largest first.
+    /// The largest lines, largest first, at most [`MAX_ROWS`] of them.
     pub rows: Vec<BreakdownRow>,
+    /// How many lines the bill has.
+    pub lines: usize,
     /// The total per video, against the baseline's.
     pub total: Cell,
     /// Why each line priced by another rule or model costs what it does now.
@@ -104,7 +110,7 @@ pub struct Breakdown {
 impl Breakdown {
     /// The breakdown of the app's bill against its baseline.
     pub fn of(app: &App) -> Self {
-        let rows: Vec<BreakdownRow> = app.order.iter().filter_map(|&i| row(app, i)).collect();
+        let rows: Vec<BreakdownRow> = app.order.iter().take(MAX_ROWS).filter_map(|&i| row(app, i)).collect();
         let money = app.money();
         let total = changed(
             Some(money.fixed(app.baseline.bill.totals.per_video, 4)),
@@ -125,6 +131,7 @@ impl Breakdown {
         });
         Self {
             rows,
+            lines: app.order.len(),
             total,
             reasons: reasons(app),
             natural,

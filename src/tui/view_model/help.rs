@@ -47,9 +47,6 @@ impl HelpText {
                     rows.push(entry);
                 }
             }
-            if context == Context::Typing {
-                rows.push(("other keys".to_owned(), "type a value or file name"));
-            }
             if context == Context::Picking {
                 rows.push(("other keys".to_owned(), "filter the list by name"));
             }

@@ -9,8 +9,9 @@ mod compare;
 pub mod format;
 mod help;
 mod margin;
+mod models;
 mod panels;
-mod picker;
+mod scenario_picker;
 mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column, TOTAL};
@@ -19,8 +20,9 @@ pub use chart::ChartText;
 pub use compare::CompareText;
 pub use help::HelpText;
 pub use margin::MarginTile;
-pub use panels::{FigureText, Models, Notes, ParamRow, ParamsView};
-pub use picker::PickerText;
+pub use models::{ModelRow, Models, STALE_MARK};
+pub use panels::{FigureText, Notes, ParamRow, ParamsView};
+pub use scenario_picker::PickerText;
 pub use tornado::{Tornado, TornadoRow};
 
 use super::app::{App, Focus, Mode};
@@ -222,6 +224,11 @@ fn status(app: &App) -> Vec<Piece> {
                 ),
             ]
         }
+        Mode::Filtering => vec![
+            (" Filter models: ".to_owned(), Tone::Value),
+            (format!("{}▏", app.picker.filter), Tone::Input),
+            (format!("  id or provider · {enter} keeps · {esc} clears"), Tone::Dim),
+        ],
         Mode::Quitting => vec![(
             format!(
                 " Unsaved changes to {}: {} ",
@@ -245,7 +252,8 @@ fn idle_hint(app: &App) -> String {
     if app.focus == Focus::Breakdown {
         let label = app.selected_line().map(|l| l.label.to_string()).unwrap_or_default();
         return format!(
-            " {label}: {arrows} swap its model, cheapest first · {} back to the parameters",
+            " {label}: {arrows} swap its model · {} filter · {} back to the parameters",
+            normal(Action::StartFilter),
             normal(Action::ToggleFocus)
         );
     }

@@ -1,4 +1,4 @@
-//! The smaller panels' text: headline figures, parameters, chart labels, notes, clip models.
+//! The smaller panels' text: headline figures, parameters, chart labels, notes.
 
 use rust_decimal::Decimal;
 
@@ -6,7 +6,7 @@ use super::{Piece, format};
 use crate::engine::params::Kind;
 use crate::format::{Currency, escape, warning};
 use crate::tui::Action;
-use crate::tui::app::{App, Figure, Focus, Mode};
+use crate::tui::app::{App, Figure, Mode};
 use crate::tui::digits;
 use crate::tui::keys::{self, Context};
 use crate::tui::param::{self, Param};
@@ -186,11 +186,13 @@ impl Notes {
         if lines.is_empty() {
             lines.push(vec![("No price cliff to step back under.".to_owned(), Tone::Dim)]);
         }
-        for w in &app.bill.warnings {
+        // Stale prices are the dashboard's to find, by the clock it was handed, as `report` does.
+        let stale = app.freshness.map(|f| f.bill_warnings(&app.bill)).unwrap_or_default();
+        for w in app.bill.warnings.iter().chain(&stale) {
             let message = warning::message(&w.kind, &money);
             lines.push(vec![(format!("⚠ {}", escape(&message)), Tone::Warning)]);
         }
-        let title = match app.bill.warnings.len() {
+        let title = match app.bill.warnings.len() + stale.len() {
             0 => " Price cliffs ".to_owned(),
             1 => " Price cliffs · 1 warning ".to_owned(),
             n => format!(" Price cliffs · {n} warnings "),
@@ -209,90 +211,5 @@ impl Notes {
     pub fn rows(&self, width: u16) -> usize {
         let inner = usize::from(width.saturating_sub(2)).max(1);
         self.widths.iter().map(|w| w.div_ceil(inner).max(1)).sum()
-    }
-}
-
-/// The video models that could make the clips, cheapest first; while the breakdown has the
-/// focus, the models that could price its selected line instead.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Models {
-    /// The panel's title, with how many fit and the keys that swap them.
-    pub title: String,
-    /// Each model's id and what a video would cost with it (and the change, for a line).
-    pub rows: Vec<(String, String)>,
-    /// The row of the model in use.
-    pub current: Option<usize>,
-    /// What to say when there is nothing to list.
-    pub empty: &'static str,
-}
-
-impl Models {
-    /// The alternatives at the current parameters.
-    pub fn of(app: &App) -> Self {
-        if app.focus == Focus::Breakdown {
-            return Self::of_line(app);
-        }
-        let alternatives = &app.analysis.alternatives;
-        let title = if alternatives.is_empty() {
-            " Clip model ".to_owned()
-        } else {
-            let key = |action: Action| keys::key_name(Context::Normal, &action);
-            format!(
-                " Clip model · {} fit · {}/{} swap ",
-                alternatives.len(),
-                key(Action::NextModel),
-                key(Action::PreviousModel)
-            )
-        };
-        let id = app.analysis.clip_model.as_ref().map(|m| &m.id);
-        Self {
-            title,
-            current: alternatives.iter().position(|a| Some(&a.model.id) == id),
-            rows: alternatives
-                .iter()
-                .map(|a| {
-                    (
-                        escape(&a.model.id).into_owned(),
-                        app.money().fixed(a.totals.per_video, 2),
-                    )
-                })
-                .collect(),
-            empty: "No video clip step: nothing to swap.",
-        }
-    }
-
-    /// The models that could price the selected breakdown line, with the change each makes.
-    fn of_line(app: &App) -> Self {
-        let line = app.selected_line();
-        let label = line.map(|l| escape(&l.label).into_owned()).unwrap_or_default();
-        let now = line.and_then(|l| app.step_model_id(l.step));
-        let money = app.money();
-        let key = |action: Action| keys::key_name(Context::Normal, &action);
-        Self {
-            title: format!(
-                " {label} model · {} fit · {}/{} swap ",
-                app.line_models.len(),
-                key(Action::Step(-1)),
-                key(Action::Step(1))
-            ),
-            current: app.line_models.iter().position(|c| Some(&c.model) == now.as_ref()),
-            rows: app
-                .line_models
-                .iter()
-                .map(|c| {
-                    let change = if c.change.is_zero() {
-                        "now".to_owned()
-                    } else {
-                        let sign = if c.change > Decimal::ZERO { "+" } else { "" };
-                        format!("{sign}{}", money.amount(c.change))
-                    };
-                    (
-                        escape(&c.model).into_owned(),
-                        format!("{} {change:>9}", money.fixed(c.per_video, 2)),
-                    )
-                })
-                .collect(),
-            empty: "No catalog model can price this line.",
-        }
     }
 }
