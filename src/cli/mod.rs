@@ -206,7 +206,15 @@ pub fn run(cli: Cli) -> ExitCode {
                         crate::tui::run(live, more?, whatif::budgets(None, &cli.budgets)?, freshness(None)?)
                     })
             } else {
-                report::run(&report::Args::table(scenario), cli.catalogs.as_deref()).map(|_| ())
+                // The budgets given for the dashboard hold for the table too, with its exit status.
+                let args = report::Args {
+                    budgets: cli.budgets.clone(),
+                    ..report::Args::table(scenario)
+                };
+                return report::run(&args, cli.catalogs.as_deref()).unwrap_or_else(|diagnostics| {
+                    print_err(&diagnostics);
+                    ExitCode::FAILURE
+                });
             }
         }
     };
