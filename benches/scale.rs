@@ -91,6 +91,42 @@ fn keypresses(bencher: Bencher, project: Project) {
     assert_eq!(app.message.as_ref().filter(|m| m.error), None, "every key was accepted");
 }
 
+/// ← thirty times, then → thirty times, and so on, on the frames row: each press a value the
+/// chart has not always priced yet (frames 100 down to 70 and back).
+fn walk(bencher: Bencher, project: Project) {
+    let mut app = App::new(project, Theme::colour()).unwrap();
+    app.update(Action::Select(Param::named("frames")));
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+    let screen = Rect::new(0, 0, WIDTH, HEIGHT);
+    let mut presses = 0u32;
+    bencher.bench_local(|| {
+        presses += 1;
+        let code = if (presses / 30).is_multiple_of(2) {
+            KeyCode::Left
+        } else {
+            KeyCode::Right
+        };
+        handle(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)), screen);
+        terminal.draw(|f| ui::render(f, black_box(&app))).unwrap();
+    });
+    assert_eq!(app.message.as_ref().filter(|m| m.error), None, "every key was accepted");
+}
+
+/// ↓ then ↑ through the parameter rows: the selection moves, no parameter changes.
+fn select(bencher: Bencher, project: Project) {
+    let mut app = App::new(project, Theme::colour()).unwrap();
+    app.update(Action::Select(Param::named("frames")));
+    let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).unwrap();
+    let screen = Rect::new(0, 0, WIDTH, HEIGHT);
+    let mut down = false;
+    bencher.bench_local(|| {
+        down = !down;
+        let code = if down { KeyCode::Down } else { KeyCode::Up };
+        handle(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)), screen);
+        terminal.draw(|f| ui::render(f, black_box(&app))).unwrap();
+    });
+}
+
 /// A key press on a scenario of 10,000 steps (5,000 clips, each past a price cliff).
 #[divan::bench(sample_count = 20)]
 fn keypress_10000_steps(bencher: Bencher) {
@@ -102,4 +138,16 @@ fn keypress_10000_steps(bencher: Bencher) {
 #[divan::bench(sample_count = 20)]
 fn keypress_100000_models(bencher: Bencher) {
     keypresses(bencher, project(8, 100_000));
+}
+
+/// Frames walked down and up on the scenario of 10,000 steps, a new value on every press.
+#[divan::bench(sample_count = 20)]
+fn walk_frames_10000_steps(bencher: Bencher) {
+    walk(bencher, project(10_000, 10));
+}
+
+/// The selection moved on the catalog of 100,000 models: nothing to price again.
+#[divan::bench(sample_count = 20)]
+fn select_row_100000_models(bencher: Bencher) {
+    select(bencher, project(8, 100_000));
 }

@@ -140,6 +140,35 @@ fn first_frame_from_text(bencher: Bencher) {
     });
 }
 
+/// The same with only the catalogs written by hand (and none of the imported market): the
+/// catalog set the dashboard had before the litellm import, for the ratio BENCHMARKS.md records.
+#[divan::bench]
+fn first_frame_from_text_seed_catalogs(bencher: Bencher) {
+    bencher.bench_local(|| {
+        let project = project::load_for_report(&ScenarioSource::Builtin("atve"), None, &[]).unwrap();
+        let app = App::new(project, Theme::colour()).unwrap();
+        let mut terminal = terminal();
+        terminal.draw(|f| ui::render(f, &app)).unwrap();
+        terminal
+    });
+}
+
+/// Parsing the scenario and every built-in catalog, imported ones included, with no dashboard.
+#[divan::bench]
+fn load_all_catalogs(bencher: Bencher) {
+    bencher.bench_local(atve);
+}
+
+/// `App::new` alone on a loaded project with every built-in catalog: the bill, the analyses
+/// (every fitting video model priced for the list) and the view model.
+#[divan::bench]
+fn app_new(bencher: Bencher) {
+    let project = atve();
+    bencher
+        .with_inputs(|| project.clone())
+        .bench_local_values(|project| App::new(project, Theme::colour()).unwrap());
+}
+
 /// A catalog of `n` image models at `price`, one of them `model/0`.
 fn large_catalog(n: usize, price: &str) -> String {
     let mut text = String::from("provider = \"Bench\"\ncurrency = \"USD\"\n");

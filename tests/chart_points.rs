@@ -1,15 +1,17 @@
 //! The chart keeps the points it has priced while only the swept parameter moves. Whatever it
 //! kept, each curve must be the engine's own sweep at those parameters: the same totals at every
 //! value and the same rule crossings. Checked on every shipped scenario, for every numeric
-//! parameter, after moving the parameter and after moving another one.
+//! parameter, after moving the parameter and after moving another one. The model list, kept and
+//! priced line by line, must give what whole bills give.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::collections::BTreeSet;
 
 use reelcost::builtin;
+use reelcost::engine::catalog::{Amount, Charge};
 use reelcost::engine::whatif::inputs::param_inputs;
 use reelcost::engine::whatif::sweep;
-use reelcost::engine::{Catalogs, Params, Scenario, SourceFile, load_catalogs, load_scenario};
+use reelcost::engine::{Catalogs, Model, Params, Scenario, SourceFile, load_catalogs, load_scenario};
 use reelcost::tui::curve::{Curve, Memo};
 use rust_decimal::Decimal;
 
@@ -114,4 +116,73 @@ fn another_parameter_moving_prices_every_point_again() {
     assert_ne!(curve.totals, before.totals, "the reroll rate changes every clip's cost");
     // The frame cliffs of WAN (x1.25 above 81 frames) are crossed on the way.
     assert!(!curve.crossings.is_empty());
+}
+
+/// Each model's id and cost per video, in order.
+fn listed(list: &[reelcost::engine::analysis::Alternative]) -> Vec<(String, Decimal)> {
+    list.iter()
+        .map(|a| (a.model.id.to_string(), a.totals.per_video))
+        .collect()
+}
+
+#[test]
+fn the_kept_model_list_is_the_engines_at_the_parameters_and_files_now() {
+    use reelcost::engine::analysis::video_alternatives;
+    use reelcost::engine::evaluate;
+    use reelcost::tui::curve::Alternatives;
+
+    let catalogs = catalogs();
+    let (_, text) = builtin::scenario("atve").expect("built in");
+    let scenario = load_scenario(&SourceFile::new("atve.toml", text)).expect("valid");
+    let mut kept = Alternatives::default();
+    let mut at = |params: &Params, catalogs: &Catalogs| {
+        let bill = evaluate(&scenario, catalogs, params).expect("a bill");
+        let list = kept.at(&scenario, catalogs, params, &bill);
+        assert_eq!(listed(&list), listed(&video_alternatives(&scenario, catalogs, params)));
+        listed(&list)
+    };
+    let first = at(&scenario.params, &catalogs);
+    assert_eq!(
+        first,
+        at(&scenario.params, &catalogs),
+        "the same parameters, the same list"
+    );
+    let mut shorter = scenario.params.clone();
+    shorter.set("frames", "80").expect("valid");
+    assert_ne!(first, at(&shorter, &catalogs), "WAN's cliff moves its cost");
+    // WAN at half its price, in a copy of the catalogs: the list is made again from them.
+    let wan = catalogs.model("fal-ai/wan-i2v").expect("shipped");
+    let half = |a: &mut Amount| {
+        if let Amount::Exact(p) = a {
+            *p /= Decimal::TWO;
+        }
+    };
+    let mut cheaper = Model::clone(wan);
+    for rate in &mut cheaper.pricing.rates {
+        if let Charge::PerUnit(a) = &mut rate.charge {
+            half(a);
+        }
+    }
+    let cheaper = catalogs.with_models([std::sync::Arc::new(cheaper)]);
+    assert_ne!(first, at(&scenario.params, &cheaper));
+}
+
+#[test]
+fn every_listed_model_costs_what_a_whole_bill_with_it_costs() {
+    use reelcost::engine::analysis::video_alternatives;
+    use reelcost::engine::evaluate;
+
+    let catalogs = catalogs();
+    let mut checked = 0;
+    // atve's quantities are expressions: the swap is still priced line by line.
+    for scenario in scenarios() {
+        for alternative in video_alternatives(&scenario, &catalogs, &scenario.params) {
+            let mut with = scenario.params.clone();
+            with.video_model = Some(std::sync::Arc::clone(&alternative.model.id));
+            let whole = evaluate(&scenario, &catalogs, &with).expect("a listed model prices the bill");
+            assert_eq!(alternative.totals, whole.totals, "{}", alternative.model.id);
+            checked += 1;
+        }
+    }
+    assert!(checked > 100, "only {checked} alternatives were checked");
 }

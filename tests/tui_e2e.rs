@@ -237,9 +237,13 @@ fn natak_premium_shows_its_margin_on_the_dashboard_and_the_projector() {
     let screen = tmux.wait_for("target 50% · needs $1.43");
     assert!(!screen.contains("Characters "), "no character step: {screen}");
     tmux.send(&["p"]);
-    tmux.wait_for("Share of the bill");
-    tmux.wait_for("Margin $0.0370 · 4.9%");
-    tmux.wait_for("Price $0.75 = 15 cr × $0.05 (Starter)");
+    tmux.wait_for_all(&[
+        "1/3 Headline",
+        "Margin $0.0370 · 4.9%",
+        "Price $0.75 = 15 cr × $0.05 (Starter)",
+    ]);
+    tmux.send(&["Right"]);
+    tmux.wait_for("2/3 Share of the bill");
     tmux.send(&["Escape"]);
     tmux.wait_for("Parameters");
     tmux.send(&["q"]);

@@ -10,7 +10,7 @@ use ratatui::backend::TestBackend;
 use reelcost::engine::stale::Freshness;
 use reelcost::project::{self, ScenarioSource};
 use reelcost::tui::app::Focus;
-use reelcost::tui::view_model::{ModelRow, STALE_MARK};
+use reelcost::tui::view_model::{Column, ModelRow, STALE_MARK};
 use reelcost::tui::{Action, App, Mode, Theme, ui};
 
 fn open(path: &str) -> App {
@@ -258,7 +258,7 @@ fn stale_prices_are_marked_by_the_injected_date_only() {
 }
 
 #[test]
-fn the_notes_warn_of_a_stale_price_in_the_bill() {
+fn the_notes_warn_of_a_stale_price_in_the_bill_and_the_breakdown_marks_its_line() {
     let fresh = on("scenarios/kling-o3.toml", "2026-07-08");
     let stale = on("scenarios/kling-o3.toml", "2026-07-09");
     let said = |app: &App| {
@@ -281,6 +281,10 @@ fn the_notes_warn_of_a_stale_price_in_the_bill() {
         "{}",
         stale.shown.notes.title
     );
+    // The breakdown marks the line priced by it.
+    let label = |app: &App| app.shown.breakdown.rows[0].cells[Column::Label.index()].0.clone();
+    assert_eq!(label(&fresh), "Text-to-video clip");
+    assert_eq!(label(&stale), format!("{STALE_MARK} Text-to-video clip"));
 }
 
 /// Snapshots at 120x40 and 80x24.

@@ -42,6 +42,9 @@ pub struct Cli {
     /// Directory of price catalogs, instead of the scenario's own.
     #[arg(long, global = true, value_name = "DIR")]
     catalogs: Option<PathBuf>,
+    /// The dashboard's colours: high-contrast for a projector.
+    #[arg(long, value_enum, default_value_t = crate::tui::theme::ThemeName::Default)]
+    theme: crate::tui::theme::ThemeName,
     /// A budget the dashboard checks every open scenario against, beside the scenario's own,
     /// e.g. --budget 'per_video<=3.00' (repeatable).
     #[arg(long = "budget", value_name = "METRIC<=VALUE")]
@@ -203,7 +206,13 @@ pub fn run(cli: Cli) -> ExitCode {
                                 crate::live::Live::open(source, cli.catalogs.clone())
                             })
                             .collect();
-                        crate::tui::run(live, more?, whatif::budgets(None, &cli.budgets)?, freshness(None)?)
+                        crate::tui::run(
+                            live,
+                            more?,
+                            whatif::budgets(None, &cli.budgets)?,
+                            freshness(None)?,
+                            crate::tui::Theme::named(cli.theme),
+                        )
                     })
             } else {
                 // The budgets given for the dashboard hold for the table too, with its exit status.

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::bill::{Bill, Totals, evaluate, reprice};
+use super::bill::{Bill, Totals, evaluate, reprice, reprice_swapped};
 use super::catalog::{Catalogs, Kind, Model};
 use super::params::Params;
 use super::scenario::{Scenario, Stage, Step};
@@ -111,7 +111,7 @@ pub fn video_alternatives_at(
         .filter(|m| m.kind == Kind::Video)
         .filter_map(|model| {
             at.video_model = Some(Arc::clone(&model.id));
-            let totals = reprice(scenario, catalogs, &at, bill, &clips).ok()?;
+            let totals = reprice_swapped(scenario, catalogs, &at, bill, &clips).ok()?;
             Some(Alternative {
                 model: Arc::clone(model),
                 totals,

@@ -4,6 +4,7 @@
 //! (5.1 s at 16 fps is 81.6 frames) is refused, wherever it is written, with the two nearest
 //! lengths that are whole: rounding it silently could decide whether a price's frame
 //! multiplier fires.
+#![warn(clippy::arithmetic_side_effects)]
 
 use rust_decimal::Decimal;
 

@@ -1,5 +1,6 @@
 //! Exact money arithmetic that reports overflow instead of panicking, and display rounding.
 //! Money is put into words by `crate::format::money`, in the bill's currency.
+#![warn(clippy::arithmetic_side_effects)]
 
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -20,6 +21,12 @@ pub fn mul(a: Decimal, b: Decimal) -> Option<Decimal> {
 /// 28 decimal places or 96 bits of digits, where a count (frames, a fraction's numerator) must
 /// not move. The mantissas multiply in 128 bits; the product must fit a `Decimal` as it is.
 pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
+    // Rounding always gives up decimal places: a product with all of its factors' is exact.
+    if let Some(product) = mul(a, b)
+        && u32::checked_add(a.scale(), b.scale()) == Some(product.scale())
+    {
+        return Some(product);
+    }
     let (a, b) = (a.normalize(), b.normalize());
     let mut mantissa = a.mantissa().checked_mul(b.mantissa())?;
     let mut scale = a.scale().checked_add(b.scale())?;

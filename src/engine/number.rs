@@ -3,6 +3,7 @@
 //! The toml crate hands floats over as `f64`, which cannot hold `0.0008` exactly. Money must
 //! reach `Decimal` exactly as written, so numeric fields are read as spanned values and the
 //! literal's own text is parsed from the source.
+#![warn(clippy::arithmetic_side_effects)]
 
 use std::str::FromStr;
 use std::sync::Arc;

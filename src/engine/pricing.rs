@@ -1,4 +1,5 @@
 //! Pricing one call of a model: which rate applies, how many units are billed, which factors fire.
+#![warn(clippy::arithmetic_side_effects)]
 
 use std::fmt;
 
@@ -133,9 +134,9 @@ impl Pricing {
                     money::mul(Decimal::from(tokens_in), input.point()),
                     money::mul(Decimal::from(tokens_out), output.point()),
                 ])
-                .map(|c| c / Decimal::from(1_000_000u32))
+                .and_then(|c| c.checked_div(Decimal::from(1_000_000u32)))
                 .ok_or_else(overflow)?;
-                (Decimal::from(tokens_in + tokens_out), cost)
+                (Decimal::from(tokens_in).saturating_add(Decimal::from(tokens_out)), cost)
             }
             Charge::PerUnit(amount) => {
                 let measured = self.measure(usage)?;
@@ -172,7 +173,10 @@ impl Pricing {
     fn per_unit_cost(&self, amount: Amount, billed: Decimal) -> Result<Decimal, PriceError> {
         let cost = match self.base {
             Some(base) => {
-                let extra = (billed - base.includes).max(Decimal::ZERO);
+                let extra = billed
+                    .checked_sub(base.includes)
+                    .ok_or_else(overflow)?
+                    .max(Decimal::ZERO);
                 money::sum([Some(base.price), money::mul(extra, amount.point())])
             }
             None => money::mul(billed, amount.point()),

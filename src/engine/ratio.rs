@@ -10,13 +10,14 @@
 //! denominator built from many unrelated rates), the fraction is divided out and the figure
 //! continues as a 28-digit decimal, as close as a `Decimal` can hold it; `None` only when the
 //! value itself is out of range.
+#![warn(clippy::arithmetic_side_effects)]
 
 use rust_decimal::Decimal;
 
 use super::money;
 
-/// `numerator / denominator`, the denominator whole and positive, the two without a common
-/// whole factor in the numerator's digits.
+/// `numerator / denominator`, the denominator whole and positive. Common factors are cancelled
+/// when a fraction is made and when a product would not fit otherwise.
 #[derive(Debug, Clone, Copy)]
 pub struct Ratio {
     numerator: Decimal,
@@ -74,8 +75,8 @@ impl Ratio {
         }
         let (mut numerator, mut denominator) = (numerator, denominator);
         if denominator.is_sign_negative() {
-            numerator = -numerator;
-            denominator = -denominator;
+            numerator = negated(numerator);
+            denominator = negated(denominator);
         }
         // A fractional denominator becomes whole by scaling both by its power of ten: 1 / 0.89
         // is 100 / 89.
@@ -125,7 +126,17 @@ impl Ratio {
         if self == Self::ONE {
             return Some(other);
         }
-        // Cross-cancel first, so that the products stay as small as the result.
+        // Most products fit as they are; cancelling common factors (a GCD each) is the way
+        // to keep one exact that does not.
+        if let (Some(n), Some(den)) = (
+            money::exact_mul(self.numerator, other.numerator),
+            self.denominator.checked_mul(other.denominator),
+        ) {
+            return Some(Self {
+                numerator: n,
+                denominator: den,
+            });
+        }
         let (a, d) = cancel(self.numerator, other.denominator);
         let (c, b) = cancel(other.numerator, self.denominator);
         match (money::exact_mul(a, c), b.checked_mul(d)) {
@@ -157,20 +168,42 @@ impl Ratio {
         if self.is_zero() {
             return Some(other);
         }
-        if self.denominator == other.denominator {
-            return self
-                .numerator
-                .checked_add(other.numerator)
-                .map(|n| Self::reduced(n, self.denominator));
-        }
+        // Sums are not reduced: a bill's denominators are few and small (videos per character,
+        // per month, attempts), and a GCD per line would cost more than the sum.
         let exact = || {
+            if self.denominator == other.denominator {
+                let n = self.numerator.checked_add(other.numerator)?;
+                return Some(Self {
+                    numerator: n,
+                    denominator: self.denominator,
+                });
+            }
+            if is_one(other.denominator) {
+                let b = money::exact_mul(other.numerator, self.denominator)?;
+                let n = self.numerator.checked_add(b)?;
+                return Some(Self {
+                    numerator: n,
+                    denominator: self.denominator,
+                });
+            }
+            if is_one(self.denominator) {
+                let a = money::exact_mul(self.numerator, other.denominator)?;
+                let n = a.checked_add(other.numerator)?;
+                return Some(Self {
+                    numerator: n,
+                    denominator: other.denominator,
+                });
+            }
             let common = gcd_decimal(self.denominator, other.denominator)?;
             let ours = self.denominator.checked_div(common)?;
             let theirs = other.denominator.checked_div(common)?;
             let denominator = ours.checked_mul(other.denominator)?;
             let a = money::exact_mul(self.numerator, theirs)?;
             let b = money::exact_mul(other.numerator, ours)?;
-            Some(Self::reduced(a.checked_add(b)?, denominator))
+            Some(Self {
+                numerator: a.checked_add(b)?,
+                denominator,
+            })
         };
         exact().or_else(|| self.value().checked_add(other.value()).map(Self::whole))
     }
@@ -178,7 +211,7 @@ impl Ratio {
     /// `self - other`.
     pub fn checked_sub(self, other: Self) -> Option<Self> {
         self.checked_add(Self {
-            numerator: -other.numerator,
+            numerator: negated(other.numerator),
             denominator: other.denominator,
         })
     }
@@ -189,6 +222,12 @@ impl Ratio {
         let (numerator, denominator) = cancel(numerator, denominator);
         Self { numerator, denominator }
     }
+}
+
+/// `-value`: a sign flip, which the symmetric range of a `Decimal` always holds.
+fn negated(mut value: Decimal) -> Decimal {
+    value.set_sign_negative(!value.is_sign_negative());
+    value
 }
 
 /// True for a one written without decimals.

@@ -38,7 +38,7 @@ fn escape_keeping(text: &str, keep: Option<char>) -> Cow<'_, str> {
     if !text.contains(needs) {
         return Cow::Borrowed(text);
     }
-    let mut out = String::with_capacity(text.len() + 8);
+    let mut out = String::with_capacity(text.len().saturating_add(8));
     for c in text.chars() {
         if needs(c) {
             push_escaped(&mut out, c);

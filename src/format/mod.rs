@@ -3,6 +3,7 @@
 //! diagnostics ([`diagnostic`]), plain numbers ([`number`]), and the escaping of file text that
 //! every text output goes through ([`escape`]). The report renderers, the dashboard and the
 //! exporters all use it, so a figure reads the same wherever it is shown.
+#![warn(clippy::arithmetic_side_effects)]
 
 pub mod diagnostic;
 pub mod escape;

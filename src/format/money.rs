@@ -52,7 +52,7 @@ impl Currency {
 
     /// Places for a figure asked for with `places` as if in cents.
     fn places(&self, places: u32) -> u32 {
-        (places + self.minor).saturating_sub(2)
+        places.saturating_add(self.minor).saturating_sub(2)
     }
 
     /// A unit price as written: `$0.0008`, `$0.40`, trailing zeros beyond the minor unit dropped.
@@ -75,7 +75,7 @@ impl Currency {
     /// Money for a total: cents, or more places when cents would hide it (`$0.0138`).
     pub fn amount(&self, value: Decimal) -> String {
         let cent = Decimal::new(1, self.minor);
-        if value.is_zero() || value.abs() >= cent * Decimal::TEN {
+        if value.is_zero() || cent.checked_mul(Decimal::TEN).is_none_or(|ten| value.abs() >= ten) {
             self.fixed(value, 2)
         } else {
             self.fixed(value, 4)
@@ -112,9 +112,9 @@ pub fn grouped(value: Decimal) -> String {
     let (whole, frac) = text
         .split_once('.')
         .map_or((text.as_str(), None), |(w, f)| (w, Some(f)));
-    let mut out = String::with_capacity(text.len() + whole.len() / 3);
+    let mut out = String::with_capacity(text.len().saturating_add(whole.len() / 3));
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i).is_multiple_of(3) {
+        if i > 0 && whole.len().saturating_sub(i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(c);

@@ -55,7 +55,7 @@ pub fn plain(value: Decimal) -> String {
 
 fn significant_digits(value: Decimal) -> u32 {
     let mantissa = value.mantissa().unsigned_abs();
-    mantissa.checked_ilog10().map_or(0, |digits| digits + 1)
+    mantissa.checked_ilog10().map_or(0, |digits| digits.saturating_add(1))
 }
 
 #[cfg(test)]

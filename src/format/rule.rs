@@ -120,7 +120,10 @@ pub fn line(line: &Line, bill: &Currency) -> String {
         let _ = write!(
             out,
             ", {}% via {} at {}",
-            (fb.share * Decimal::ONE_HUNDRED).normalize(),
+            fb.share
+                .checked_mul(Decimal::ONE_HUNDRED)
+                .unwrap_or(fb.share)
+                .normalize(),
             fb.model.id,
             bill.price(fb.cost)
         );

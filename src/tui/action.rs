@@ -62,10 +62,21 @@ pub enum Action {
     PinBaseline,
     /// Put every parameter back to the scenario file's value.
     Reset,
+    /// Ask for a directory and write the figures at the current parameters there: the workbook,
+    /// the CSV, the memo and its charts.
+    StartExport,
+    /// The export was written: these files.
+    Exported(Vec<PathBuf>),
+    /// The export could not be written, and why.
+    ExportFailed(String),
     /// Show or hide the key bindings.
     ToggleHelp,
     /// Switch between the dashboard and the presentation view.
     TogglePresentation,
+    /// Turn to the next presentation page (negative: the previous), round and round.
+    TurnPage(isize),
+    /// Switch between the high-contrast theme, for projectors, and the usual one.
+    ToggleContrast,
     /// Close the help, the input or the presentation view; quit when none is open.
     Back,
     /// Leave the dashboard; with unsaved changes, ask first.
@@ -210,4 +221,6 @@ pub enum Effect {
     ListScenarios(PathBuf),
     /// Read this scenario and its catalogs off the UI thread, to open it beside the others.
     OpenScenario(crate::project::ScenarioSource),
+    /// Write the figures at the current parameters into this directory, made if missing.
+    Export(PathBuf),
 }

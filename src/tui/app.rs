@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::curve::Memos;
+use super::curve::{self, Memos};
 pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::Param;
@@ -37,6 +37,8 @@ pub enum Mode {
     Help,
     /// A file name is being typed, to save the scenario as.
     Naming(String),
+    /// A directory is being typed, to export the figures into.
+    Exporting(String),
     /// The scenario changed on disk since it was loaded: overwrite, save as, or cancel?
     Conflict,
     /// Quitting with changes the file does not hold: save, discard, or cancel?
@@ -140,8 +142,9 @@ pub struct Analysis {
     pub chart: sweep::Chart,
     /// Thresholds the scenario sits just past.
     pub cliffs: Vec<Cliff>,
-    /// Video models that could make the clips, cheapest first.
-    pub alternatives: Vec<Alternative>,
+    /// Video models that could make the clips, cheapest first; shared with the copy kept for
+    /// the next change.
+    pub alternatives: Arc<Vec<Alternative>>,
     /// Every input swung to its ends, largest swing first; made while the tornado is shown.
     pub tornado: Vec<whatif::Swing>,
     /// The spread of the totals when any input has a range.
@@ -200,6 +203,8 @@ pub struct App {
     pub chart_metric: sweep::Metric,
     /// The chart's points kept from one key press to the next.
     pub curves: Memos,
+    /// The model list kept while the parameters stay.
+    pub kept_alternatives: curve::Alternatives,
     /// Whether the tornado takes the chart's place.
     pub tornado_shown: bool,
     /// The other open scenarios, next first.
@@ -208,6 +213,8 @@ pub struct App {
     pub position: usize,
     /// Every open scenario side by side.
     pub comparison: deck::Comparison,
+    /// Presentation mode's page, hint and themes.
+    pub presentation: super::present::Presentation,
     /// The budgets and how the bill stands against them.
     pub budgets: super::budgets::Budgets,
     /// What narrows the model lists.
@@ -254,10 +261,12 @@ impl App {
             quit_after_save: false,
             chart_metric: sweep::Metric::default(),
             curves: Memos::default(),
+            kept_alternatives: curve::Alternatives::default(),
             tornado_shown: false,
             others: Vec::new(),
             position: 0,
             comparison: deck::Comparison::default(),
+            presentation: super::present::Presentation::new(theme),
             budgets: super::budgets::Budgets::default(),
             picker: Picker::default(),
             freshness: None,

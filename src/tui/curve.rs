@@ -1,14 +1,15 @@
 //! The chart's points kept between key presses. Stepping the selected parameter changes nothing
 //! else, so the curve over it is the same curve: the points already priced are kept, and only a
 //! value not seen yet is evaluated. A change to any other parameter, the scenario or the
-//! catalogs starts afresh.
+//! catalogs starts afresh. The model list is kept the same way, while the parameters stay.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::engine::{Catalogs, Model, Params, Scenario, SourceFile, Totals, evaluate};
+use crate::engine::analysis::{Alternative, video_alternatives_at};
+use crate::engine::{Bill, Catalogs, Model, Params, Scenario, SourceFile, Totals, evaluate};
 
 /// Which price rule each line of a bill used: the rate and the multipliers that fired. Within one
 /// curve every line keeps its model and quote (a numeric parameter chooses neither), so a rule
@@ -22,13 +23,49 @@ struct Point {
     rules: Rules,
 }
 
-/// What the kept points were priced against. The `Arc`s are held, not only compared, so that no
-/// later scenario or catalog can take the same address.
+/// Which scenario and catalogs something was worked out from: the scenario's file and every
+/// model, by identity. A reload, or a copy with a model changed, makes new ones. The `Arc`s are
+/// held, not only compared, so that no later file or model can take the same address; comparing
+/// a hundred thousand of them costs far less than pricing one of them.
+#[derive(Debug, Clone)]
+pub struct Files {
+    scenario: Arc<SourceFile>,
+    /// Each catalog file's number of models.
+    sizes: Vec<usize>,
+    models: Vec<Arc<Model>>,
+}
+
+impl Files {
+    /// The scenario's and the catalogs' identity.
+    pub fn of(scenario: &Scenario, catalogs: &Catalogs) -> Self {
+        Self {
+            scenario: Arc::clone(&scenario.file),
+            sizes: catalogs.files.iter().map(|c| c.models.len()).collect(),
+            models: catalogs.models().cloned().collect(),
+        }
+    }
+
+    /// Whether these are the same scenario and catalogs.
+    pub fn are(&self, scenario: &Scenario, catalogs: &Catalogs) -> bool {
+        Arc::ptr_eq(&self.scenario, &scenario.file)
+            && self.sizes.len() == catalogs.files.len()
+            && self
+                .sizes
+                .iter()
+                .zip(&catalogs.files)
+                .all(|(n, c)| *n == c.models.len())
+            && self
+                .models
+                .iter()
+                .zip(catalogs.models())
+                .all(|(a, b)| Arc::ptr_eq(a, b))
+    }
+}
+
+/// What the kept points were priced against.
 #[derive(Debug, Clone)]
 struct Key {
-    scenario: Arc<SourceFile>,
-    /// Each catalog file's first model and its number of models: a reload makes new models.
-    catalogs: Vec<(Option<Arc<Model>>, usize)>,
+    files: Files,
     /// The parameter swept, and the parameters with it at `value`.
     name: String,
     value: String,
@@ -38,12 +75,7 @@ struct Key {
 impl Key {
     fn new(scenario: &Scenario, catalogs: &Catalogs, params: &Params, name: &str) -> Option<Self> {
         Some(Self {
-            scenario: Arc::clone(&scenario.file),
-            catalogs: catalogs
-                .files
-                .iter()
-                .map(|c| (c.models.first().cloned(), c.models.len()))
-                .collect(),
+            files: Files::of(scenario, catalogs),
             name: name.to_owned(),
             value: params.get(name)?,
             params: params.clone(),
@@ -52,16 +84,7 @@ impl Key {
 
     /// Whether `params` differ from the key's at most in the swept parameter, on the same files.
     fn holds(&self, scenario: &Scenario, catalogs: &Catalogs, params: &Params, name: &str) -> bool {
-        let same_catalogs = self.catalogs.len() == catalogs.files.len()
-            && self.catalogs.iter().zip(&catalogs.files).all(|((first, len), c)| {
-                *len == c.models.len()
-                    && match (first, c.models.first()) {
-                        (Some(a), Some(b)) => Arc::ptr_eq(a, b),
-                        (None, None) => true,
-                        _ => false,
-                    }
-            });
-        if self.name != name || !Arc::ptr_eq(&self.scenario, &scenario.file) || !same_catalogs {
+        if self.name != name || !self.files.are(scenario, catalogs) {
             return false;
         }
         let mut probe = params.clone();
@@ -144,4 +167,33 @@ pub struct Memos {
     pub now: Memo,
     /// At the baseline's.
     pub baseline: Memo,
+}
+
+/// The video models that could take the clip step, kept while the files and parameters stay:
+/// moving the selection, the focus or the view prices no model again.
+#[derive(Debug, Clone, Default)]
+pub struct Alternatives {
+    at: Option<(Files, Params)>,
+    list: Arc<Vec<Alternative>>,
+}
+
+impl Alternatives {
+    /// [`video_alternatives_at`] at these parameters, whose bill is `bill`.
+    pub fn at(
+        &mut self,
+        scenario: &Scenario,
+        catalogs: &Catalogs,
+        params: &Params,
+        bill: &Bill,
+    ) -> Arc<Vec<Alternative>> {
+        let kept = self
+            .at
+            .as_ref()
+            .is_some_and(|(files, p)| p == params && files.are(scenario, catalogs));
+        if !kept {
+            self.list = Arc::new(video_alternatives_at(scenario, catalogs, params, bill));
+            self.at = Some((Files::of(scenario, catalogs), params.clone()));
+        }
+        Arc::clone(&self.list)
+    }
 }

@@ -14,6 +14,7 @@ use crate::engine::ParamInfo;
 use crate::engine::analysis;
 use crate::engine::params::describe as describe_params;
 use crate::engine::whatif;
+use crate::engine::whatif::uncertainty::{Distribution, Sampling, uncertainty_given};
 use crate::format::{self, Currency};
 
 impl App {
@@ -21,6 +22,7 @@ impl App {
     pub(super) fn refresh(&mut self) {
         let (scenario, catalogs, params) = (&self.project.scenario, &self.project.catalogs, &self.params);
         let clip_model = analysis::clip_model(scenario, catalogs, params).cloned();
+        let alternatives = self.kept_alternatives.at(scenario, catalogs, params, &self.bill);
         self.analysis = Analysis {
             resolutions: clip_model.as_ref().map(|m| m.pricing.resolutions()).unwrap_or_default(),
             clip_model,
@@ -30,20 +32,27 @@ impl App {
             } else {
                 Vec::new()
             },
-            band: whatif::uncertainty(scenario, catalogs, params, BAND_SAMPLES, BAND_SEED)
-                .ok()
-                .flatten(),
+            band: None,
             cliffs: analysis::cliffs(scenario, catalogs, params, &self.bill),
-            alternatives: analysis::video_alternatives_at(scenario, catalogs, params, &self.bill),
+            alternatives,
         };
         self.figures = figures(&self.bill.totals, &self.baseline.bill.totals, params);
+        self.refresh_rows();
+        let sampling = Sampling {
+            samples: BAND_SAMPLES,
+            seed: BAND_SEED,
+            distribution: Distribution::Uniform,
+        };
+        let (scenario, catalogs, params) = (&self.project.scenario, &self.project.catalogs, &self.params);
+        self.analysis.band = uncertainty_given(scenario, catalogs, params, (&self.bill, &self.infos), sampling)
+            .ok()
+            .flatten();
         // Indices sorted as `largest_first` sorts the lines: no search per line on a long bill.
         let lines = &self.bill.lines;
         let mut order: Vec<usize> = (0..lines.len()).collect();
         order.sort_by_key(|&i| std::cmp::Reverse(lines[i].per_video));
         self.order = order;
         self.before = self.lines_before();
-        self.refresh_rows();
         if !self.bill.lines.iter().any(|l| l.step == self.line) {
             self.line = self
                 .order

@@ -35,7 +35,9 @@ impl App {
             {
                 input.text.push(c);
             }
-            Mode::Naming(name) if !c.is_control() && name.chars().count() < MAX_NAME => name.push(c),
+            Mode::Naming(name) | Mode::Exporting(name) if !c.is_control() && name.chars().count() < MAX_NAME => {
+                name.push(c);
+            }
             Mode::Filtering => self.filter_char(c),
             _ => {}
         }
@@ -47,7 +49,7 @@ impl App {
             Mode::Editing(input) | Mode::Seeking(input) => {
                 input.text.pop();
             }
-            Mode::Naming(name) => {
+            Mode::Naming(name) | Mode::Exporting(name) => {
                 name.pop();
             }
             Mode::Filtering => {
@@ -69,6 +71,10 @@ impl App {
             Mode::Naming(name) => {
                 let name = name.clone();
                 self.save_as(&name)
+            }
+            Mode::Exporting(dir) => {
+                let dir = dir.clone();
+                self.export_to(&dir)
             }
             Mode::Seeking(input) => {
                 let (param, text) = (input.param.clone(), input.text.clone());
@@ -109,6 +115,7 @@ impl App {
             View::Dashboard | View::Compare => View::Presentation,
             View::Presentation => View::Dashboard,
         };
+        self.presentation_entered();
     }
 
     /// Closes what is open; quits when nothing is.

@@ -14,6 +14,8 @@ use super::ui;
 pub enum Context {
     /// The dashboard and the presentation view.
     Normal,
+    /// The presentation view, before the dashboard's keys: its own come first.
+    Presenting,
     /// While typing a value.
     Typing,
     /// While choosing a scenario to open.
@@ -37,6 +39,7 @@ impl Context {
     pub fn heading(self) -> &'static str {
         match self {
             Self::Normal => "Dashboard",
+            Self::Presenting => "Presentation",
             Self::Typing => "Typing a value",
             Self::Picking => "Opening a scenario",
             // The prompts (a save's, quitting's) and the help's own keys share one section.
@@ -49,13 +52,23 @@ impl Context {
     pub fn of(mode: &Mode) -> Self {
         match mode {
             Mode::Normal => Self::Normal,
-            Mode::Editing(_) | Mode::Naming(_) | Mode::Seeking(_) | Mode::Filtering => Self::Typing,
+            Mode::Editing(_) | Mode::Naming(_) | Mode::Exporting(_) | Mode::Seeking(_) | Mode::Filtering => {
+                Self::Typing
+            }
             Mode::Help => Self::Help,
             Mode::Picking(_) => Self::Picking,
             Mode::Conflict => Self::Conflict,
             Mode::Quitting => Self::Quitting,
             Mode::ReadOnly(_) => Self::ReadOnly,
             Mode::Linked { .. } => Self::Linked,
+        }
+    }
+
+    /// Where keys apply now: presentation's own keys come before the dashboard's.
+    pub fn of_app(app: &App) -> Self {
+        match Self::of(&app.mode) {
+            Self::Normal if app.view == View::Presentation => Self::Presenting,
+            context => context,
         }
     }
 }
@@ -158,7 +171,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Conflict, Help, Linked, Normal, Picking, Quitting, ReadOnly, Typing};
+use Context::{Anywhere, Conflict, Help, Linked, Normal, Picking, Presenting, Quitting, ReadOnly, Typing};
 
 /// Every key binding. One line each, so the table reads as the help does.
 #[rustfmt::skip]
@@ -189,8 +202,13 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::ctrl('r')], Action::Redo, "redo what undo undid", None),
     bind(Normal, &[Key::char('s')], Action::Save, "save to the scenario file", Some("save")),
     bind(Normal, &[Key::char('S')], Action::StartSaveAs, "save as a new file", None),
+    bind(Normal, &[Key::char('e')], Action::StartExport, "export xlsx, csv, memo", Some("export")),
     bind(Normal, &[Key::char('q')], Action::Quit, "quit", Some("quit")),
     bind(Normal, &[Key::plain(KeyCode::Esc)], Action::Back, "close, else quit", None),
+    bind(Presenting, &[Key::plain(KeyCode::Left), Key::char('h')], Action::TurnPage(-1), "previous page", Some("page")),
+    bind(Presenting, &[Key::plain(KeyCode::Right), Key::char('l')], Action::TurnPage(1), "next page", Some("page")),
+    bind(Presenting, &[Key::char('C')], Action::ToggleContrast, "high-contrast theme", Some("contrast")),
+    bind(Presenting, &[Key::char('p'), Key::plain(KeyCode::Esc)], Action::TogglePresentation, "back to the dashboard", Some("leave")),
     bind(Typing, &[Key::plain(KeyCode::Enter)], Action::ApplyInput, "apply, or say why not", Some("apply")),
     bind(Typing, &[Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Typing, &[Key::plain(KeyCode::Backspace)], Action::InputBackspace, "delete a character", None),
@@ -220,11 +238,19 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     if !matches!(key.kind, KeyEventKind::Press | KeyEventKind::Repeat) {
         return None;
     }
-    let context = Context::of(&app.mode);
-    if let Some(binding) = BINDINGS
+    let context = Context::of_app(app);
+    let pressed = |b: &&Binding| b.keys.iter().any(|k| k.matches(&key));
+    // In presentation its own keys win; the dashboard's others work as on the dashboard.
+    let binding = BINDINGS
         .iter()
-        .find(|b| (b.context == context || b.context == Context::Anywhere) && b.keys.iter().any(|k| k.matches(&key)))
-    {
+        .filter(|b| b.context == context || b.context == Context::Anywhere)
+        .find(pressed)
+        .or_else(|| {
+            (context == Context::Presenting)
+                .then(|| BINDINGS.iter().filter(|b| b.context == Context::Normal).find(pressed))
+                .flatten()
+        });
+    if let Some(binding) = binding {
         return Some(binding.action.clone());
     }
     match key.code {
@@ -255,7 +281,7 @@ pub fn footer(context: Context) -> Vec<(String, &'static str)> {
 
 /// The footer for the current mode.
 pub fn footer_for(app: &App) -> Vec<(String, &'static str)> {
-    footer(Context::of(&app.mode))
+    footer(Context::of_app(app))
 }
 
 /// The footer's hints for a context with these words, as a phrase: `↑↓ select · ←→ change`.

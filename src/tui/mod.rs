@@ -15,12 +15,14 @@ pub mod deck;
 mod derive;
 pub mod digits;
 pub mod event;
+mod export;
 mod figures;
 pub mod files;
 mod input;
 pub mod keys;
 pub mod param;
 pub mod picker;
+pub mod present;
 pub mod scenario_picker;
 mod seek;
 pub mod shell;
@@ -51,8 +53,8 @@ use crate::engine::{Diagnostic, Diagnostics};
 use crate::live::Live;
 
 /// Opens the dashboard on a scenario kept in step with its files, with more scenarios behind it
-/// and budgets for all of them, and runs it until the user quits. Prices older than `freshness`
-/// allows are marked stale.
+/// and budgets for all of them, in a theme, and runs it until the user quits. Prices older than
+/// `freshness` allows are marked stale.
 ///
 /// Fails with the engine's diagnostics if the scenario cannot be priced as loaded, or with the
 /// terminal's error if it cannot be driven. The terminal is restored in every case.
@@ -61,8 +63,9 @@ pub fn run(
     more: Vec<Live>,
     budgets: Vec<crate::engine::whatif::Budget>,
     freshness: crate::engine::stale::Freshness,
+    theme: Theme,
 ) -> Result<(), Diagnostics> {
-    let mut app = App::new(live.project.clone(), Theme::from_env())?.with_freshness(freshness);
+    let mut app = App::new(live.project.clone(), theme)?.with_freshness(freshness);
     let positions = app.open_others(more.iter().map(|l| l.project.clone()).collect());
     app.give_budgets(budgets);
     // Each scenario that opened keeps its files live at its position.
@@ -111,8 +114,8 @@ fn event_loop(
     let events = &channel.receiver;
     terminal.draw(|frame| ui::render(frame, app))?;
     loop {
-        // While a highlight is showing, wake up to fade it on time.
-        let first = match app.files.flash_until {
+        // While a highlight or the presentation hint is showing, wake up to fade it on time.
+        let first = match app.wake_at() {
             Some(until) => match events.recv_timeout(until.saturating_duration_since(Instant::now())) {
                 Ok(event) => Some(event),
                 Err(RecvTimeoutError::Timeout) => None,

@@ -27,12 +27,22 @@ pub struct Picker {
 impl Picker {
     /// Whether a model's id or provider holds every word of the filter, case aside.
     pub fn matches(&self, model: &Model) -> bool {
-        let (id, provider) = (model.id.to_lowercase(), model.provider.to_lowercase());
-        self.filter
-            .split_whitespace()
-            .map(str::to_lowercase)
-            .all(|word| id.contains(&word) || provider.contains(&word))
+        matches_words(&self.words(), model)
     }
+
+    /// The filter's words, lowercased once for a whole list.
+    fn words(&self) -> Vec<String> {
+        self.filter.split_whitespace().map(str::to_lowercase).collect()
+    }
+}
+
+/// Whether a model's id or provider holds every one of `words` (lowercase), case aside.
+fn matches_words(words: &[String], model: &Model) -> bool {
+    if words.is_empty() {
+        return true;
+    }
+    let (id, provider) = (model.id.to_lowercase(), model.provider.to_lowercase());
+    words.iter().all(|word| id.contains(word) || provider.contains(word))
 }
 
 /// A model in a list, and what a video would cost with it.
@@ -68,7 +78,8 @@ impl Listing {
         let (fit, unfit): (Vec<Entry>, Vec<Entry>) = priced
             .into_iter()
             .partition(|e| need.is_none_or(|n| n.met_by(&e.model)) || in_use(e));
-        let shown = fit.into_iter().filter(|e| picker.matches(&e.model)).collect();
+        let words = picker.words();
+        let shown = fit.into_iter().filter(|e| matches_words(&words, &e.model)).collect();
         Self {
             entries: by_provider(shown),
             total,

@@ -1,6 +1,7 @@
 //! Every colour and style the dashboard uses, in one place.
 //!
-//! Two palettes: colour, and plain for `NO_COLOR` (<https://no-color.org>), which keeps emphasis
+//! Three palettes: colour; high contrast, for a projector (`--theme high-contrast`, or a key in
+//! presentation mode); and plain for `NO_COLOR` (<https://no-color.org>), which keeps emphasis
 //! with bold, reverse and underline so a change still stands out.
 
 use ratatui::style::{Color, Modifier, Style};
@@ -43,11 +44,23 @@ impl Tone {
     }
 }
 
+/// The themes `--theme` names.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
+pub enum ThemeName {
+    /// Colours on the terminal's own background (plain with `NO_COLOR`).
+    #[default]
+    Default,
+    /// Bright, bold colours on black, for a projector.
+    HighContrast,
+}
+
 /// The styles of every element on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Theme {
     /// Whether colours are used at all.
     pub colour: bool,
+    /// Whether this is the high-contrast palette.
+    pub high_contrast: bool,
     /// The title bar.
     pub title: Style,
     /// Panel borders.
@@ -108,6 +121,7 @@ impl Theme {
         let bold = Style::new().add_modifier(Modifier::BOLD);
         Self {
             colour: true,
+            high_contrast: false,
             title: bold.fg(Color::Black).bg(Color::Cyan),
             border: Style::new().fg(Color::DarkGray),
             focus_border: Style::new().fg(Color::Cyan),
@@ -140,6 +154,7 @@ impl Theme {
         let none = Style::new();
         Self {
             colour: false,
+            high_contrast: false,
             title: Style::new().add_modifier(Modifier::REVERSED | Modifier::BOLD),
             border: none,
             focus_border: bold,
@@ -163,6 +178,47 @@ impl Theme {
             warning: none,
             present: none,
             present_big: bold,
+        }
+    }
+
+    /// Bright, bold colours on black and no dark grey, for a projector in a lit room.
+    pub fn high_contrast() -> Self {
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        let on_black = bold.bg(Color::Black);
+        Self {
+            colour: true,
+            high_contrast: true,
+            title: bold.fg(Color::Black).bg(Color::White),
+            border: on_black.fg(Color::White),
+            focus_border: on_black.fg(Color::LightYellow),
+            panel_title: on_black.fg(Color::LightYellow),
+            dim: on_black.fg(Color::White),
+            value: on_black.fg(Color::White),
+            big: on_black.fg(Color::White),
+            selected: bold.fg(Color::Black).bg(Color::White),
+            cheaper: on_black.fg(Color::LightGreen),
+            dearer: on_black.fg(Color::LightRed),
+            changed: on_black.fg(Color::LightYellow),
+            error: bold.fg(Color::White).bg(Color::Red),
+            flash: bold.fg(Color::Black).bg(Color::LightYellow),
+            info: on_black.fg(Color::LightGreen),
+            bar: on_black.fg(Color::White),
+            key: on_black.fg(Color::LightYellow),
+            input: bold.fg(Color::Black).bg(Color::LightYellow),
+            curve: on_black.fg(Color::White),
+            baseline_curve: on_black.fg(Color::Gray),
+            marker: on_black.fg(Color::LightYellow),
+            warning: on_black.fg(Color::LightYellow),
+            present: on_black.fg(Color::White),
+            present_big: on_black.fg(Color::White),
+        }
+    }
+
+    /// The theme a name asks for; `NO_COLOR` wins over either.
+    pub fn named(name: ThemeName) -> Self {
+        match name {
+            ThemeName::HighContrast if Self::from_env().colour => Self::high_contrast(),
+            ThemeName::HighContrast | ThemeName::Default => Self::from_env(),
         }
     }
 

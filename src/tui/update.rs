@@ -69,6 +69,9 @@ impl App {
             Action::Redo => self.redo(),
             Action::Save => return self.save(),
             Action::StartSaveAs => self.mode = Mode::Naming(String::new()),
+            Action::StartExport => self.start_export(),
+            Action::Exported(paths) => self.exported(&paths),
+            Action::ExportFailed(why) => self.refuse(format!("Not exported: {why}")),
             Action::Overwrite => {
                 self.mode = Mode::Normal;
                 return Some(Effect::Save {
@@ -100,7 +103,10 @@ impl App {
             Action::SaveConflict => self.save_conflict(),
             Action::SaveReadOnly(mode) => self.mode = Mode::ReadOnly(mode),
             Action::SaveLinked { names, force } => self.mode = Mode::Linked { names, force },
-            Action::Tick(now) => self.tick(now),
+            Action::Tick(now) => {
+                self.tick(now);
+                self.fade_hint(now);
+            }
             Action::OpenPicker => return self.open_picker(),
             Action::ScenariosListed(listed) => self.scenarios_listed(listed),
             Action::ScenarioOpened(project) => self.scenario_opened(project),
@@ -120,6 +126,8 @@ impl App {
             Action::Reset => self.reset(),
             Action::ToggleHelp => self.toggle_help(),
             Action::TogglePresentation => self.toggle_presentation(),
+            Action::TurnPage(by) => self.turn_page(by),
+            Action::ToggleContrast => self.toggle_contrast(),
             Action::Back => return self.back(),
             Action::Quit => return self.quit(),
         }

@@ -3,6 +3,7 @@
 //! Each line keeps its cost per video as an exact fraction ([`Ratio`]): run counts and attempts
 //! divide, and dividing them first would round every line. Every figure shown (a line's cost per
 //! video or per month, the totals, a share) is one division of exact sums, made at the end.
+#![warn(clippy::arithmetic_side_effects)]
 
 use std::borrow::Cow;
 use std::sync::Arc;
@@ -25,7 +26,7 @@ use super::source::Diagnostics;
 use super::warning::Warning;
 
 pub use line::{FallbackLine, Line};
-pub use reprice::reprice;
+pub use reprice::{reprice, reprice_swapped};
 pub use totals::{SaleFigure, SaleTotals, Totals, sale_totals};
 
 /// An itemised bill for one video.

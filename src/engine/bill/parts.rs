@@ -125,7 +125,7 @@ impl Evaluation<'_> {
         for (i, other) in model.all_pricings().enumerate() {
             // A per-token price cannot be compared with a call that gives no token counts.
             let no_tokens = other.unit == Unit::Token && usage.input_tokens.is_none();
-            if i == used.map_or(0, |q| q + 1) || no_tokens {
+            if Some(i) == used.map_or(Some(0), |q| q.checked_add(1)) || no_tokens {
                 continue;
             }
             let Ok(theirs) = other.price(model.kind, usage) else {

@@ -25,11 +25,38 @@ pub fn reprice(
     bill: &Bill,
     steps: &[usize],
 ) -> Result<Totals, Diagnostics> {
+    let expressions = depends_on_expressions(scenario, params);
+    reprice_lines(scenario, catalogs, params, bill, steps, expressions)
+}
+
+/// [`reprice`] for parameters that differ from the bill's only in the models of `steps`. An
+/// expression reads numbers, never a model, so it gives every other line what it gave in the
+/// bill: a scenario with expression quantities is priced line by line too (derived parameters
+/// still make it whole).
+pub fn reprice_swapped(
+    scenario: &Scenario,
+    catalogs: &Catalogs,
+    params: &Params,
+    bill: &Bill,
+    steps: &[usize],
+) -> Result<Totals, Diagnostics> {
+    let derived = !params.schema.derivations.is_empty();
+    reprice_lines(scenario, catalogs, params, bill, steps, derived)
+}
+
+fn reprice_lines(
+    scenario: &Scenario,
+    catalogs: &Catalogs,
+    params: &Params,
+    bill: &Bill,
+    steps: &[usize],
+    whole_bill: bool,
+) -> Result<Totals, Diagnostics> {
     let whole = || evaluate(scenario, catalogs, params).map(|b| b.totals);
     let month = steps
         .iter()
         .any(|&i| scenario.steps.get(i).is_none_or(|s| s.stage == Stage::Month));
-    if month || bill.lines.len() != scenario.steps.len() || depends_on_expressions(scenario, params) {
+    if month || bill.lines.len() != scenario.steps.len() || whole_bill {
         return whole();
     }
     let mut eval = Evaluation::new(scenario, catalogs, params);

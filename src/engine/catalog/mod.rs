@@ -1,8 +1,10 @@
 //! Price catalogs: one file per provider, each listing models and how they are billed.
+#![warn(clippy::arithmetic_side_effects)]
 
 mod load;
 mod needed;
 mod parallel;
+mod price;
 
 use std::fmt;
 use std::sync::Arc;
@@ -11,8 +13,8 @@ use rust_decimal::Decimal;
 
 pub use load::{combine_catalogs, load_catalog, load_catalogs};
 pub use needed::{GENERATED_MARK, load_catalogs_needed};
+pub use price::{Amount, Base, Charge, Multiplier, Pricing, Provenance, Rate, Rounding};
 
-use super::asof::AsOf;
 use super::source::Origin;
 
 /// What a model produces.
@@ -107,185 +109,6 @@ impl Unit {
     }
 }
 
-/// A price: exact, or a range a source gives, whose midpoint is the point estimate.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Amount {
-    /// One figure.
-    Exact(Decimal),
-    /// A low and a high figure.
-    Range {
-        /// The lowest price given.
-        low: Decimal,
-        /// The highest price given.
-        high: Decimal,
-    },
-}
-
-impl Amount {
-    /// The figure used in the bill: the price, or the midpoint of a range.
-    pub fn point(self) -> Decimal {
-        match self {
-            Self::Exact(value) => value,
-            // Halving first cannot overflow, where adding first can for prices near the maximum.
-            Self::Range { low, high } => low
-                .checked_add(high)
-                .map_or(low / Decimal::TWO + high / Decimal::TWO, |sum| sum / Decimal::TWO),
-        }
-    }
-
-    /// True for a range.
-    pub fn is_range(self) -> bool {
-        matches!(self, Self::Range { .. })
-    }
-}
-
-/// How a rate charges.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Charge {
-    /// A price per unit.
-    PerUnit(Amount),
-    /// Token prices per million tokens in and out.
-    Tokens {
-        /// Per million input tokens.
-        input: Amount,
-        /// Per million output tokens.
-        output: Amount,
-    },
-}
-
-/// One row of a price table: a price and the options it applies to.
-#[derive(Debug, Clone)]
-pub struct Rate {
-    /// The output resolution it applies to; any when absent.
-    pub resolution: Option<Arc<str>>,
-    /// Whether it is the price with audio or without; either when absent.
-    pub audio: Option<bool>,
-    /// A fixed clip length this price is for; other lengths are not offered.
-    pub seconds: Option<Decimal>,
-    /// A fixed number of training steps this price is for.
-    pub steps: Option<u64>,
-    /// The price.
-    pub charge: Charge,
-    /// Where the rate is written.
-    pub origin: Origin,
-}
-
-/// A factor applied when a condition holds, such as WAN's x1.25 above 81 frames.
-#[derive(Debug, Clone)]
-pub struct Multiplier {
-    /// Applies when the clip has more frames than this.
-    pub frames_above: Option<u32>,
-    /// Applies when the clip is longer than this many seconds.
-    pub seconds_above: Option<Decimal>,
-    /// Applies only at this resolution.
-    pub resolution: Option<Arc<str>>,
-    /// Applies only with (or without) audio.
-    pub audio: Option<bool>,
-    /// The factor.
-    pub factor: Decimal,
-    /// Where the multiplier is written.
-    pub origin: Origin,
-}
-
-/// A base price that covers the first units, as in "5 s base $0.45, $0.09 per extra second".
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Base {
-    /// The price of the included units.
-    pub price: Decimal,
-    /// How many units the base price includes.
-    pub includes: Decimal,
-}
-
-/// How billed units are rounded before pricing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Rounding {
-    /// Billed exactly as measured.
-    #[default]
-    Exact,
-    /// To the nearest whole unit, halves up.
-    Nearest,
-    /// Up to the next whole unit.
-    Up,
-    /// Down to the whole unit.
-    Down,
-}
-
-impl Rounding {
-    /// Rounds a measured quantity into billed units.
-    pub fn apply(self, units: Decimal) -> Decimal {
-        use rust_decimal::RoundingStrategy as S;
-        match self {
-            Self::Exact => units,
-            Self::Nearest => units.round_dp_with_strategy(0, S::MidpointAwayFromZero),
-            Self::Up => units.ceil(),
-            Self::Down => units.floor(),
-        }
-    }
-}
-
-/// Where a price comes from.
-#[derive(Debug, Clone, Default)]
-pub struct Provenance {
-    /// A URL or document.
-    pub source: Option<Arc<str>>,
-    /// When the price was read.
-    pub as_of: Option<AsOf>,
-    /// Where `as_of` is written, in the model or its catalog.
-    pub as_of_origin: Option<Origin>,
-}
-
-/// One way a model is priced: the catalog's own, or an alternative quote from another source.
-#[derive(Debug, Clone)]
-pub struct Pricing {
-    /// The quote's name; `None` for the model's own pricing.
-    pub name: Option<Arc<str>>,
-    /// What one unit is.
-    pub unit: Unit,
-    /// The price table.
-    pub rates: Vec<Rate>,
-    /// Conditional factors.
-    pub multipliers: Vec<Multiplier>,
-    /// How measured quantities become billed units.
-    pub round: Rounding,
-    /// A base price covering the first units.
-    pub base: Option<Base>,
-    /// Units free each month (storage).
-    pub free_tier: Option<Decimal>,
-    /// Where this price comes from.
-    pub provenance: Provenance,
-    /// Where it is written.
-    pub origin: Origin,
-}
-
-impl Pricing {
-    /// The resolutions its rates name, in the order written.
-    pub fn resolutions(&self) -> Vec<Arc<str>> {
-        let mut seen: Vec<Arc<str>> = Vec::new();
-        for rate in &self.rates {
-            if let Some(r) = &rate.resolution
-                && !seen.iter().any(|s| s == r)
-            {
-                seen.push(Arc::clone(r));
-            }
-        }
-        seen
-    }
-
-    /// True when some rate is for output with audio.
-    pub fn offers_audio(&self) -> bool {
-        self.rates.iter().any(|r| r.audio == Some(true))
-    }
-
-    /// The fixed clip lengths it is sold in, if it is sold only in those.
-    pub fn fixed_seconds(&self) -> Vec<Decimal> {
-        let mut lengths: Vec<Decimal> = self.rates.iter().filter_map(|r| r.seconds).collect();
-        lengths.sort();
-        lengths.dedup();
-        lengths
-    }
-}
-
 /// Limits on what a model can generate.
 #[derive(Debug, Clone, Default)]
 pub struct Limits {
@@ -347,7 +170,8 @@ impl Model {
         if !self.inputs.is_empty() {
             return self.inputs.iter().any(|i| &**i == "image");
         }
-        let id = self.id.to_ascii_lowercase();
+        // Compared in place, case aside: a list of a hundred thousand models asks this of each.
+        let id = self.id.as_bytes();
         [
             "i2v",
             "image-to-video",
@@ -357,7 +181,7 @@ impl Model {
             "image2video",
         ]
         .iter()
-        .any(|mark| id.contains(mark))
+        .any(|mark| id.windows(mark.len()).any(|w| w.eq_ignore_ascii_case(mark.as_bytes())))
     }
 
     /// The model's own pricing followed by every quote.

@@ -25,7 +25,7 @@ pub(super) fn load_each(files: &[Arc<SourceFile>]) -> Vec<Result<Catalog, Diagno
     let mut shares: Vec<(usize, Vec<usize>)> = vec![(0, Vec::new()); threads];
     for i in order {
         if let Some(least) = shares.iter_mut().min_by_key(|share| share.0) {
-            least.0 += files[i].text().len();
+            least.0 = least.0.saturating_add(files[i].text().len());
             least.1.push(i);
         }
     }

@@ -1,5 +1,6 @@
 //! Scenarios: one pipeline's steps per scene, per character, per video and per month, and the
 //! parameters it starts from.
+#![warn(clippy::arithmetic_side_effects)]
 
 use std::collections::BTreeMap;
 use std::sync::Arc;

@@ -340,7 +340,7 @@ fn cycle(left: &[Derivation]) -> Diagnostic {
     // Walk from the first until a parameter repeats: that stretch is the loop.
     let mut path: Vec<usize> = vec![0];
     loop {
-        let current = &left[path[path.len() - 1]];
+        let current = &left[path.last().copied().unwrap_or(0)];
         let next = current
             .expression
             .refs()

@@ -67,7 +67,7 @@ fn pixels(width: Decimal, height: Decimal, scale: Option<Decimal>, origin: &Orig
         .checked_mul(height)
         .and_then(|p| p.checked_mul(scale))
         .and_then(|p| p.checked_mul(scale))
-        .map(|p| p / Decimal::from(1_000_000u32))
+        .and_then(|p| p.checked_div(Decimal::from(1_000_000u32)))
         .ok_or_else(|| {
             origin
                 .error("the output size is too large to compute exactly")

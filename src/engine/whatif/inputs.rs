@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::engine::catalog::{Amount, Charge};
 use crate::engine::params::{Kind, SALE_NAMES};
-use crate::engine::{Bill, Catalogs, Model, Params, Scenario, Value, describe};
+use crate::engine::{Bill, Catalogs, Model, ParamInfo, Params, Scenario, Value, describe};
 
 /// Which figure of a rate a price input is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -191,8 +191,13 @@ pub struct ParamInput {
 /// Every numeric parameter of the scenario (built-in, the sale's and its own; not derived ones,
 /// nor `seconds`, which is `frames` by another name), with its value, bounds and declared range.
 pub fn param_inputs(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -> Vec<ParamInput> {
-    describe(scenario, catalogs, params)
-        .into_iter()
+    param_inputs_of(&describe(scenario, catalogs, params), params)
+}
+
+/// [`param_inputs`] from the parameters as [`describe`] gave them at `params`.
+pub fn param_inputs_of(infos: &[ParamInfo], params: &Params) -> Vec<ParamInput> {
+    infos
+        .iter()
         .filter(|i| matches!(i.kind, Kind::Whole | Kind::Decimal | Kind::Money | Kind::Share) && i.name != "seconds")
         .filter_map(|info| {
             let floor = matches!(info.kind, Kind::Money | Kind::Share).then_some(Decimal::ZERO);
@@ -208,7 +213,7 @@ pub fn param_inputs(scenario: &Scenario, catalogs: &Catalogs, params: &Params) -
                 range: info.range,
                 matters: info.matters,
                 sale: SALE_NAMES.contains(&info.name.as_str()),
-                name: info.name,
+                name: info.name.clone(),
             })
         })
         .collect()

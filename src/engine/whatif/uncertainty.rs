@@ -13,11 +13,11 @@ use rustc_hash::FxHashMap;
 
 use super::Error;
 use super::grid::{Model, Param, corners, draw, overflow};
-use super::inputs::{PriceInput, param_inputs, prices_in_use, with_prices};
+use super::inputs::{PriceInput, param_inputs_of, prices_in_use, with_prices};
 pub use super::sample::Distribution;
 use super::sample::percentile;
 use crate::engine::catalog::Amount;
-use crate::engine::{Catalogs, Params, Scenario, evaluate};
+use crate::engine::{Bill, Catalogs, ParamInfo, Params, Scenario, describe, evaluate};
 
 /// Samples drawn when the caller does not say.
 pub const DEFAULT_SAMPLES: u32 = 10_000;
@@ -121,8 +121,22 @@ pub fn uncertainty_with(
     params: &Params,
     sampling: Sampling,
 ) -> Result<Option<Band>, Error> {
+    let bill = evaluate(scenario, catalogs, params)?;
+    let infos = describe(scenario, catalogs, params);
+    uncertainty_given(scenario, catalogs, params, (&bill, &infos), sampling)
+}
+
+/// [`uncertainty_with`] given what the caller has already made at `params`: the bill, and the
+/// parameters as [`describe`] gives them.
+pub fn uncertainty_given(
+    scenario: &Scenario,
+    catalogs: &Catalogs,
+    params: &Params,
+    (bill, infos): (&Bill, &[ParamInfo]),
+    sampling: Sampling,
+) -> Result<Option<Band>, Error> {
     let (samples, seed) = (sampling.samples.max(1), sampling.seed);
-    let Some(mut model) = model(scenario, catalogs, params)? else {
+    let Some(mut model) = model(scenario, catalogs, params, bill, infos)? else {
         return Ok(None);
     };
     let mut inputs: Vec<Ranged> = model
@@ -181,16 +195,21 @@ pub fn uncertainty_with(
 }
 
 /// The sampler for the ranged inputs in use, or `None` when there are none.
-fn model<'a>(scenario: &'a Scenario, catalogs: &'a Catalogs, params: &'a Params) -> Result<Option<Model<'a>>, Error> {
-    let bill = evaluate(scenario, catalogs, params)?;
-    let prices: Vec<(PriceInput, Decimal, Decimal)> = prices_in_use(&bill)
+fn model<'a>(
+    scenario: &'a Scenario,
+    catalogs: &'a Catalogs,
+    params: &'a Params,
+    bill: &Bill,
+    infos: &[ParamInfo],
+) -> Result<Option<Model<'a>>, Error> {
+    let prices: Vec<(PriceInput, Decimal, Decimal)> = prices_in_use(bill)
         .into_iter()
         .filter_map(|p| match p.amount() {
             Some(Amount::Range { low, high }) => Some((p, low, high)),
             _ => None,
         })
         .collect();
-    let ranged: Vec<Param> = param_inputs(scenario, catalogs, params)
+    let ranged: Vec<Param> = param_inputs_of(infos, params)
         .into_iter()
         .filter(|p| !p.sale)
         .filter_map(|p| {

@@ -7,6 +7,7 @@
 //! back with the result as an event, so keys are answered while a large catalog is parsed.
 //! Saves asked for meanwhile wait for the files to come back.
 
+mod export;
 mod open;
 mod reader;
 mod save;
@@ -132,6 +133,8 @@ impl Shell {
                         self.recheck_watch = true;
                         None
                     }
+                    // An export reads only the dashboard's state: it need not wait for the files.
+                    Effect::Export(dir) => app.update(export::into_dir(app, &dir)),
                     Effect::ListScenarios(dir) => {
                         open::list(dir, self.sender.clone());
                         None
@@ -288,7 +291,11 @@ impl Shell {
         let action = match effect {
             Effect::Save { force, links } => save::into_scenario(live, app, force, links, clock),
             Effect::SaveAs(path) => save::as_new_file(live, app, &path, clock),
-            Effect::Quit | Effect::Reload(_) | Effect::ListScenarios(_) | Effect::OpenScenario(_) => {
+            Effect::Quit
+            | Effect::Reload(_)
+            | Effect::Export(_)
+            | Effect::ListScenarios(_)
+            | Effect::OpenScenario(_) => {
                 return Some(effect);
             }
         };

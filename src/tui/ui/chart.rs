@@ -44,7 +44,14 @@ pub fn render_chart(frame: &mut Frame, area: Rect, app: &App) {
         }
     };
     let datasets = datasets(&line.plot, theme);
+    // The legend is drawn over a cleared area: the high-contrast theme paints it black too.
+    let base = if theme.high_contrast {
+        theme.present
+    } else {
+        ratatui::style::Style::new()
+    };
     let chart = Chart::new(datasets)
+        .style(base)
         .block(block)
         .x_axis(
             Axis::default()

@@ -46,18 +46,25 @@ pub fn render_headline(frame: &mut Frame, area: Rect, big: bool, app: &App) {
     });
     let cells = Layout::horizontal(constraints).split(area);
     for (figure, cell) in figures.zip(cells.iter()) {
-        render_figure(frame, *cell, figure, usize::from(big), &app.theme, app.theme.big);
+        render_figure(
+            frame,
+            *cell,
+            figure,
+            big.then_some(digits::Size::SMALL),
+            &app.theme,
+            app.theme.big,
+        );
     }
 }
 
 /// Draws one figure in a bordered cell: the label on top, what it is measured over and its
-/// exact value below; the value in big digits at `scale` (plain text at 0). Shared with the
+/// exact value below; the value in big digits at `size` (plain text at `None`). Shared with the
 /// presentation view, which passes its own digit style.
 pub fn render_figure(
     frame: &mut Frame,
     area: Rect,
     (figure, shown): (&Figure, &FigureText),
-    scale: usize,
+    size: Option<digits::Size>,
     theme: &Theme,
     digit_style: Style,
 ) {
@@ -81,11 +88,7 @@ pub fn render_figure(
     if !figure.note.is_empty() && text::width(&figure.note) + 4 + band_width <= inner_width {
         block = block.title_bottom(Line::from(Span::styled(format!(" {} ", figure.note), theme.dim)).right_aligned());
     }
-    let big = if scale > 0 {
-        digits::render_scaled(&shown.shown, scale)
-    } else {
-        None
-    };
+    let big = size.and_then(|size| digits::render_at(&shown.shown, size));
     let mut lines: Vec<Line> = match big {
         Some(rows) => rows
             .into_iter()
@@ -95,6 +98,10 @@ pub fn render_figure(
     };
     let (change, tone) = &shown.change;
     lines.push(Line::from(Span::styled(change.as_str(), theme.style(*tone))));
+    // A cell taller than its figure (presentation mode's) holds it in the middle.
+    let room = usize::from(area.height.saturating_sub(2));
+    let above = room.saturating_sub(lines.len()) / 2;
+    lines.splice(0..0, std::iter::repeat_n(Line::raw(""), above));
     let paragraph = Paragraph::new(lines).alignment(Alignment::Center).block(block);
     frame.render_widget(paragraph, area);
 }

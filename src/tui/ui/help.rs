@@ -6,6 +6,7 @@ use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
+use super::text;
 use crate::tui::app::App;
 
 /// The help's sections as lines: a heading and one line per binding, borrowed from the view model.
@@ -64,29 +65,61 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     if columns.len() > 2 {
         columns = pack(&sections, rows, false);
     }
-    // On a small screen the last sections (the mouse's, then the picker's, which its border
-    // repeats) give way before the keys need a third column.
-    let mut kept = sections.len();
-    while columns.len() > 2 && kept + 2 > sections.len() && kept > 1 {
-        kept -= 1;
-        columns = pack(&sections[..kept], rows, false);
+    // On a small screen the mouse's section (last) gives way before the keys need a third column.
+    if columns.len() > 2 && sections.len() > 1 {
+        columns = pack(&sections[..sections.len() - 1], rows, false);
+    }
+    // Columns that do not fit the width give way, and the bottom border names what they hold.
+    // Each line starts with a space, which sets columns apart when there is no room for more.
+    let fits = |columns: &[Vec<Line>]| {
+        columns
+            .iter()
+            .map(|c| c.iter().map(Line::width).max().unwrap_or(0))
+            .sum::<usize>()
+            + 2
+            <= usize::from(area.width)
+    };
+    let mut hidden: Vec<String> = Vec::new();
+    while columns.len() > 1 && !fits(&columns) {
+        if let Some(column) = columns.pop() {
+            let lines: Vec<String> = column.iter().map(ToString::to_string).collect();
+            for (heading, _) in &app.shown.help.sections {
+                if lines.iter().any(|l| l == heading) {
+                    hidden.insert(0, (*heading).to_owned());
+                }
+            }
+        }
     }
     let widths: Vec<usize> = columns
         .iter()
         .map(|c| c.iter().map(Line::width).max().unwrap_or(0))
         .collect();
-    let width = widths.iter().sum::<usize>() + 2 * widths.len() + 1;
+    let spaced = widths.iter().sum::<usize>() + 2 * widths.len() < usize::from(area.width);
+    let gap = if spaced { 2 } else { 0 };
+    let width = widths.iter().sum::<usize>() + gap * widths.len() + if spaced { 1 } else { 2 };
     let height = columns.iter().map(Vec::len).max().unwrap_or(0) + 2;
     let [popup] = Layout::horizontal([length(width)]).flex(Flex::Center).areas(area);
     let [popup] = Layout::vertical([length(height)]).flex(Flex::Center).areas(popup);
-    let block = Block::bordered()
+    let mut block = Block::bordered()
+        .style(if theme.high_contrast {
+            theme.present
+        } else {
+            ratatui::style::Style::new()
+        })
         .border_style(theme.panel_title)
         .title(Span::styled(" Keys ", theme.panel_title))
         .title_bottom(Line::from(Span::styled(app.shown.help.closes.as_str(), theme.dim)).right_aligned());
+    if !hidden.is_empty() {
+        let more = format!(" +{}: a larger terminal shows them ", hidden.join(", "));
+        block = block.title_bottom(Line::from(Span::styled(
+            text::fit(&more, width.saturating_sub(24)),
+            theme.dim,
+        )));
+    }
     frame.render_widget(Clear, popup);
     let inner = block.inner(popup);
     frame.render_widget(block, popup);
-    let areas = Layout::horizontal(widths.iter().map(|&w| length(w + 2))).split(inner);
+    let areas = Layout::horizontal(widths.iter().map(|&w| length(w + gap))).split(inner);
     for (lines, column) in columns.into_iter().zip(areas.iter()) {
         frame.render_widget(Paragraph::new(lines), *column);
     }

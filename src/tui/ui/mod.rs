@@ -182,6 +182,10 @@ pub fn render(frame: &mut Frame, app: &App) {
         render_too_small(frame, area, app);
         return;
     }
+    // The high-contrast theme paints the whole screen, not only what is drawn on it.
+    if app.theme.high_contrast {
+        frame.render_widget(ratatui::widgets::Block::new().style(app.theme.present), area);
+    }
     if app.view == View::Presentation {
         present::render_presentation(frame, area, app);
     } else if let Some(panels) = layout(area, app) {
@@ -307,9 +311,9 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// Footer hints in the order they give way on a narrow screen; the help lists them all.
-const FOOTER_DROPPED_FIRST: [&str; 16] = [
-    "open", "filter", "scenario", "compare", "seek", "tornado", "chart", "focus", "present", "reset", "pin", "undo",
-    "model", "type", "save", "change",
+const FOOTER_DROPPED_FIRST: [&str; 17] = [
+    "open", "filter", "scenario", "compare", "seek", "export", "tornado", "chart", "focus", "present", "reset", "pin",
+    "undo", "model", "type", "save", "change",
 ];
 
 /// The footer's key hints for the current mode, from the binding table, spaced out when they fit.

@@ -1,103 +1,150 @@
-//! Presentation mode, for a projector: the headline figures as large as the screen allows and the
-//! share of the bill as bars, high contrast, nothing else.
+//! Presentation mode, for a projector: the whole screen for one page at a time, reached with
+//! ←/→ (the headline figures as large as the screen allows, the share of the bill, the chart,
+//! and the open scenarios side by side), no key footer, only a hint that fades after entering.
+//! Whatever does not fit is cut with a marker: `…` in text, a count of the lines left out.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
-use super::{headline, render_footer, render_status, text};
-use crate::tui::app::App;
-use crate::tui::digits;
+use super::{chart, compare, headline, render_status, text};
+use crate::tui::app::{App, Mode};
+use crate::tui::digits::{self, Size};
+use crate::tui::present::Page;
 use crate::tui::view_model::Column;
-
-/// How the figures are laid out: the digit scale (0 for plain text) and figures per row.
-fn arrangement(app: &App, area: Rect) -> (usize, usize) {
-    let widest = |scale: usize| {
-        app.shown
-            .figures
-            .iter()
-            .map(|f| digits::width(&f.shown, scale).unwrap_or_else(|| text::width(&f.shown)))
-            .max()
-            .unwrap_or(0)
-    };
-    // The share bars want at least a few rows under the figures.
-    let share_rows = app.bill.lines.len().min(4) + 1 + app.shown.margin.as_ref().map_or(0, |m| m.lines.len() + 2);
-    for scale in [3, 2, 1] {
-        for across in [4, 2] {
-            let rows = 4 / across;
-            let cell_width = usize::from(area.width) / across;
-            let cell_height = digits::HEIGHT * scale + 3;
-            let fits_across = widest(scale) + 4 <= cell_width;
-            let fits_down = rows * cell_height + share_rows + 3 <= usize::from(area.height);
-            if fits_across && fits_down {
-                return (scale, across);
-            }
-        }
-    }
-    (0, 4)
-}
 
 fn length(n: usize) -> Constraint {
     Constraint::Length(u16::try_from(n).unwrap_or(u16::MAX))
 }
 
-/// Draws the presentation view.
+/// Draws the presentation view: the page, the status line while there is something to say, and
+/// the bottom row with the hint (while it shows) and the page marker.
 pub fn render_presentation(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     frame.render_widget(Block::new().style(theme.present), area);
-    let (scale, across) = arrangement(app, area);
-    let cell_height = if scale == 0 { 4 } else { digits::HEIGHT * scale + 3 };
-    let rows = 4 / across;
-    let status_height = if app.shown.status_width > usize::from(area.width) {
-        2
-    } else {
-        1
+    // The status line shows only what answers the user (a message, a prompt): in presentation
+    // the idle hint about the selected parameter would speak of keys that turn pages here.
+    let speaking = app.mode != Mode::Normal || app.message.is_some();
+    let status_height = match (speaking, app.shown.status_width > usize::from(area.width)) {
+        (false, _) => 0,
+        (true, false) => 1,
+        (true, true) => 2,
     };
-    let [stage, status, footer] = Layout::vertical([
+    let [title, stage, status, bottom] = Layout::vertical([
+        Constraint::Length(1),
         Constraint::Fill(1),
         Constraint::Length(status_height),
         Constraint::Length(1),
     ])
     .areas(area);
-    // Title, figures and bars sit together in the middle of the screen, a blank row apart when
-    // there is room; the bars give way first.
-    let tile_height = app.shown.margin.as_ref().map_or(0, |m| m.lines.len() + 2);
-    let available = usize::from(stage.height).saturating_sub(tile_height);
-    let fixed = 1 + rows * cell_height;
-    let bars = app.bill.lines.len() + 1;
-    let gap = usize::from(fixed + bars + 2 <= available);
-    let bars = bars.min(available.saturating_sub(fixed + 2 * gap));
-    let [title, _, figures, tile, _, shares] = Layout::vertical([
-        Constraint::Length(1),
-        length(gap),
-        length(rows * cell_height),
-        length(tile_height),
-        length(gap),
-        length(bars),
-    ])
-    .flex(Flex::Center)
-    .areas(stage);
+    let name = crate::format::escape(&app.project.scenario.name).into_owned();
+    let name = text::fit(&name, usize::from(title.width));
     frame.render_widget(
-        Paragraph::new(
-            Line::from(Span::styled(
-                crate::format::escape(&app.project.scenario.name).into_owned(),
-                theme.present_big,
-            ))
-            .centered(),
-        ),
+        Paragraph::new(Line::from(Span::styled(name, theme.present_big)).centered()),
         title,
     );
-    let row_areas = Layout::vertical(vec![length(cell_height); rows]).split(figures);
-    let mut cells = row_areas.iter().flat_map(|row| {
-        Layout::horizontal(vec![Constraint::Fill(1); across])
-            .split(*row)
-            .to_vec()
-    });
-    for (figure, shown) in app.figures.iter().zip(&app.shown.figures) {
-        if let Some(cell) = cells.next() {
-            headline::render_figure(frame, cell, (figure, shown), scale, theme, theme.present_big);
+    match app.presentation.page {
+        Page::Headline => render_figures(frame, stage, app),
+        Page::Share => render_shares(frame, stage, app),
+        Page::Chart => chart::render_chart(frame, stage, app),
+        Page::Compare => compare::render_compare(frame, stage, app),
+    }
+    if speaking {
+        render_status(frame, status, app);
+    }
+    render_bottom(frame, bottom, app);
+}
+
+/// The hint while it shows, at the left; the page marker at the right.
+fn render_bottom(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let shown = &app.shown.presentation;
+    let marker_width = text::width(&shown.page);
+    let [hint, marker] = Layout::horizontal([Constraint::Fill(1), length(marker_width)]).areas(area);
+    if app.presentation.hint_shown() {
+        let fitted = text::fit(&shown.hint, usize::from(hint.width));
+        frame.render_widget(Paragraph::new(Span::styled(fitted, theme.key)), hint);
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(shown.page.as_str(), theme.dim)).right_aligned(),
+        marker,
+    );
+}
+
+/// How the headline page is laid out: the cost per video's size, and the other figures'.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Arrangement {
+    hero: Option<Size>,
+    others: Option<Size>,
+}
+
+/// Rows a figure's cell takes at a size: the digits (one row of plain text without), the change
+/// under them and the borders.
+fn cell_height(size: Option<Size>) -> usize {
+    size.map_or(1, Size::height) + 3
+}
+
+/// The largest sizes that fit: the cost per video first, then the other three across one row.
+fn arrange(app: &App, area: Rect, reserved: usize) -> Arrangement {
+    let figures = &app.shown.figures;
+    let fits = |shown: &str, size: Size, width: usize| digits::width_at(shown, size).is_some_and(|w| w + 4 <= width);
+    let width = usize::from(area.width);
+    let others_width = width / 3;
+    let height = usize::from(area.height).saturating_sub(reserved);
+    let hero_text = figures.first().map_or("", |f| f.shown.as_str());
+    let others = || {
+        digits::sizes()
+            .rev()
+            .filter(|size| figures.iter().skip(1).all(|f| fits(&f.shown, *size, others_width)))
+            .map(Some)
+            .chain([None])
+    };
+    let heroes = digits::sizes()
+        .rev()
+        .filter(|size| fits(hero_text, *size, width))
+        .map(Some)
+        .chain([None]);
+    for hero in heroes {
+        // The other figures are never drawn larger than the cost per video.
+        let fitting = others()
+            .filter(|o| o.map_or(0, Size::height) <= hero.map_or(0, Size::height))
+            .find(|o| cell_height(hero) + cell_height(*o) <= height);
+        if let Some(others) = fitting {
+            return Arrangement { hero, others };
         }
+    }
+    Arrangement {
+        hero: None,
+        others: None,
+    }
+}
+
+/// The headline page: the cost per video across the screen, the other figures under it, and
+/// the Price & margin tile when the scenario sells its videos.
+fn render_figures(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let tile_height = app.shown.margin.as_ref().map_or(0, |m| m.lines.len() + 2);
+    let arrangement = arrange(app, area, tile_height + 1);
+    let (hero_height, others_height) = (cell_height(arrangement.hero), cell_height(arrangement.others));
+    // The cells share out the rows the figures leave, two to the cost per video for one to the
+    // others, so the page is filled rather than padded.
+    let left = usize::from(area.height).saturating_sub(hero_height + others_height + tile_height + 1);
+    let to_hero = left * 2 / 3;
+    let [hero, _, others, tile] = Layout::vertical([
+        length(hero_height + to_hero),
+        length(1),
+        length(others_height + left - to_hero),
+        length(tile_height),
+    ])
+    .areas(area);
+    let mut figures = app.figures.iter().zip(&app.shown.figures);
+    if let Some(first) = figures.next() {
+        headline::render_figure(frame, hero, first, arrangement.hero, theme, theme.present_big);
+    }
+    let cells = Layout::horizontal([Constraint::Fill(1); 3]).split(others);
+    for (figure, cell) in figures.zip(cells.iter()) {
+        headline::render_figure(frame, *cell, figure, arrangement.others, theme, theme.present_big);
     }
     if let Some(margin) = &app.shown.margin {
         let [tile] = Layout::horizontal([length(margin.width + 4)])
@@ -105,12 +152,10 @@ pub fn render_presentation(frame: &mut Frame, area: Rect, app: &App) {
             .areas(tile);
         headline::render_margin(frame, tile, margin, theme);
     }
-    render_shares(frame, shares, app);
-    render_status(frame, status, app);
-    render_footer(frame, footer, app);
 }
 
-/// The share of the bill, one bar per line, largest first.
+/// The share of the bill, one bar per line, largest first, as tall as the screen allows; the
+/// lines that do not fit are counted on the last row.
 fn render_shares(frame: &mut Frame, area: Rect, app: &App) {
     let theme = &app.theme;
     let block = Block::new()
@@ -119,31 +164,55 @@ fn render_shares(frame: &mut Frame, area: Rect, app: &App) {
         .title(Span::styled(" Share of the bill ", theme.present_big));
     let inner = block.inner(area);
     frame.render_widget(block, area);
-    let width = usize::from(inner.width);
     let rows = &app.shown.breakdown.rows;
-    let (label, share) = (Column::Label.index(), Column::Share.index());
+    let height = usize::from(inner.height);
+    let (shown, left_out) = if rows.len() <= height {
+        (rows.len(), 0)
+    } else {
+        let shown = height.saturating_sub(1);
+        (shown, rows.len() - shown)
+    };
+    // Each line gets the same rows: a bar up to four rows thick and a blank row under it.
+    let each = (height / shown.max(1)).clamp(1, 5);
+    let thick = if each == 1 { 1 } else { each - 1 };
+    let width = usize::from(inner.width);
+    let (label, share, cost) = (Column::Label.index(), Column::Share.index(), Column::PerVideo.index());
     let label_width = rows
         .iter()
         .map(|r| text::width(&r.cells[label].0))
         .max()
         .unwrap_or(0)
         .min(width / 3);
-    let bar_width = width.saturating_sub(label_width + 10);
-    let lines: Vec<Line> = rows
-        .iter()
-        .map(|row| {
-            Line::from(vec![
-                Span::styled(
-                    format!(" {:<label_width$} ", text::fit(&row.cells[label].0, label_width)),
-                    theme.present_big,
-                ),
-                Span::styled(
-                    format!("{:<bar_width$}", text::bar(row.share, bar_width)),
-                    theme.present.patch(theme.bar),
-                ),
-                Span::styled(format!(" {:>6}", row.cells[share].0), theme.present_big),
-            ])
-        })
-        .collect();
+    let cost_width = rows.iter().map(|r| text::width(&r.cells[cost].0)).max().unwrap_or(0);
+    let bar_width = width.saturating_sub(label_width + cost_width + 11);
+    // A short bill sits in the middle of the page.
+    let used = shown * each + usize::from(left_out > 0);
+    let mut lines: Vec<Line> = vec![Line::raw(""); height.saturating_sub(used) / 2];
+    for row in rows.iter().take(shown) {
+        let bar = format!("{:<bar_width$}", text::bar(row.share, bar_width));
+        for i in 0..thick {
+            let (name, figures) = if i == 0 {
+                (
+                    text::fit(&row.cells[label].0, label_width),
+                    format!(" {:>6} {:>cost_width$}", row.cells[share].0, row.cells[cost].0),
+                )
+            } else {
+                (String::new(), String::new())
+            };
+            lines.push(Line::from(vec![
+                Span::styled(format!(" {name:<label_width$} "), theme.present_big),
+                Span::styled(bar.clone(), theme.present.patch(theme.bar)),
+                Span::styled(figures, theme.present_big),
+            ]));
+        }
+        lines.extend((thick..each).map(|_| Line::raw("")));
+    }
+    if left_out > 0 {
+        let more = if left_out == 1 { "line" } else { "lines" };
+        lines.push(Line::from(Span::styled(
+            format!(" … {left_out} more {more}: a taller screen shows them"),
+            theme.dim,
+        )));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -160,11 +160,16 @@ fn row(app: &App, i: usize) -> Option<BreakdownRow> {
     let money = app.money();
     let exact = |value| format::exact(value, &money);
     let cost = |value| money.fixed(value, 4);
+    // A price past its date is marked where the line is named, on the clock the app was given.
+    let stale = match app.freshness.and_then(|f| f.check(&line.model, line.pricing())) {
+        Some(_) => format!("{} ", super::STALE_MARK),
+        None => String::new(),
+    };
     let cell = |column: Column| match (column, flash) {
         (Column::Price, Some(f)) => changed(Some(exact(f.unit_price)), exact(line.unit_price)),
         (Column::PerVideo, Some(f)) => changed(Some(cost(f.per_video)), report::line_cost(line, &money)),
         (Column::Stage, _) => (stage_name(line.stage).to_owned(), false),
-        (Column::Label, _) => (escape(&line.label).into_owned(), before.is_some()),
+        (Column::Label, _) => (format!("{stale}{}", escape(&line.label)), before.is_some()),
         // The old model is in the reason under the table: ids are too long for old → new.
         (Column::Model, _) => (
             escape(&line.model.id).into_owned(),

@@ -1,4 +1,5 @@
-//! The help's text, from the key table: a section per context (the prompts a save can raise
+//! The help's text, from the key table (the scenario picker's keys aside: its border shows
+//! them, from the same table, while it is open): a section per context (the prompts a save can raise
 //! share one), each binding's keys and what it does, then the mouse.
 
 use crate::tui::Action;
@@ -31,9 +32,7 @@ impl HelpText {
             Context::Quitting,
             Context::Help,
             Context::Anywhere,
-            // The picker shows its own keys in its border: on a small screen its section gives
-            // way, after the mouse's.
-            Context::Picking,
+            Context::Presenting,
         ] {
             // Contexts that share a heading share a section, each (keys, help) pair listed once:
             // the prompts a save can raise differ in a key or two.
@@ -46,9 +45,6 @@ impl HelpText {
                 if !rows.contains(&entry) {
                     rows.push(entry);
                 }
-            }
-            if context == Context::Picking {
-                rows.push(("other keys".to_owned(), "filter the list by name"));
             }
         }
         sections.push(("Mouse", MOUSE.iter().map(|m| (m.name.to_owned(), m.help)).collect()));

@@ -11,6 +11,7 @@ mod help;
 mod margin;
 mod models;
 mod panels;
+mod present;
 mod scenario_picker;
 mod tornado;
 
@@ -22,6 +23,7 @@ pub use help::HelpText;
 pub use margin::MarginTile;
 pub use models::{ModelRow, Models, STALE_MARK};
 pub use panels::{FigureText, Notes, ParamRow, ParamsView};
+pub use present::PresentText;
 pub use scenario_picker::PickerText;
 pub use tornado::{Tornado, TornadoRow};
 
@@ -70,6 +72,8 @@ pub struct ViewModel {
     pub footer: Vec<(String, &'static str)>,
     /// The help's text, while the help is open.
     pub help: HelpText,
+    /// Presentation mode's hint and page marker.
+    pub presentation: PresentText,
     /// The scenario picker, while it is open.
     pub picker: Option<PickerText>,
 }
@@ -106,6 +110,7 @@ impl ViewModel {
             budgets: BudgetsText::of(app),
             status,
             footer: keys::footer_for(app),
+            presentation: PresentText::of(app),
             picker: PickerText::of(app),
             help: if app.mode == Mode::Help {
                 HelpText::of_table()
@@ -167,6 +172,14 @@ fn status(app: &App) -> Vec<Piece> {
             (" Save as: ".to_owned(), Tone::Value),
             (format!("{name}▏"), Tone::Input),
             (format!("  a new .toml file · {enter} saves · {esc} cancels"), Tone::Dim),
+        ],
+        Mode::Exporting(dir) => vec![
+            (" Export to: ".to_owned(), Tone::Value),
+            (format!("{}▏", crate::format::escape(dir)), Tone::Input),
+            (
+                format!("  a directory for the workbook, CSV, memo and charts · {enter} exports · {esc} cancels"),
+                Tone::Dim,
+            ),
         ],
         Mode::Conflict => vec![(
             format!(

@@ -28,15 +28,15 @@ pub(super) fn cuts(text: &str) -> Option<Vec<usize>> {
         return None;
     }
     let mut cuts = Vec::new();
-    let mut offset = 0;
+    let mut offset: usize = 0;
     for line in text.split_inclusive('\n') {
         let body = line.trim_start();
         if let Some(rest) = body.strip_prefix("[[model]]")
             && (rest.trim().is_empty() || rest.trim_start().starts_with('#'))
         {
-            cuts.push(offset + (line.len() - body.len()));
+            cuts.push(offset.saturating_add(line.len().saturating_sub(body.len())));
         }
-        offset += line.len();
+        offset = offset.saturating_add(line.len());
     }
     (!cuts.is_empty()).then_some(cuts)
 }
@@ -68,7 +68,10 @@ pub(super) trait Shift {
 impl<T: Shift> Shift for Spanned<T> {
     fn shift(self, by: usize) -> Self {
         let span = self.span();
-        Spanned::new(span.start + by..span.end + by, self.into_inner().shift(by))
+        Spanned::new(
+            span.start.saturating_add(by)..span.end.saturating_add(by),
+            self.into_inner().shift(by),
+        )
     }
 }
 
