@@ -186,3 +186,24 @@ fn every_listed_model_costs_what_a_whole_bill_with_it_costs() {
     }
     assert!(checked > 100, "only {checked} alternatives were checked");
 }
+
+#[test]
+fn the_frames_chart_has_a_curve_at_an_odd_frame_count_too() {
+    use reelcost::project::{self, ScenarioSource};
+    use reelcost::tui::sweep::Shape;
+    use reelcost::tui::{Action, App, Param, Theme};
+
+    let project = project::load(&ScenarioSource::File("scenarios/atve.toml".into()), None).unwrap();
+    let mut app = App::new(project, Theme::plain()).unwrap();
+    app.update(Action::Select(Param::named("frames")));
+    for frames in ["99", "97", "100"] {
+        app.update(Action::SetParam(Param::named("frames"), frames.to_owned()));
+        let Shape::Line(line) = &app.analysis.chart.shape else {
+            panic!("frames {frames}: {:?}", app.analysis.chart.shape);
+        };
+        // Whole frame counts only, on multiples of the window's step, the value now among them.
+        assert!(line.points.len() > 20, "frames {frames}: {} points", line.points.len());
+        assert!(line.points.iter().all(|p| p.0.fract().is_zero()));
+        assert_eq!(line.current.0, frames.parse::<Decimal>().unwrap());
+    }
+}

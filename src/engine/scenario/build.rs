@@ -9,7 +9,7 @@ use rust_decimal::Decimal;
 
 use super::Step;
 use super::parameters::{self, Read};
-use crate::engine::params::schema::{Pack, Schema, StepName};
+use crate::engine::params::schema::{Custom, Derivation, Pack, Schema, StepName};
 use crate::engine::params::{NAMES, Number, Params, Ref, SaleParams};
 use crate::engine::source::{Diagnostic, Origin};
 use crate::engine::suggest;
@@ -37,6 +37,37 @@ pub(super) fn params(
             return None;
         }
     };
+    mark_used(steps, &derivations, &mut custom, found);
+    if let Some((sale, _)) = sale {
+        params.sale = sale.clone();
+    }
+    params.models = Arc::new(vec![None; steps.len()]);
+    params.schema = Arc::new(Schema {
+        custom,
+        builtin_bounds,
+        derivations,
+        steps: steps
+            .iter()
+            .map(|s| StepName {
+                id: Arc::clone(&s.id),
+                label: Arc::clone(&s.label),
+                stage: s.stage,
+                model: Arc::clone(&s.model),
+            })
+            .collect(),
+        packs: sale.map(|(_, packs)| packs.clone()).unwrap_or_default(),
+    });
+    if let Err(d) = params.resolve() {
+        found.push(d);
+        return None;
+    }
+    check_bounds(&params, &origins, found);
+    found.is_empty().then_some((params, origins))
+}
+
+/// Marks the scenario's own parameters that a step or a used derived value reads, and refuses
+/// an unread one whose name is a typo of a built-in.
+fn mark_used(steps: &[Step], derivations: &[Derivation], custom: &mut [Custom], found: &mut Vec<Diagnostic>) {
     // A parameter is used when a step reads it, or a used derived value does (walked from the
     // last derivation back, each one reading only earlier ones).
     let mut used: Vec<Ref> = steps
@@ -71,31 +102,6 @@ pub(super) fn params(
             );
         }
     }
-    if let Some((sale, _)) = sale {
-        params.sale = sale.clone();
-    }
-    params.models = Arc::new(vec![None; steps.len()]);
-    params.schema = Arc::new(Schema {
-        custom,
-        builtin_bounds,
-        derivations,
-        steps: steps
-            .iter()
-            .map(|s| StepName {
-                id: Arc::clone(&s.id),
-                label: Arc::clone(&s.label),
-                stage: s.stage,
-                model: Arc::clone(&s.model),
-            })
-            .collect(),
-        packs: sale.map(|(_, packs)| packs.clone()).unwrap_or_default(),
-    });
-    if let Err(d) = params.resolve() {
-        found.push(d);
-        return None;
-    }
-    check_bounds(&params, &origins, found);
-    found.is_empty().then_some((params, origins))
 }
 
 /// Every declared value within its declared bounds and range, and the bounds in order.

@@ -25,7 +25,7 @@ use super::suggest;
 pub use quantity::{Check, Quantity};
 pub use sale::Sale;
 pub use step::slug;
-pub use usage::{Size, UsageField};
+pub use usage::{FixedUsage, Size, UsageField};
 
 /// How often a step runs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
@@ -62,50 +62,6 @@ pub struct Fallback {
     pub share: Quantity,
     /// Where the fallback is written.
     pub origin: Origin,
-}
-
-/// A step's usage numbers when all of them are literals.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FixedUsage {
-    /// Training steps.
-    pub steps: Option<u64>,
-    /// Output megapixels.
-    pub megapixels: Option<Decimal>,
-    /// Prompt tokens per call.
-    pub input_tokens: Option<u64>,
-    /// Completion tokens per call.
-    pub output_tokens: Option<u64>,
-    /// Characters of text per call (speech priced per character).
-    pub characters: Option<u64>,
-    /// Gigabytes stored.
-    pub gb: Option<Decimal>,
-    /// A clip length of its own.
-    pub seconds: Option<Decimal>,
-}
-
-impl FixedUsage {
-    /// The step's usage numbers, when every one is a literal.
-    fn of(step: &Step) -> Option<Self> {
-        let fixed = |q: &Option<Quantity>| match q {
-            None => Some(None),
-            Some(q) => q.fixed().map(Some),
-        };
-        let whole = |q: &Option<Quantity>| fixed(q).map(|v| v.and_then(|v| u64::try_from(v).ok()));
-        let megapixels = match &step.size {
-            None => None,
-            Some(Size::Megapixels(q)) => Some(q.fixed()?),
-            Some(Size::Pixels { .. }) => return None,
-        };
-        Some(Self {
-            steps: whole(&step.steps)?,
-            megapixels,
-            input_tokens: whole(&step.input_tokens)?,
-            output_tokens: whole(&step.output_tokens)?,
-            characters: whole(&step.characters)?,
-            gb: fixed(&step.gb)?,
-            seconds: fixed(&step.seconds)?,
-        })
-    }
 }
 
 /// One line of a pipeline: a model called some number of times at a stage.
