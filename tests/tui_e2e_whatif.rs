@@ -73,3 +73,28 @@ fn two_scenarios_switch_compare_and_keep_their_own_tweaks() {
     tmux.send(&["d"]);
     assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
 }
+
+#[test]
+fn the_picker_opens_a_second_scenario_to_switch_to_and_compare() {
+    assert!(tmux_or_skip());
+    let (_dir, tmux, exit_file) = dashboard_on_a_copy("scenarios/atve.toml");
+    tmux.wait_for("$3.0140");
+    tmux.send(&["o"]);
+    tmux.wait_for_all(&["Open a scenario · scenarios and built-in", "▶ atve-all-in.toml"]);
+    tmux.send(&["-l", "o3"]);
+    tmux.wait_for_all(&["filter: o3", "▶ kling-o3.toml", "kling-o3 (built-in)"]);
+    tmux.send(&["Enter"]);
+    // Read off the UI thread, then in front of atve.
+    tmux.wait_for_all(&["Scenario 2 of 2: Kling O3", "2 of 2 · changes vs the file's values"]);
+    tmux.send(&["n"]);
+    tmux.wait_for_all(&["Scenario 1 of 2: atve cartoon video", "$3.0140"]);
+    tmux.send(&["v"]);
+    tmux.wait_for_all(&[
+        "Scenarios side by side",
+        "▶ atve cartoon video",
+        "Kling O3, 10 s at 1080p with audio",
+        "$1.25 (-$1.76)",
+    ]);
+    tmux.send(&["q"]);
+    assert_eq!(wait_for_exit(&exit_file), "EXIT:0\n");
+}

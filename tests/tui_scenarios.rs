@@ -1,7 +1,7 @@
 //! Several scenarios open at once, through `update`: each keeps its own tweaks and undo history
-//! as it goes to the back and comes to the front, the comparison puts them side by side, another
-//! scenario can be the baseline, and the first scenario's files stay the only ones saved or
-//! reloaded.
+//! as it goes to the back and comes to the front, the comparison puts them side by side, any
+//! other scenario can be the baseline, and whichever is in front saves while file changes reload
+//! the ones behind where they wait.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::str::FromStr;
@@ -183,21 +183,67 @@ fn the_baseline_cycles_through_every_other_scenario_then_the_files_values() {
 }
 
 #[test]
-fn only_the_first_scenarios_files_are_saved_and_reloaded() {
+fn the_scenario_in_front_saves_and_file_changes_reload_any_scenario() {
     let mut app = three();
     app.update(Action::SwitchScenario(1));
     app.update(Action::SetParam(Param::named("scenes"), "2".into()));
-    assert_eq!(app.update(Action::Save), None);
-    assert!(app.message.as_ref().unwrap().error);
-    assert!(
-        app.message
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Saves go to the first scenario's file")
+    assert_eq!(
+        app.update(Action::Save),
+        Some(Effect::Save {
+            force: false,
+            links: reelcost::save::Links::Ask
+        }),
+        "Kling O1 in front saves into its own file"
+    );
+    let path = std::path::PathBuf::from("scenarios/kling-o3.toml");
+    assert_eq!(
+        app.update(Action::FilesChanged(vec![path.clone()])),
+        Some(Effect::Reload(vec![path])),
+        "a change to a scenario behind is read at once"
     );
 
-    let path = std::path::PathBuf::from("scenarios/kling-o3.toml");
-    assert_eq!(app.update(Action::FilesChanged(vec![path.clone()])), None);
-    assert_eq!(app.update(Action::SwitchScenario(-1)), Some(Effect::Reload(vec![path])));
+    // What the read found for O3, behind, reloads it where it waits, its tweak kept.
+    app.update(Action::SwitchScenario(-1));
+    app.update(Action::SetParam(Param::named("scenes"), "3".into()));
+    app.update(Action::SwitchScenario(1));
+    let mut project = load("scenarios/kling-o3.toml");
+    project.scenario.params.frames = 120;
+    let (params, kept, bill) = app.price_reload_at(0, &project).unwrap();
+    assert_eq!(
+        (params.scenes, params.frames),
+        (3, 120),
+        "O3's tweak, the file's new frames"
+    );
+    app.update(Action::Behind {
+        position: 0,
+        action: Box::new(Action::Reloaded(Box::new(reelcost::tui::action::Reload {
+            project: reelcost::tui::action::Loaded(Box::new(project)),
+            params,
+            kept,
+            bill,
+            summary: "scenario changed".into(),
+            catalog_files: 1,
+            scenario_changed: true,
+            time: "12:00:00".into(),
+            at: std::time::Instant::now(),
+        }))),
+    });
+    assert_eq!(
+        app.project.scenario.file.path(),
+        "scenarios/kling-o1.toml",
+        "O1 stays in front"
+    );
+    assert_eq!(app.params.scenes, 2);
+    let o3 = app.others.iter().find(|p| p.position == 0).unwrap();
+    assert_eq!((o3.params.scenes, o3.params.frames), (3, 120));
+    assert_eq!(o3.project.scenario.params.frames, 120);
+    let said = app.message.as_ref().unwrap().text.clone();
+    assert!(
+        said.starts_with("Kling O3, 10 s at 1080p with audio: scenario reloaded"),
+        "{said}"
+    );
+    assert_eq!(
+        app.comparison.sides[0].total("per_video"),
+        Some(o3.bill.totals.per_video)
+    );
 }

@@ -197,6 +197,17 @@ fn sensitivity_json_is_sorted_by_swing() {
 }
 
 #[test]
+fn the_dashboards_budgets_hold_for_the_table_it_prints_when_piped() {
+    // No terminal: the dashboard's command prints the table, its budgets checked.
+    let out = reelcost(&["tests/fixtures/budgets/atve-budgets.toml"]);
+    assert_eq!(out.status.code(), Some(3), "{}", stdout(&out));
+    assert!(stdout(&out).contains("FAIL budget per_finished_second <= 0.18: $0.1884, headroom -$0.0084"));
+    assert_eq!(code(&["atve", "--budget", "per_video<=3.02"]), 0);
+    assert_eq!(code(&["atve", "--budget", "per_video<=3.00"]), 3);
+    assert_eq!(code(&["atve", "--budget", "per_vide<=3.00"]), 1);
+}
+
+#[test]
 fn solve_json_and_an_unreachable_target() {
     let value = json(&[
         "solve",

@@ -198,10 +198,13 @@ pub fn run(cli: Cli) -> ExitCode {
                     .map_err(Diagnostics::from)
                     .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
                     .and_then(|live| {
-                        let more: Result<Vec<Project>, Diagnostics> = cli
+                        let more: Result<Vec<crate::live::Live>, Diagnostics> = cli
                             .more
                             .iter()
-                            .map(|s| load_project(s, cli.catalogs.as_deref()))
+                            .map(|s| {
+                                let source = project::scenario_source(s).map_err(Diagnostics::from)?;
+                                crate::live::Live::open(source, cli.catalogs.clone())
+                            })
                             .collect();
                         crate::tui::run(
                             live,
@@ -212,7 +215,15 @@ pub fn run(cli: Cli) -> ExitCode {
                         )
                     })
             } else {
-                report::run(&report::Args::table(scenario), cli.catalogs.as_deref()).map(|_| ())
+                // The budgets given for the dashboard hold for the table too, with its exit status.
+                let args = report::Args {
+                    budgets: cli.budgets.clone(),
+                    ..report::Args::table(scenario)
+                };
+                return report::run(&args, cli.catalogs.as_deref()).unwrap_or_else(|diagnostics| {
+                    print_err(&diagnostics);
+                    ExitCode::FAILURE
+                });
             }
         }
     };

@@ -106,6 +106,11 @@ impl Live {
         Ok(live)
     }
 
+    /// The catalogs given in place of the scenario's own, if any.
+    pub fn catalogs_override(&self) -> Option<&Path> {
+        self.catalogs_override.as_deref()
+    }
+
     /// The scenario file, when it is on disk.
     pub fn scenario_path(&self) -> Option<&Path> {
         match &self.source {

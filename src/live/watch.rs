@@ -92,7 +92,22 @@ impl Watching {
     /// Starts or restarts the watcher if what should be watched changed. False when no watcher
     /// could be started for directories that need one.
     pub fn keep_up(&mut self, live: &super::Live, notify: impl Fn(Vec<PathBuf>) + Send + Clone + 'static) -> bool {
-        let dirs: Vec<(PathBuf, bool)> = live.watch_dirs().into_iter().map(|d| (d.clone(), d.is_dir())).collect();
+        self.keep_up_all(&[live], notify)
+    }
+
+    /// The same for the files of several scenarios: the directories any of them needs.
+    pub fn keep_up_all(
+        &mut self,
+        lives: &[&super::Live],
+        notify: impl Fn(Vec<PathBuf>) + Send + Clone + 'static,
+    ) -> bool {
+        let mut wanted: Vec<PathBuf> = Vec::new();
+        for dir in lives.iter().flat_map(|live| live.watch_dirs()) {
+            if !wanted.contains(&dir) {
+                wanted.push(dir);
+            }
+        }
+        let dirs: Vec<(PathBuf, bool)> = wanted.into_iter().map(|d| (d.clone(), d.is_dir())).collect();
         if dirs == self.dirs && (self.watcher.is_some() || dirs.is_empty()) {
             return true;
         }

@@ -138,6 +138,22 @@ pub enum Action {
     WatchFailed,
     /// Time passed: highlights that have had their time fade.
     Tick(Instant),
+    /// Open the list of scenarios to open beside the others: the files in the front
+    /// scenario's directory and the built-in ones.
+    OpenPicker,
+    /// The scenario files found in the directory the list shows, or why it cannot be read.
+    ScenariosListed(Result<Vec<PathBuf>, String>),
+    /// A scenario chosen from the list was read: open it beside the others, in front.
+    ScenarioOpened(Loaded),
+    /// A scenario chosen from the list could not be read: what is wrong, with file and line.
+    OpenFailed(Diagnostics),
+    /// An action for a scenario waiting behind the one in front: what a read of its files found.
+    Behind {
+        /// Its position in the order the scenarios were opened.
+        position: usize,
+        /// What to do to it.
+        action: Box<Action>,
+    },
 }
 
 /// A project handed to `update`; compared by identity, since projects hold whole files.
@@ -201,6 +217,10 @@ pub enum Effect {
     SaveAs(PathBuf),
     /// Re-read the files, if any of these paths concerns them, and report what was found.
     Reload(Vec<PathBuf>),
+    /// List the scenario files in this directory, off the UI thread.
+    ListScenarios(PathBuf),
+    /// Read this scenario and its catalogs off the UI thread, to open it beside the others.
+    OpenScenario(crate::project::ScenarioSource),
     /// Write the figures at the current parameters into this directory, made if missing.
     Export(PathBuf),
 }

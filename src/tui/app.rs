@@ -49,6 +49,8 @@ pub enum Mode {
     Filtering,
     /// The scenario file is read-only (its permissions): save as, or cancel?
     ReadOnly(String),
+    /// A scenario to open beside the others is being chosen from a list.
+    Picking(super::scenario_picker::ScenarioPicker),
     /// The scenario file has other names: write through them all, replace this name only, save
     /// as, or cancel?
     Linked {
@@ -211,8 +213,6 @@ pub struct App {
     pub position: usize,
     /// Every open scenario side by side.
     pub comparison: deck::Comparison,
-    /// Files that changed while a scenario other than the first was in front.
-    pub pending_reload: Vec<std::path::PathBuf>,
     /// Presentation mode's page, hint and themes.
     pub presentation: super::present::Presentation,
     /// The budgets and how the bill stands against them.
@@ -266,7 +266,6 @@ impl App {
             others: Vec::new(),
             position: 0,
             comparison: deck::Comparison::default(),
-            pending_reload: Vec::new(),
             presentation: super::present::Presentation::new(theme),
             budgets: super::budgets::Budgets::default(),
             picker: Picker::default(),

@@ -2,8 +2,8 @@
 //! their own tweaks, baseline and undo history, and come to the front in turn. The compare view
 //! puts them side by side, and any one of them can be pinned as the baseline of another.
 //!
-//! The files of the first scenario are the live ones: its saves and reloads work while it is in
-//! front; the others are priced as they were opened.
+//! Every scenario's files are live: the one in front saves into its own file, and a change on
+//! disk reloads whichever scenarios it concerns, in front or behind, each keeping its own tweaks.
 
 use super::app::{App, Baseline};
 use super::files::FileState;
@@ -42,8 +42,10 @@ pub struct Comparison {
 
 impl App {
     /// Opens more scenarios behind the one in front. One that cannot be priced is left out,
-    /// with the reason.
-    pub fn open_others(&mut self, projects: Vec<Project>) {
+    /// with the reason. Returns the position each was given in the order opened, `None` for
+    /// one left out.
+    pub fn open_others(&mut self, projects: Vec<Project>) -> Vec<Option<usize>> {
+        let mut positions = Vec::with_capacity(projects.len());
         for project in projects {
             let params = project.scenario.params.clone();
             match evaluate(&project.scenario, &project.catalogs, &params) {
@@ -64,16 +66,21 @@ impl App {
                         files: FileState::default(),
                         position,
                     });
+                    positions.push(Some(position));
                 }
-                Err(e) => self.refuse(format!(
-                    "{} not opened: {}",
-                    project.scenario.file.path(),
-                    super::app::describe(&e)
-                )),
+                Err(e) => {
+                    positions.push(None);
+                    self.refuse(format!(
+                        "{} not opened: {}",
+                        project.scenario.file.path(),
+                        super::scenario_picker::located(&e)
+                    ));
+                }
             }
         }
         self.compare();
         self.shown = super::view_model::ViewModel::of(self);
+        positions
     }
 
     /// How many scenarios are open.
@@ -90,15 +97,7 @@ impl App {
         let count = self.others.len();
         let at = if by >= 0 { 0 } else { count - 1 };
         let next = self.others.remove(at);
-        let parked = Parked {
-            project: std::mem::replace(&mut self.project, next.project),
-            params: std::mem::replace(&mut self.params, next.params),
-            bill: std::mem::replace(&mut self.bill, next.bill),
-            baseline: std::mem::replace(&mut self.baseline, next.baseline),
-            files: std::mem::replace(&mut self.files, next.files),
-            selected: std::mem::replace(&mut self.selected, next.selected),
-            position: std::mem::replace(&mut self.position, next.position),
-        };
+        let parked = self.exchange(next);
         if by >= 0 {
             self.others.push(parked);
         } else {
@@ -112,6 +111,82 @@ impl App {
             self.position + 1,
             self.scenario_count()
         ));
+    }
+
+    /// Puts a parked scenario's state in front and returns the front's, parked; nothing is
+    /// recomputed.
+    fn exchange(&mut self, next: Parked) -> Parked {
+        Parked {
+            project: std::mem::replace(&mut self.project, next.project),
+            params: std::mem::replace(&mut self.params, next.params),
+            bill: std::mem::replace(&mut self.bill, next.bill),
+            baseline: std::mem::replace(&mut self.baseline, next.baseline),
+            files: std::mem::replace(&mut self.files, next.files),
+            selected: std::mem::replace(&mut self.selected, next.selected),
+            position: std::mem::replace(&mut self.position, next.position),
+        }
+    }
+
+    /// Does `work` to the scenario at `position` as if it were in front (a reload of its files),
+    /// then puts it back behind the one in front, whose figures are recomputed. `None` when no
+    /// scenario waits at that position.
+    pub(super) fn behind<R>(&mut self, position: usize, work: impl FnOnce(&mut Self) -> R) -> Option<R> {
+        let at = self.others.iter().position(|p| p.position == position)?;
+        let next = self.others.remove(at);
+        let name = next.project.scenario.name.to_string();
+        let message = self.message.clone();
+        let line = self.line;
+        let front = self.exchange(next);
+        let done = work(self);
+        let back = self.exchange(front);
+        self.others.insert(at, back);
+        // What the work said concerns the scenario behind: it says so.
+        if self.message != message
+            && let Some(said) = &mut self.message
+        {
+            said.text = format!("{}: {}", crate::format::escape(&name), said.text);
+        }
+        self.line = line;
+        self.refresh();
+        Some(done)
+    }
+
+    /// The parameters the scenario at `position` was priced at: its file's, and its own now.
+    pub fn basis_of(&self, position: usize) -> Option<(&Params, &Params)> {
+        if position == self.position {
+            return Some((&self.project.scenario.params, &self.params));
+        }
+        self.others
+            .iter()
+            .find(|p| p.position == position)
+            .map(|p| (&p.project.scenario.params, &p.params))
+    }
+
+    /// Prices a project the files of the scenario at `position` reloaded into, at the
+    /// parameters the user is looking at there, as [`App::price_reload`] does for the front.
+    pub fn price_reload_at(
+        &self,
+        position: usize,
+        project: &Project,
+    ) -> Result<(Params, Vec<String>, Bill), crate::engine::Diagnostics> {
+        match self.basis_of(position) {
+            Some((file, current)) => super::files::price(file, current, project),
+            None => self.price_reload(project),
+        }
+    }
+
+    /// Brings the open scenario at `position` (in the order opened) to the front.
+    pub(super) fn bring_to_front(&mut self, position: usize) {
+        if position == self.position {
+            let name = self.project.scenario.name.clone();
+            self.say(format!("{name} is in front already"));
+            return;
+        }
+        if let Some(at) = self.others.iter().position(|p| p.position == position) {
+            // The one wanted becomes the next, then comes to the front as `n` brings it.
+            self.others.rotate_left(at);
+            self.switch_scenario(1);
+        }
     }
 
     /// Pins another scenario's current figures as the baseline of the one in front: each press

@@ -26,6 +26,10 @@ pub enum Event {
     Reread(Box<super::shell::Reread>),
     /// The worker reading the files stopped with this panic, and the files went with it.
     ReaderFailed(String),
+    /// The scenario files in the directory the picker lists, or why it cannot be read.
+    Listed(Result<Vec<std::path::PathBuf>, String>),
+    /// A scenario chosen in the picker was read, with its catalogs, or could not be.
+    Opened(Box<super::shell::Opened>),
 }
 
 /// The loop's end of the channel, and a sender for other sources (the file watcher).

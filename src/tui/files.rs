@@ -236,14 +236,6 @@ impl App {
 
     /// Asks the loop to save, or says why there is nothing to save into.
     pub(super) fn save(&mut self) -> Option<Effect> {
-        if self.position != 0 {
-            self.refuse(format!(
-                "Saves go to the first scenario's file: bring it to the front with {} to save, or {} to save this one as a new file",
-                keys::key_name(Context::Normal, &Action::SwitchScenario(1)),
-                keys::key_name(Context::Normal, &Action::StartSaveAs)
-            ));
-            return None;
-        }
         if self.project.scenario.file.path().starts_with("<built-in>") {
             self.refuse(format!(
                 "A built-in scenario has no file: run `reelcost init DIR` for editable copies, or {} to save as",

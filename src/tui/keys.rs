@@ -18,6 +18,8 @@ pub enum Context {
     Presenting,
     /// While typing a value.
     Typing,
+    /// While choosing a scenario to open.
+    Picking,
     /// While the help is open.
     Help,
     /// When a save would write over a file changed on disk.
@@ -39,6 +41,7 @@ impl Context {
             Self::Normal => "Dashboard",
             Self::Presenting => "Presentation",
             Self::Typing => "Typing a value",
+            Self::Picking => "Opening a scenario",
             // The prompts (a save's, quitting's) and the help's own keys share one section.
             Self::Conflict | Self::ReadOnly | Self::Linked | Self::Quitting | Self::Help => "Prompts and this help",
             Self::Anywhere => "Anywhere",
@@ -53,6 +56,7 @@ impl Context {
                 Self::Typing
             }
             Mode::Help => Self::Help,
+            Mode::Picking(_) => Self::Picking,
             Mode::Conflict => Self::Conflict,
             Mode::Quitting => Self::Quitting,
             Mode::ReadOnly(_) => Self::ReadOnly,
@@ -167,7 +171,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Conflict, Help, Linked, Normal, Presenting, Quitting, ReadOnly, Typing};
+use Context::{Anywhere, Conflict, Help, Linked, Normal, Picking, Presenting, Quitting, ReadOnly, Typing};
 
 /// Every key binding. One line each, so the table reads as the help does.
 #[rustfmt::skip]
@@ -185,6 +189,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Normal, &[Key::char('g')], Action::StartGoalSeek, "goal seek this row", Some("seek")),
     bind(Normal, &[Key::char('n')], Action::SwitchScenario(1), "next open scenario", Some("scenario")),
     bind(Normal, &[Key::char('v')], Action::ToggleCompare, "scenarios side by side", Some("compare")),
+    bind(Normal, &[Key::char('o')], Action::OpenPicker, "open another scenario", Some("open")),
     bind(Normal, &[Key::char('B')], Action::PinOtherScenario, "cycle baseline scenarios", None),
     bind(Normal, &[Key::char('m')], Action::NextModel, "next clip model", Some("model")),
     bind(Normal, &[Key::char('M')], Action::PreviousModel, "previous clip model", None),
@@ -207,6 +212,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(Typing, &[Key::plain(KeyCode::Enter)], Action::ApplyInput, "apply, or say why not", Some("apply")),
     bind(Typing, &[Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Typing, &[Key::plain(KeyCode::Backspace)], Action::InputBackspace, "delete a character", None),
+    bind(Picking, &[Key::plain(KeyCode::Up)], Action::SelectPrevious, "choose the one above", Some("choose")),
+    bind(Picking, &[Key::plain(KeyCode::Down)], Action::SelectNext, "choose the one below", Some("choose")),
+    bind(Picking, &[Key::plain(KeyCode::Enter)], Action::ApplyInput, "open it, in front", Some("open")),
+    bind(Picking, &[Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(Picking, &[Key::plain(KeyCode::Backspace)], Action::InputBackspace, "delete a character", None),
     bind(Help, &[Key::char('?'), Key::plain(KeyCode::Esc), Key::char('q')], Action::ToggleHelp, "close the help", Some("close")),
     bind(Conflict, &[Key::char('o')], Action::Overwrite, "write over the file", Some("overwrite")),
     bind(Conflict, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
@@ -245,7 +255,8 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
     }
     match key.code {
         KeyCode::Char(c)
-            if context == Context::Typing && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
+            if matches!(context, Context::Typing | Context::Picking)
+                && !key.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT) =>
         {
             Some(Action::InputChar(c))
         }

@@ -23,6 +23,7 @@ pub mod keys;
 pub mod param;
 pub mod picker;
 pub mod present;
+pub mod scenario_picker;
 mod seek;
 pub mod shell;
 mod swap;
@@ -59,15 +60,21 @@ use crate::live::Live;
 /// terminal's error if it cannot be driven. The terminal is restored in every case.
 pub fn run(
     live: Live,
-    more: Vec<crate::project::Project>,
+    more: Vec<Live>,
     budgets: Vec<crate::engine::whatif::Budget>,
     freshness: crate::engine::stale::Freshness,
     theme: Theme,
 ) -> Result<(), Diagnostics> {
     let mut app = App::new(live.project.clone(), theme)?.with_freshness(freshness);
-    app.open_others(more);
+    let positions = app.open_others(more.iter().map(|l| l.project.clone()).collect());
     app.give_budgets(budgets);
-    drive(&mut app, live).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
+    // Each scenario that opened keeps its files live at its position.
+    let more = more
+        .into_iter()
+        .zip(positions)
+        .filter_map(|(live, position)| position.map(|p| (p, live)))
+        .collect();
+    drive(&mut app, live, more).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
 }
 
 /// What one event does to the dashboard; `screen` is the terminal's area, for mouse clicks.
@@ -76,19 +83,23 @@ pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
         Event::Key(key) => keys::action_for(app, key),
         Event::Mouse(mouse) => keys::mouse_action(app, mouse, screen),
         Event::FilesChanged(paths) => Some(Action::FilesChanged(paths)),
+        Event::Listed(listed) => Some(Action::ScenariosListed(listed)),
         // The next draw lays the panels out for the new size; a finished read is the shell's to
         // take back before events reach here.
-        Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) => None,
+        Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) | Event::Opened(_) => None,
         Event::InputClosed | Event::Stop => return Some(Effect::Quit),
     };
     action.and_then(|a| app.update(a))
 }
 
-fn drive(app: &mut App, live: Live) -> io::Result<()> {
+fn drive(app: &mut App, live: Live, more: Vec<(usize, Live)>) -> io::Result<()> {
     let _restore = terminal::Session::start()?;
     let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
     let events = Events::start();
     let mut shell = Shell::new(live, events.sender.clone());
+    for (position, live) in more {
+        shell.add(position, live);
+    }
     shell.watch(app);
     event_loop(&mut terminal, app, &mut shell, &events)
 }

@@ -34,8 +34,12 @@ impl App {
                 | Action::Tick(_)
                 | Action::FilesChanged(_)
                 | Action::Reading(_)
+                | Action::Behind { .. }
         ) {
             self.message = None;
+        }
+        if let Some(effect) = self.picking(&action) {
+            return effect;
         }
         match action {
             Action::SelectPrevious => self.select_by(-1),
@@ -77,10 +81,11 @@ impl App {
             }
             Action::WriteThrough => return self.save_linked(Links::WriteThrough),
             Action::ReplaceName => return self.save_linked(Links::ReplaceName),
-            // The live files are the first scenario's: they reload when it is in front.
-            Action::FilesChanged(paths) if self.position != 0 => self.pending_reload.extend(paths),
             Action::FilesChanged(paths) => return Some(Effect::Reload(paths)),
-            Action::Reloaded(_) if self.position != 0 => {}
+            Action::Behind { position, action } => {
+                // A reload behind asks nothing of the shell: its effects are dropped.
+                self.behind(position, |app| app.act(*action));
+            }
             Action::Reading(reading) => self.files.reading = reading,
             Action::Reloaded(reload) => self.reloaded(reload),
             Action::ReloadFailed { errors, time } => self.reload_failed(&errors, &time),
@@ -102,6 +107,10 @@ impl App {
                 self.tick(now);
                 self.fade_hint(now);
             }
+            Action::OpenPicker => return self.open_picker(),
+            Action::ScenariosListed(listed) => self.scenarios_listed(listed),
+            Action::ScenarioOpened(project) => self.scenario_opened(project),
+            Action::OpenFailed(errors) => self.open_failed(&errors),
             Action::WatchFailed => {
                 self.refuse("Cannot watch the files for changes: edits on disk will show after a restart");
             }
@@ -129,13 +138,7 @@ impl App {
     fn what_if(&mut self, action: Action) -> Option<Effect> {
         match action {
             Action::StartGoalSeek => self.start_goal_seek(),
-            Action::SwitchScenario(by) => {
-                self.switch_scenario(by);
-                // Files that changed while the first scenario was parked reload once it is back.
-                if self.position == 0 && !self.pending_reload.is_empty() {
-                    return Some(Effect::Reload(std::mem::take(&mut self.pending_reload)));
-                }
-            }
+            Action::SwitchScenario(by) => self.switch_scenario(by),
             Action::ToggleCompare => {
                 self.view = if self.view == View::Compare {
                     View::Dashboard

@@ -8,8 +8,10 @@
 //! Saves asked for meanwhile wait for the files to come back.
 
 mod export;
+mod open;
 mod reader;
 mod save;
+mod slots;
 
 use std::path::PathBuf;
 use std::sync::mpsc::Sender;
@@ -17,6 +19,7 @@ use std::time::Instant;
 
 use ratatui::layout::Rect;
 
+pub use open::Opened;
 pub use reader::{Outcome, Reread};
 
 use super::action::{self, Action, Effect, Loaded};
@@ -39,8 +42,8 @@ pub enum Flow {
 
 /// The files behind the dashboard, and what is done to them on its behalf.
 pub struct Shell {
-    /// The live files; `None` while the reader has them.
-    live: Option<Live>,
+    /// Every open scenario's live files, each away while the reader has it.
+    slots: slots::Slots,
     /// Where the reader and the watcher send what they find: the event loop's channel.
     sender: Sender<Event>,
     reader: Reader,
@@ -54,14 +57,19 @@ pub struct Shell {
     /// Saves asked for while the files were being read, carried out once they are back.
     waiting: Vec<Effect>,
     clock: fn() -> String,
+    /// The catalogs given on the command line, which scenarios opened later price from too.
+    catalogs: Option<PathBuf>,
 }
 
 impl Shell {
     /// A shell over live files that sends what its reader finds to `sender`, telling the time by
     /// the wall clock, watching nothing yet.
     pub fn new(live: Live, sender: Sender<Event>) -> Self {
+        let catalogs = live.catalogs_override().map(std::path::Path::to_path_buf);
+        let mut slots = slots::Slots::default();
+        slots.add(0, live);
         Self {
-            live: Some(live),
+            slots,
             sender,
             reader: Reader::start(),
             watching: None,
@@ -69,6 +77,7 @@ impl Shell {
             changed: None,
             waiting: Vec::new(),
             clock: crate::cli::clock,
+            catalogs,
         }
     }
 
@@ -85,14 +94,25 @@ impl Shell {
         self.keep_watching(app);
     }
 
-    /// The files as last loaded, unless the reader has them.
-    pub fn live(&self) -> Option<&Live> {
-        self.live.as_ref()
+    /// Keeps the files of another open scenario live: saved into while it is in front, re-read
+    /// when they change. `position` is the scenario's in the order opened.
+    pub fn add(&mut self, position: usize, live: Live) {
+        self.slots.add(position, live);
     }
 
-    /// Whether the files are being read.
+    /// The first scenario's files as last loaded, unless the reader has them.
+    pub fn live(&self) -> Option<&Live> {
+        self.slots.get(0)
+    }
+
+    /// The files of the scenario at `position` in the order opened, unless the reader has them.
+    pub fn live_of(&self, position: usize) -> Option<&Live> {
+        self.slots.get(position)
+    }
+
+    /// Whether any files are being read.
     pub fn is_reading(&self) -> bool {
-        self.live.is_none()
+        !self.slots.all_back()
     }
 
     /// Hands a batch of events to `update` in order and carries out what it asks. A burst of file
@@ -101,6 +121,7 @@ impl Shell {
         for event in events {
             let mut effect = match event {
                 Event::Reread(done) => self.take_back(*done, app),
+                Event::Opened(opened) => self.opened(*opened, app),
                 Event::ReaderFailed(why) => return Flow::Failed(format!("the file reader stopped: {why}")),
                 other => handle(app, other, screen),
             };
@@ -114,6 +135,14 @@ impl Shell {
                     }
                     // An export reads only the dashboard's state: it need not wait for the files.
                     Effect::Export(dir) => app.update(export::into_dir(app, &dir)),
+                    Effect::ListScenarios(dir) => {
+                        open::list(dir, self.sender.clone());
+                        None
+                    }
+                    Effect::OpenScenario(source) => {
+                        open::open(source, self.catalogs.clone(), self.sender.clone());
+                        None
+                    }
                     save => self.save(save, app),
                 };
             }
@@ -125,7 +154,7 @@ impl Shell {
     /// With the files at hand: the saves that waited, then a read of what changed, else the
     /// watcher brought up to date.
     fn catch_up(&mut self, app: &mut App) {
-        if self.live.is_none() {
+        if !self.slots.all_back() {
             return;
         }
         for effect in std::mem::take(&mut self.waiting) {
@@ -138,28 +167,33 @@ impl Shell {
         if let Some(paths) = self.changed.take() {
             self.read(app, &paths);
         }
-        if self.live.is_some() && std::mem::take(&mut self.recheck_watch) {
+        if self.slots.all_back() && std::mem::take(&mut self.recheck_watch) {
             self.keep_watching(app);
         }
     }
 
-    /// Sends the files to the reader if a changed path concerns them, priced at what the user
-    /// is looking at.
+    /// Sends to the reader the files of every scenario a changed path concerns, each priced at
+    /// what the user has made of that scenario.
     fn read(&mut self, app: &mut App, paths: &[PathBuf]) {
-        let Some(live) = self.live.take() else { return };
-        if !paths.iter().any(|p| live.concerns(p)) {
-            self.live = Some(live);
-            return;
+        for (position, live) in self.slots.take_concerned(paths) {
+            if position == app.position {
+                app.update(Action::Reading(true));
+            }
+            let basis = match app.basis_of(position) {
+                Some((file, current)) => (file.clone(), current.clone()),
+                None => (
+                    live.project.scenario.params.clone(),
+                    live.project.scenario.params.clone(),
+                ),
+            };
+            self.reader.read(live, basis, self.sender.clone());
         }
-        app.update(Action::Reading(true));
-        let basis = (app.project.scenario.params.clone(), app.params.clone());
-        self.reader.read(live, basis, self.sender.clone());
     }
 
     /// Takes the files back from the reader and tells `update` what it found.
     fn take_back(&mut self, done: Reread, app: &mut App) -> Option<Effect> {
         let Reread { live, outcome, basis } = done;
-        self.live = Some(live);
+        let position = self.slots.put_back(live);
         let action = match outcome {
             Outcome::Unchanged => Action::Reading(false),
             Outcome::Reloaded {
@@ -169,11 +203,10 @@ impl Shell {
             } => {
                 // Keys were answered during the read: if what the bill was priced at has
                 // changed since, it is priced again at the parameters now.
-                let now = (&app.project.scenario.params, &app.params);
-                let priced = if now == (&basis.0, &basis.1) {
+                let priced = if app.basis_of(position) == Some((&basis.0, &basis.1)) {
                     Ok(*priced)
                 } else {
-                    app.price_reload(&project)
+                    app.price_reload_at(position, &project)
                 };
                 match priced {
                     Ok((params, kept, bill)) => Action::Reloaded(Box::new(action::Reload {
@@ -198,16 +231,42 @@ impl Shell {
                 time: (self.clock)(),
             },
         };
-        app.update(action)
+        // Files read for a scenario behind the one in front reload it where it waits.
+        if position == app.position {
+            app.update(action)
+        } else {
+            app.update(Action::Behind {
+                position,
+                action: Box::new(action),
+            })
+        }
     }
 
-    /// Keeps the watcher on the scenario's and catalogs' directories.
+    /// Hands a scenario the picker opened to `update`, keeping its files.
+    fn opened(&mut self, opened: Opened, app: &mut App) -> Option<Effect> {
+        match opened {
+            Ok(live) => {
+                let project = Loaded(Box::new(live.project.clone()));
+                let before = app.scenario_count();
+                let effect = app.update(Action::ScenarioOpened(project));
+                // Kept only if it opened: one that cannot be priced is refused.
+                if app.scenario_count() > before {
+                    self.slots.add(app.position, live);
+                    self.recheck_watch = true;
+                }
+                effect
+            }
+            Err(errors) => app.update(Action::OpenFailed(errors)),
+        }
+    }
+
+    /// Keeps the watcher on every open scenario's and its catalogs' directories.
     fn keep_watching(&mut self, app: &mut App) {
-        let (Some(watching), Some(live)) = (&mut self.watching, &self.live) else {
+        let Some(watching) = &mut self.watching else {
             return;
         };
         let sender = self.sender.clone();
-        let watched = watching.keep_up(live, move |paths| {
+        let watched = watching.keep_up_all(&self.slots.lives(), move |paths| {
             let _ = sender.send(Event::FilesChanged(paths));
         });
         if !watched {
@@ -218,7 +277,12 @@ impl Shell {
     /// Carries out a save, or keeps it until the reader gives the files back. Returns what
     /// `update` asks next.
     fn save(&mut self, effect: Effect, app: &mut App) -> Option<Effect> {
-        let Some(live) = &mut self.live else {
+        if !self.slots.holds(app.position) {
+            return app.update(Action::SaveFailed(
+                "this scenario's files were not opened live; save it as a new file".to_owned(),
+            ));
+        }
+        let Some(live) = self.slots.get_mut(app.position) else {
             self.waiting.push(effect);
             return None;
         };
@@ -227,7 +291,13 @@ impl Shell {
         let action = match effect {
             Effect::Save { force, links } => save::into_scenario(live, app, force, links, clock),
             Effect::SaveAs(path) => save::as_new_file(live, app, &path, clock),
-            Effect::Quit | Effect::Reload(_) | Effect::Export(_) => return Some(effect),
+            Effect::Quit
+            | Effect::Reload(_)
+            | Effect::Export(_)
+            | Effect::ListScenarios(_)
+            | Effect::OpenScenario(_) => {
+                return Some(effect);
+            }
         };
         app.update(action)
     }

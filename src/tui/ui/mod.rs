@@ -11,6 +11,7 @@ pub mod models;
 mod notes;
 pub mod params;
 mod present;
+mod scenario_picker;
 pub(crate) mod text;
 mod tornado;
 
@@ -204,6 +205,7 @@ pub fn render(frame: &mut Frame, app: &App) {
             if app.mode == Mode::Help {
                 help::render_help(frame, area, app);
             }
+            scenario_picker::render_picker(frame, area, app);
             return;
         }
         params::render_params(frame, panels.params, app);
@@ -221,6 +223,7 @@ pub fn render(frame: &mut Frame, app: &App) {
     if app.mode == Mode::Help {
         help::render_help(frame, area, app);
     }
+    scenario_picker::render_picker(frame, area, app);
 }
 
 fn render_too_small(frame: &mut Frame, area: Rect, app: &App) {
@@ -308,9 +311,9 @@ pub(super) fn render_status(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// Footer hints in the order they give way on a narrow screen; the help lists them all.
-const FOOTER_DROPPED_FIRST: [&str; 16] = [
-    "filter", "scenario", "compare", "seek", "export", "tornado", "chart", "focus", "present", "reset", "pin", "undo",
-    "model", "type", "save", "change",
+const FOOTER_DROPPED_FIRST: [&str; 17] = [
+    "open", "filter", "scenario", "compare", "seek", "export", "tornado", "chart", "focus", "present", "reset", "pin",
+    "undo", "model", "type", "save", "change",
 ];
 
 /// The footer's key hints for the current mode, from the binding table, spaced out when they fit.

@@ -1,4 +1,5 @@
-//! The help's text, from the key table: a section per context (the prompts a save can raise
+//! The help's text, from the key table (the scenario picker's keys aside: its border shows
+//! them, from the same table, while it is open): a section per context (the prompts a save can raise
 //! share one), each binding's keys and what it does, then the mouse.
 
 use crate::tui::Action;
@@ -44,9 +45,6 @@ impl HelpText {
                 if !rows.contains(&entry) {
                     rows.push(entry);
                 }
-            }
-            if context == Context::Typing {
-                rows.push(("other keys".to_owned(), "type a value or file name"));
             }
         }
         sections.push(("Mouse", MOUSE.iter().map(|m| (m.name.to_owned(), m.help)).collect()));

@@ -12,6 +12,7 @@ mod margin;
 mod models;
 mod panels;
 mod present;
+mod scenario_picker;
 mod tornado;
 
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column, TOTAL};
@@ -23,6 +24,7 @@ pub use margin::MarginTile;
 pub use models::{ModelRow, Models, STALE_MARK};
 pub use panels::{FigureText, Notes, ParamRow, ParamsView};
 pub use present::PresentText;
+pub use scenario_picker::PickerText;
 pub use tornado::{Tornado, TornadoRow};
 
 use super::app::{App, Focus, Mode};
@@ -72,6 +74,8 @@ pub struct ViewModel {
     pub help: HelpText,
     /// Presentation mode's hint and page marker.
     pub presentation: PresentText,
+    /// The scenario picker, while it is open.
+    pub picker: Option<PickerText>,
 }
 
 impl ViewModel {
@@ -107,6 +111,7 @@ impl ViewModel {
             status,
             footer: keys::footer_for(app),
             presentation: PresentText::of(app),
+            picker: PickerText::of(app),
             help: if app.mode == Mode::Help {
                 HelpText::of_table()
             } else {
@@ -245,7 +250,7 @@ fn status(app: &App) -> Vec<Piece> {
             ),
             Tone::Error,
         )],
-        Mode::Normal | Mode::Help => match &app.message {
+        Mode::Normal | Mode::Help | Mode::Picking(_) => match &app.message {
             Some(m) if m.error => vec![(format!(" ✗ {} ", m.text), Tone::Error)],
             Some(m) => vec![(format!(" ✓ {}", m.text), Tone::Info)],
             None => vec![(idle_hint(app), Tone::Dim)],

@@ -1,0 +1,51 @@
+//! Opening another scenario for the picker, off the UI thread: listing the scenario directory
+//! and reading the scenario chosen with its catalogs each run on a thread of their own and send
+//! what they found back as an event, so keys are answered meanwhile. Where no thread can be
+//! started, the work is done in place.
+
+use std::path::PathBuf;
+use std::sync::mpsc::Sender;
+use std::thread;
+
+use crate::engine::Diagnostics;
+use crate::live::Live;
+use crate::project::{self, ScenarioSource};
+use crate::tui::event::Event;
+
+/// What reading a scenario chosen in the picker found: its files, live, or what is wrong.
+pub type Opened = Result<Live, Diagnostics>;
+
+/// Runs `work` on a thread of its own, or in place if none can be started, and sends the event
+/// it makes to `reply`.
+fn off_the_ui_thread(name: &str, reply: Sender<Event>, work: impl FnOnce() -> Event + Send + 'static) {
+    // The work is shared with the thread so that it can run here if the thread cannot start.
+    let work = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
+    let (theirs, their_reply) = (std::sync::Arc::clone(&work), reply.clone());
+    let started = thread::Builder::new().name(name.to_owned()).spawn(move || {
+        let job = theirs.lock().ok().and_then(|mut w| w.take());
+        if let Some(job) = job {
+            let _ = their_reply.send(job());
+        }
+    });
+    if started.is_err() {
+        let job = work.lock().ok().and_then(|mut w| w.take());
+        if let Some(job) = job {
+            let _ = reply.send(job());
+        }
+    }
+}
+
+/// Lists the scenario files in `dir`, sending [`Event::Listed`].
+pub(super) fn list(dir: PathBuf, reply: Sender<Event>) {
+    off_the_ui_thread("reelcost-list", reply, move || {
+        Event::Listed(project::toml_files(&dir).map_err(|d| d.headline()))
+    });
+}
+
+/// Reads a scenario and its catalogs (`catalogs` when given, as on the command line), sending
+/// [`Event::Opened`].
+pub(super) fn open(source: ScenarioSource, catalogs: Option<PathBuf>, reply: Sender<Event>) {
+    off_the_ui_thread("reelcost-open", reply, move || {
+        Event::Opened(Box::new(Live::open(source, catalogs)))
+    });
+}
