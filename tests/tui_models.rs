@@ -3,19 +3,19 @@
 //! date. `update` driven by actions with no terminal, and snapshots of TestBackend.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/screen.rs"]
+mod screen;
+
 use std::sync::Arc;
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use reelcost::engine::stale::Freshness;
-use reelcost::project::{self, ScenarioSource};
 use reelcost::tui::app::Focus;
 use reelcost::tui::view_model::{Column, ModelRow, STALE_MARK};
-use reelcost::tui::{Action, App, Mode, Theme, ui};
+use reelcost::tui::{Action, App, Mode};
+use screen::screen;
 
 fn open(path: &str) -> App {
-    let project = project::load(&ScenarioSource::File(path.into()), None).unwrap();
-    App::new(project, Theme::colour()).unwrap()
+    screen::open(path, [])
 }
 
 /// The dashboard on a date: prices are stale by it, never by the machine's clock.
@@ -44,19 +44,6 @@ fn listed(app: &App) -> Vec<Arc<str>> {
 
 fn message(app: &App) -> String {
     app.message.as_ref().map(|m| m.text.clone()).unwrap_or_default()
-}
-
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::render(frame, app)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..height {
-        let row: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
-        text.push_str(row.trim_end());
-        text.push('\n');
-    }
-    text
 }
 
 #[test]

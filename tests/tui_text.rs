@@ -2,29 +2,15 @@
 //! escaped (ratatui would otherwise drop them without a trace), drawn on ratatui's TestBackend.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+#[path = "support/screen.rs"]
+mod screen;
+
 use reelcost::engine::{Diagnostics, SourceFile, load_scenario};
-use reelcost::project::{self, ScenarioSource};
-use reelcost::tui::{Action, App, Param, Theme, View, ui};
+use reelcost::tui::{Action, App, Param, View};
+use screen::screen;
 
 fn open(path: &str) -> App {
-    let project = project::load(&ScenarioSource::File(path.into()), None).unwrap();
-    App::new(project, Theme::colour()).unwrap()
-}
-
-/// The screen as plain text, one line per row, trailing spaces trimmed.
-fn screen(app: &App, width: u16, height: u16) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).unwrap();
-    terminal.draw(|frame| ui::render(frame, app)).unwrap();
-    let buffer = terminal.backend().buffer();
-    let mut text = String::new();
-    for y in 0..height {
-        let row: String = (0..width).map(|x| buffer[(x, y)].symbol()).collect();
-        text.push_str(row.trim_end());
-        text.push('\n');
-    }
-    text
+    screen::open(path, [])
 }
 
 #[test]
