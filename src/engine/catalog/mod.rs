@@ -140,15 +140,15 @@ pub struct Model {
     /// The catalog's own pricing.
     pub pricing: Pricing,
     /// Alternative prices for the same model from other sources.
-    pub quotes: Vec<Pricing>,
-    /// What it can generate.
-    pub limits: Limits,
+    pub quotes: Box<[Pricing]>,
+    /// What it can generate; models without limits share one empty set.
+    pub limits: Arc<Limits>,
     /// A free-text note from the catalog.
     pub note: Option<Arc<str>>,
     /// Days its prices stay fresh, when its catalog says (`stale_after_days`).
     pub stale_after_days: Option<u32>,
     /// What it takes in (`inputs`: text, image, video, audio); empty when the catalog does not say.
-    pub inputs: Vec<Arc<str>>,
+    pub inputs: Box<[Arc<str>]>,
     /// Where the model is written.
     pub origin: Origin,
     /// Where its id is written.
@@ -211,13 +211,39 @@ pub struct Catalogs {
     /// The catalogs in load order.
     pub files: Vec<Catalog>,
     // Found by id on every evaluation: FxHash is several times faster than SipHash on short ids.
-    by_id: rustc_hash::FxHashMap<Arc<str>, Arc<Model>>,
+    by_id: rustc_hash::FxHashSet<ById>,
 }
+
+/// A model found by its id: a set of these is a map from id to model that holds no second
+/// pointer to each id.
+#[derive(Debug, Clone)]
+struct ById(Arc<Model>);
+
+impl std::borrow::Borrow<str> for ById {
+    fn borrow(&self) -> &str {
+        &self.0.id
+    }
+}
+
+impl std::hash::Hash for ById {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // As the `str` it borrows as hashes, so that a lookup by `&str` finds it.
+        self.0.id.hash(state);
+    }
+}
+
+impl PartialEq for ById {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.id == other.0.id
+    }
+}
+
+impl Eq for ById {}
 
 impl Catalogs {
     /// The model with this id.
     pub fn model(&self, id: &str) -> Option<&Arc<Model>> {
-        self.by_id.get(id)
+        self.by_id.get(id).map(|found| &found.0)
     }
 
     /// Every model, in catalog order.
@@ -245,14 +271,14 @@ impl Catalogs {
                     *slot = Arc::clone(&model);
                 }
             }
-            next.by_id.insert(Arc::clone(&model.id), model);
+            next.by_id.replace(ById(model));
         }
         next
     }
 
     /// The id closest to a mistyped one, for "did you mean".
     pub fn closest_id(&self, id: &str) -> Option<&str> {
-        super::suggest::closest(id, self.by_id.keys().map(|k| &**k))
+        super::suggest::closest(id, self.by_id.iter().map(|m| &*m.0.id))
     }
 }
 
@@ -350,6 +376,19 @@ mod tests {
         assert!(model(&format!("{head}id = \"fal-ai/wan-i2v\"\n")).takes_image());
         assert!(model(&format!("{head}id = \"p/x/reference-to-video\"\n")).takes_image());
         assert!(!model(&format!("{head}id = \"kling/o3/text-to-video\"\n")).takes_image());
+    }
+
+    /// A large catalog holds a model, its rates and multipliers, and their origins for each of
+    /// hundreds of thousands of models: growing any of them moves the figures of BENCHMARKS.md
+    /// section 8c (the model with its reference counts fills a 320-byte allocation; two rates
+    /// fill another).
+    #[test]
+    fn the_parts_of_a_large_catalog_keep_their_size() {
+        use std::mem::size_of;
+        assert!(size_of::<Origin>() <= 16, "Origin: {}", size_of::<Origin>());
+        assert!(size_of::<Model>() <= 304, "Model: {}", size_of::<Model>());
+        assert!(size_of::<Rate>() <= 144, "Rate: {}", size_of::<Rate>());
+        assert!(size_of::<Multiplier>() <= 80, "Multiplier: {}", size_of::<Multiplier>());
     }
 
     #[test]

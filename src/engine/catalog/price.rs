@@ -152,17 +152,18 @@ pub struct Pricing {
     /// What one unit is.
     pub unit: Unit,
     /// The price table.
-    pub rates: Vec<Rate>,
+    pub rates: Box<[Rate]>,
     /// Conditional factors.
-    pub multipliers: Vec<Multiplier>,
+    pub multipliers: Box<[Multiplier]>,
     /// How measured quantities become billed units.
     pub round: Rounding,
     /// A base price covering the first units.
     pub base: Option<Base>,
     /// Units free each month (storage).
     pub free_tier: Option<Decimal>,
-    /// Where this price comes from.
-    pub provenance: Provenance,
+    /// Where this price comes from; the pricings of a catalog that say nothing of their own
+    /// share the catalog's.
+    pub provenance: Arc<Provenance>,
     /// Where it is written.
     pub origin: Origin,
 }

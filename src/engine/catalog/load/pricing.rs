@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use toml::Spanned;
 
 use super::raw::{PricingFields, RawLimits, RawMultiplier, RawRate};
-use super::{Problems, as_of};
+use super::{Names, Problems, as_of};
 use crate::engine::catalog::{Amount, Base, Charge, Kind, Limits, Multiplier, Pricing, Provenance, Rate, Unit};
 use crate::engine::number::{self, RawNumber};
 use crate::engine::source::{Diagnostic, Origin, SourceFile};
@@ -34,7 +34,7 @@ pub(super) fn convert_pricing(
     name: Option<&str>,
     raw: PricingFields<'_>,
     origin: Origin,
-    defaults: &Provenance,
+    defaults: &Arc<Provenance>,
 ) -> Option<Pricing> {
     let file = problems.file;
     let unit = *raw.unit.get_ref();
@@ -49,12 +49,9 @@ pub(super) fn convert_pricing(
         );
         return None;
     }
-    let mut rates = convert_rates(problems, kind, unit, &raw, &origin)?;
+    let rates = convert_rates(problems, kind, unit, &raw, &origin)?;
     check_distinct_rates(problems, &rates);
-    let mut multipliers = convert_multipliers(problems, raw.multipliers)?;
-    // A catalog can hold a hundred thousand models: no spare capacity kept in each.
-    multipliers.shrink_to_fit();
-    rates.shrink_to_fit();
+    let multipliers = convert_multipliers(problems, raw.multipliers)?;
     let base = raw.base.and_then(|b| {
         let price = problems.keep(number::non_negative(file, &b.get_ref().price, "base price"))?;
         let includes = problems.keep(number::non_negative(file, &b.get_ref().includes, "base includes"))?;
@@ -71,8 +68,9 @@ pub(super) fn convert_pricing(
     Some(Pricing {
         name: name.map(Into::into),
         unit,
-        rates,
-        multipliers,
+        // Boxed slices: a catalog can hold a hundred thousand models, with no spare capacity.
+        rates: rates.into(),
+        multipliers: multipliers.into(),
         round: raw.round,
         base,
         free_tier,
@@ -112,12 +110,14 @@ fn convert_rates(
                 input: raw.input.cloned(),
                 output: raw.output.cloned(),
             };
-            rates.extend(problems.keep(convert_rate(file, kind, unit, &row, origin.clone())));
+            let rate = convert_rate(file, &mut problems.names, kind, unit, &row, origin.clone());
+            rates.extend(problems.keep(rate));
         }
         (false, Some(table)) => {
             for row in table.get_ref() {
                 let rate_origin = problems.at(row.span());
-                rates.extend(problems.keep(convert_rate(file, kind, unit, row.get_ref(), rate_origin)));
+                let rate = convert_rate(file, &mut problems.names, kind, unit, row.get_ref(), rate_origin);
+                rates.extend(problems.keep(rate));
             }
             if table.get_ref().is_empty() {
                 problems.found.push(
@@ -164,9 +164,16 @@ fn convert_multipliers(problems: &mut Problems<'_>, raw: &[Spanned<RawMultiplier
 }
 
 /// Where a pricing's figure comes from: its own `source` and `as_of`, else the catalog's.
-fn provenance(problems: &mut Problems<'_>, raw: &PricingFields<'_>, defaults: &Provenance) -> Option<Provenance> {
+fn provenance(
+    problems: &mut Problems<'_>,
+    raw: &PricingFields<'_>,
+    defaults: &Arc<Provenance>,
+) -> Option<Arc<Provenance>> {
     let file = problems.file;
-    Some(Provenance {
+    if raw.source.is_none() && raw.as_of.is_none() {
+        return Some(Arc::clone(defaults));
+    }
+    Some(Arc::new(Provenance {
         source: raw.source.map(Into::into).or_else(|| defaults.source.clone()),
         as_of: match raw.as_of {
             Some(date) => Some(problems.keep(as_of(file, date))?),
@@ -176,7 +183,7 @@ fn provenance(problems: &mut Problems<'_>, raw: &PricingFields<'_>, defaults: &P
             Some(date) => Some(problems.at(date.span())),
             None => defaults.as_of_origin.clone(),
         },
-    })
+    }))
 }
 
 /// A price: a number, or a `{ low, high }` range.
@@ -228,6 +235,7 @@ fn amount(file: &Arc<SourceFile>, raw: &RawNumber, what: &str) -> Result<Amount,
 
 fn convert_rate(
     file: &Arc<SourceFile>,
+    names: &mut Names,
     kind: Kind,
     unit: Unit,
     raw: &RawRate,
@@ -272,7 +280,7 @@ fn convert_rate(
         None => None,
     };
     Ok(Rate {
-        resolution: raw.resolution.as_deref().map(|r| r.trim().into()),
+        resolution: raw.resolution.as_deref().map(|r| names.get(r.trim())),
         audio: raw.audio,
         seconds,
         steps,
@@ -342,7 +350,7 @@ fn convert_multiplier(problems: &mut Problems<'_>, raw: &Spanned<RawMultiplier>)
     Some(Multiplier {
         frames_above,
         seconds_above,
-        resolution: m.resolution.as_deref().map(Into::into),
+        resolution: m.resolution.as_deref().map(|r| problems.names.get(r)),
         audio: m.audio,
         factor,
         origin,
