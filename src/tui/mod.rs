@@ -86,6 +86,8 @@ pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
         Event::FilesChanged(paths) => Some(Action::FilesChanged(paths)),
         Event::Listed(listed) => Some(Action::ScenariosListed(listed)),
         Event::Ranked(ranked) => Some(Action::Ranked(ranked)),
+        Event::Exported(Ok(paths)) => Some(Action::Exported(paths)),
+        Event::Exported(Err(why)) => Some(Action::ExportFailed(why)),
         // The next draw lays the panels out for the new size; a finished read is the shell's to
         // take back before events reach here.
         Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) | Event::Opened(_) => None,
@@ -106,7 +108,9 @@ fn drive(app: &mut App, live: Live, more: Vec<(usize, Live)>) -> io::Result<()> 
     // The first ranking of a large catalog's clip models starts before the first frame.
     let size = terminal.size()?;
     shell.process(app, std::iter::empty(), Rect::new(0, 0, size.width, size.height));
-    event_loop(&mut terminal, app, &mut shell, &events)
+    let outcome = event_loop(&mut terminal, app, &mut shell, &events);
+    shell.finish();
+    outcome
 }
 
 /// Waits for events, hands each batch to the shell, and draws once per batch.

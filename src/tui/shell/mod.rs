@@ -64,6 +64,8 @@ pub struct Shell {
     clock: fn() -> String,
     /// The catalogs given on the command line, which scenarios opened later price from too.
     catalogs: Option<PathBuf>,
+    /// Exports being written, waited for before the dashboard leaves.
+    exports: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Shell {
@@ -84,6 +86,14 @@ impl Shell {
             waiting: Vec::new(),
             clock: crate::cli::clock,
             catalogs,
+            exports: Vec::new(),
+        }
+    }
+
+    /// Waits for the exports being written, so that leaving never cuts a file short.
+    pub fn finish(&mut self) {
+        for export in self.exports.drain(..) {
+            let _ = export.join();
         }
     }
 
@@ -140,7 +150,10 @@ impl Shell {
                         None
                     }
                     // An export reads only the dashboard's state: it need not wait for the files.
-                    Effect::Export(dir) => app.update(export::into_dir(app, &dir)),
+                    Effect::Export(dir) => {
+                        self.exports.extend(export::start(app, &dir, self.sender.clone()));
+                        None
+                    }
                     Effect::ListScenarios(dir) => {
                         open::list(dir, self.sender.clone());
                         None
