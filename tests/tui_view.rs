@@ -137,3 +137,20 @@ fn the_hints_follow_the_table() {
         app.shown.status
     );
 }
+
+#[test]
+fn a_chart_of_costs_near_the_largest_decimal_is_written_out_without_overflowing() {
+    use reelcost::tui::sweep::Shape;
+    use reelcost::tui::view_model::ChartText;
+    use rust_decimal::Decimal;
+
+    let mut app = atve();
+    app.analysis.chart.shape = Shape::Bars(vec![
+        ("480p".to_owned(), Some(Decimal::MAX), false),
+        ("720p".to_owned(), Some(Decimal::ONE), true),
+    ]);
+    let text = ChartText::of(&app);
+    assert_eq!(text.bars.len(), 2);
+    assert_eq!(text.bars[0].2, 0, "a bar too tall to count is drawn empty, not a panic");
+    assert_eq!(text.bars[1].2, 10_000);
+}
