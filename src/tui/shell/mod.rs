@@ -9,6 +9,7 @@
 
 mod export;
 mod open;
+mod ranker;
 mod reader;
 mod save;
 mod slots;
@@ -27,6 +28,7 @@ use super::app::App;
 use super::event::Event;
 use super::handle;
 use crate::live::{Live, Watching};
+use ranker::Ranker;
 use reader::Reader;
 
 /// Whether the dashboard goes on after a batch of events.
@@ -47,6 +49,9 @@ pub struct Shell {
     /// Where the reader and the watcher send what they find: the event loop's channel.
     sender: Sender<Event>,
     reader: Reader,
+    /// The worker that ranks the clip models, started the first time a ranking is too large to
+    /// make on the UI thread.
+    ranker: Option<Ranker>,
     watching: Option<Watching>,
     /// Whether the directories to watch may have changed: after file events and saves only, so
     /// a key press does no file-system work.
@@ -54,11 +59,14 @@ pub struct Shell {
     /// Paths changed and not yet re-read: one read for a burst, and one more for changes made
     /// while a read was under way.
     changed: Option<Vec<PathBuf>>,
-    /// Saves asked for while the files were being read, carried out once they are back.
-    waiting: Vec<Effect>,
+    /// Saves asked for while the files were being read, carried out once they are back, each
+    /// with the position of the scenario that was in front when it was asked for.
+    waiting: Vec<(usize, Effect)>,
     clock: fn() -> String,
     /// The catalogs given on the command line, which scenarios opened later price from too.
     catalogs: Option<PathBuf>,
+    /// Exports being written, waited for before the dashboard leaves.
+    exports: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Shell {
@@ -72,12 +80,21 @@ impl Shell {
             slots,
             sender,
             reader: Reader::start(),
+            ranker: None,
             watching: None,
             recheck_watch: false,
             changed: None,
             waiting: Vec::new(),
             clock: crate::cli::clock,
             catalogs,
+            exports: Vec::new(),
+        }
+    }
+
+    /// Waits for the exports being written, so that leaving never cuts a file short.
+    pub fn finish(&mut self) {
+        for export in self.exports.drain(..) {
+            let _ = export.join();
         }
     }
 
@@ -134,7 +151,10 @@ impl Shell {
                         None
                     }
                     // An export reads only the dashboard's state: it need not wait for the files.
-                    Effect::Export(dir) => app.update(export::into_dir(app, &dir)),
+                    Effect::Export(dir) => {
+                        self.exports.extend(export::start(app, &dir, self.sender.clone()));
+                        None
+                    }
                     Effect::ListScenarios(dir) => {
                         open::list(dir, self.sender.clone());
                         None
@@ -148,7 +168,19 @@ impl Shell {
             }
         }
         self.catch_up(app);
+        self.rank(app);
         Flow::Continue
+    }
+
+    /// Hands the worker the clip-model ranking the last change left, if it was too large to make
+    /// on the UI thread.
+    fn rank(&mut self, app: &mut App) {
+        if let Some(job) = app.take_ranking_job() {
+            let sender = &self.sender;
+            self.ranker
+                .get_or_insert_with(|| Ranker::start(sender.clone()))
+                .rank(job, sender);
+        }
     }
 
     /// With the files at hand: the saves that waited, then a read of what changed, else the
@@ -157,7 +189,16 @@ impl Shell {
         if !self.slots.all_back() {
             return;
         }
-        for effect in std::mem::take(&mut self.waiting) {
+        for (position, effect) in std::mem::take(&mut self.waiting) {
+            // A save writes the scenario in front: if another came to the front meanwhile, it
+            // would write the wrong one.
+            if position != app.position {
+                app.update(Action::SaveFailed(
+                    "another scenario came to the front while its files were read; bring it back and save again"
+                        .to_owned(),
+                ));
+                continue;
+            }
             let mut effect = self.save(effect, app);
             // A save's outcome asks for nothing but another save (a prompt answered later).
             while let Some(next @ (Effect::Save { .. } | Effect::SaveAs(_))) = effect {
@@ -283,7 +324,7 @@ impl Shell {
             ));
         }
         let Some(live) = self.slots.get_mut(app.position) else {
-            self.waiting.push(effect);
+            self.waiting.push((app.position, effect));
             return None;
         };
         self.recheck_watch = true;
