@@ -119,7 +119,9 @@ pub fn video_alternatives_while(
     }
     let clips = clip_steps(scenario, catalogs);
     let mut at = params.clone();
-    let mut found: Vec<Alternative> = Vec::new();
+    // Sized once: grown by doubling, a list of a hundred thousand held its old and new copies.
+    let videos = catalogs.models().filter(|m| m.kind == Kind::Video).count();
+    let mut found: Vec<Alternative> = Vec::with_capacity(videos);
     for (n, model) in catalogs.models().filter(|m| m.kind == Kind::Video).enumerate() {
         if n % BETWEEN_ASKS == 0 && !going() {
             return None;
@@ -142,8 +144,25 @@ pub fn video_alternatives_while(
             .cmp(&b.totals.per_video)
             .then_with(|| a.model.id.cmp(&b.model.id))
     });
-    let mut slots: Vec<Option<Alternative>> = found.into_iter().map(Some).collect();
-    Some(order.into_iter().filter_map(|i| slots[i].take()).collect())
+    arrange(&mut found, order);
+    Some(found)
+}
+
+/// Puts `items` in `order` (`order[k]` is the index of the item that goes at `k`) by swaps along
+/// each cycle, with no second list of them: a list of a hundred thousand is tens of megabytes.
+fn arrange<T>(items: &mut [T], mut order: Vec<usize>) {
+    const PLACED: usize = usize::MAX;
+    for start in 0..order.len() {
+        let mut at = start;
+        while order[at] != PLACED {
+            let from = std::mem::replace(&mut order[at], PLACED);
+            if from == start {
+                break;
+            }
+            items.swap(at, from);
+            at = from;
+        }
+    }
 }
 
 /// The scene steps a video model makes: the lines a swap of the clip model prices again.
@@ -259,6 +278,25 @@ mod tests {
         let (_, text) = builtin::scenario("atve").expect("built in");
         let scenario = load_scenario(&SourceFile::new("atve.toml", text)).expect("valid");
         (scenario, load_catalogs(&catalogs).expect("valid"))
+    }
+
+    #[test]
+    fn arranging_in_place_gives_the_order_asked_for() {
+        let orders: Vec<Vec<usize>> = vec![
+            vec![],
+            vec![0],
+            (0..7).collect(),
+            (0..7).rev().collect(),
+            vec![1, 2, 0, 4, 3, 5, 6],
+            (0..50).map(|k| (k * 17 + 3) % 50).collect(),
+        ];
+        for order in orders {
+            let items: Vec<String> = (0..order.len()).map(|i| format!("item {i}")).collect();
+            let wanted: Vec<String> = order.iter().map(|&i| items[i].clone()).collect();
+            let mut arranged = items;
+            arrange(&mut arranged, order);
+            assert_eq!(arranged, wanted);
+        }
     }
 
     #[test]
