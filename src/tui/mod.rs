@@ -81,7 +81,14 @@ pub fn run(
 /// What one event does to the dashboard; `screen` is the terminal's area, for mouse clicks.
 pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
     let action = match event {
-        Event::Key(key) => keys::action_for(app, key),
+        Event::Key(key) => keys::action_for(app, key).map(|action| match action {
+            // How far the help scrolls depends on the screen it is drawn on.
+            Action::ScrollHelp { by, .. } => Action::ScrollHelp {
+                by,
+                most: ui::help::most_scroll(app, screen),
+            },
+            other => other,
+        }),
         Event::Mouse(mouse) => keys::mouse_action(app, mouse, screen),
         Event::FilesChanged(paths) => Some(Action::FilesChanged(paths)),
         Event::Listed(listed) => Some(Action::ScenariosListed(listed)),

@@ -18,7 +18,7 @@ mod tornado;
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column, TOTAL};
 pub use budgets::BudgetsText;
 pub use chart::ChartText;
-pub use compare::CompareText;
+pub use compare::{CompareText, Hero};
 pub use help::HelpText;
 pub use margin::MarginTile;
 pub use models::{ModelRow, Models, STALE_MARK, WINDOW};
