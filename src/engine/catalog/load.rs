@@ -318,13 +318,10 @@ pub fn load_catalogs(files: &[Arc<SourceFile>]) -> Result<Catalogs, Diagnostics>
 /// Puts catalogs loaded one by one into one set, refusing model ids defined twice.
 pub fn combine_catalogs(loaded: Vec<Catalog>) -> Result<Catalogs, Diagnostics> {
     let mut found = Vec::new();
-    let mut catalogs = Catalogs {
-        files: loaded,
-        ..Catalogs::default()
-    };
-    for catalog in &catalogs.files {
+    let mut by_id = rustc_hash::FxHashSet::default();
+    for catalog in &loaded {
         for model in &catalog.models {
-            if let Some(first) = catalogs.model(&model.id) {
+            if let Some(ById(first)) = by_id.get(&*model.id) {
                 found.push(
                     model
                         .id_origin
@@ -333,11 +330,14 @@ pub fn combine_catalogs(loaded: Vec<Catalog>) -> Result<Catalogs, Diagnostics> {
                 );
                 continue;
             }
-            catalogs.by_id.insert(ById(Arc::clone(model)));
+            by_id.insert(ById(Arc::clone(model)));
         }
     }
     if found.is_empty() {
-        Ok(catalogs)
+        Ok(Catalogs {
+            files: loaded,
+            by_id: Arc::new(by_id),
+        })
     } else {
         Err(Diagnostics(found))
     }

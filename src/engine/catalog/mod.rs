@@ -211,7 +211,9 @@ pub struct Catalogs {
     /// The catalogs in load order.
     pub files: Vec<Catalog>,
     // Found by id on every evaluation: FxHash is several times faster than SipHash on short ids.
-    by_id: rustc_hash::FxHashSet<ById>,
+    // Shared between copies (the dashboard copies its catalogs for each worker's job): a set of
+    // a hundred thousand models is megabytes.
+    by_id: Arc<rustc_hash::FxHashSet<ById>>,
 }
 
 /// A model found by its id: a set of these is a map from id to model that holds no second
@@ -271,7 +273,7 @@ impl Catalogs {
                     *slot = Arc::clone(&model);
                 }
             }
-            next.by_id.replace(ById(model));
+            Arc::make_mut(&mut next.by_id).replace(ById(model));
         }
         next
     }
@@ -376,6 +378,25 @@ mod tests {
         assert!(model(&format!("{head}id = \"fal-ai/wan-i2v\"\n")).takes_image());
         assert!(model(&format!("{head}id = \"p/x/reference-to-video\"\n")).takes_image());
         assert!(!model(&format!("{head}id = \"kling/o3/text-to-video\"\n")).takes_image());
+    }
+
+    #[test]
+    fn copies_share_the_set_by_id_until_one_changes_a_model() {
+        let text = "provider = \"P\"\ncurrency = \"USD\"\n[[model]]\nid = \"p/a\"\nkind = \"image\"\nunit = \"image\"\nprice = 1\n";
+        let catalogs = load::load_catalogs(&[crate::engine::SourceFile::new("c.toml", text)]).expect("valid");
+        let copy = catalogs.clone();
+        assert!(Arc::ptr_eq(&copy.by_id, &catalogs.by_id));
+        let mut cheaper = (**catalogs.model("p/a").expect("loaded")).clone();
+        cheaper.pricing.rates[0].charge = Charge::PerUnit(Amount::Exact(Decimal::new(5, 1)));
+        let changed = catalogs.with_models([Arc::new(cheaper)]);
+        let price = |c: &Catalogs| c.model("p/a").expect("loaded").pricing.rates[0].charge.clone();
+        assert_eq!(price(&changed), Charge::PerUnit(Amount::Exact(Decimal::new(5, 1))));
+        assert_eq!(price(&catalogs), Charge::PerUnit(Amount::Exact(Decimal::ONE)));
+        assert_eq!(price(&copy), Charge::PerUnit(Amount::Exact(Decimal::ONE)));
+        assert!(Arc::ptr_eq(
+            changed.models().next().expect("one"),
+            changed.model("p/a").expect("loaded")
+        ));
     }
 
     /// A large catalog holds a model, its rates and multipliers, and their origins for each of
