@@ -38,6 +38,12 @@ pub fn exact_mul(a: Decimal, b: Decimal) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, scale).ok()
 }
 
+/// `-value`: a sign flip, which the symmetric range of a `Decimal` always holds.
+pub fn negated(mut value: Decimal) -> Decimal {
+    value.set_sign_negative(!value.is_sign_negative());
+    value
+}
+
 /// True for a one written without decimals, the form the engine's own factors take.
 fn is_one(value: Decimal) -> bool {
     value.scale() == 0 && value.mantissa() == 1

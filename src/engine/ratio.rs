@@ -14,7 +14,7 @@
 
 use rust_decimal::Decimal;
 
-use super::money;
+use super::money::{self, negated};
 
 /// `numerator / denominator`, the denominator whole and positive. Common factors are cancelled
 /// when a fraction is made and when a product would not fit otherwise.
@@ -222,12 +222,6 @@ impl Ratio {
         let (numerator, denominator) = cancel(numerator, denominator);
         Self { numerator, denominator }
     }
-}
-
-/// `-value`: a sign flip, which the symmetric range of a `Decimal` always holds.
-fn negated(mut value: Decimal) -> Decimal {
-    value.set_sign_negative(!value.is_sign_negative());
-    value
 }
 
 /// True for a one written without decimals.

@@ -1,6 +1,7 @@
 //! Expressions over parameters: `augmentations`, `0.05 * videos_per_month`,
 //! `(voice_seconds + 0.5) / 2`. Parsed once when a scenario loads, names bound to the
 //! parameters they mean, and evaluated in exact, checked `Decimal` for every bill.
+#![warn(clippy::arithmetic_side_effects)]
 
 use std::sync::Arc;
 
@@ -68,7 +69,7 @@ impl Expression {
     /// Parses `text`, written at `origin` (the string's span, quotes included).
     pub fn parse(text: &str, origin: Origin) -> Result<Self, Diagnostic> {
         let written = origin.file().text().get(origin.span()).unwrap_or_default();
-        let exact = written.len() == text.len() + 2 && written.get(1..=text.len()) == Some(text);
+        let exact = written.len().checked_sub(2) == Some(text.len()) && written.get(1..=text.len()) == Some(text);
         let mut parser = Parser::new(text);
         let result = parser.expression().and_then(|root| {
             parser.skip_space();
@@ -157,7 +158,7 @@ impl Expression {
                         .with_help(format!("give `{name}` a value"))
                 })
             }
-            Node::Neg(inner) => Ok(-self.node(inner, params)?),
+            Node::Neg(inner) => Ok(crate::engine::money::negated(self.node(inner, params)?)),
             Node::Binary { op, left, right, at } => {
                 let (a, b) = (self.node(left, params)?, self.node(right, params)?);
                 let value = match op {
@@ -215,7 +216,8 @@ impl Expression {
     pub fn error_at(&self, at: usize, message: impl Into<String>) -> Diagnostic {
         let span = self.origin.span();
         if self.exact && at <= self.text.len() {
-            let start = span.start + 1 + at;
+            // Past the opening quote and within the string, so inside the file's text.
+            let start = span.start.saturating_add(1).saturating_add(at);
             Origin::new(self.origin.file(), start..start).error(message)
         } else {
             self.origin.error(message)
@@ -224,7 +226,8 @@ impl Expression {
 
     /// An error about the expression's whole value, at its start.
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
-        self.error_at(self.text.len() - self.text.trim_start().len(), message)
+        // A trimmed text is never longer than the text.
+        self.error_at(self.text.len().saturating_sub(self.text.trim_start().len()), message)
     }
 }
 

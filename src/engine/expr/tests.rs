@@ -6,7 +6,7 @@ use crate::engine::SourceFile;
 fn parse(text: &str) -> Result<Expression, Diagnostic> {
     let line = format!("x = \"{text}\"\n");
     let file = SourceFile::new("e.toml", line.clone());
-    Expression::parse(text, Origin::new(&file, 4..line.len() - 1))
+    Expression::parse(text, Origin::new(&file, 4..line.trim_end().len()))
 }
 
 fn value(text: &str) -> Result<Decimal, Diagnostic> {
