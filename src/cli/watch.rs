@@ -20,9 +20,11 @@ pub fn clock() -> String {
 }
 
 fn print_report(live: &Live, sets: &[String], format: Format) -> Result<(), Diagnostics> {
-    let scenario = &live.project.scenario;
+    let mut scenario = live.project.scenario.clone();
     let mut params = scenario.params.clone();
     apply_sets(&mut params, sets)?;
+    super::locate_sets(&mut scenario, sets);
+    let scenario = &scenario;
     let mut bill = evaluate(scenario, &live.project.catalogs, &params)?;
     // Today is read at each reprint: a watch left running past a price's limit warns from then on.
     let stale = super::freshness(None)?.bill_warnings(&bill);

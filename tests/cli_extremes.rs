@@ -1,4 +1,4 @@
-//! The analysis commands at the edges of a decimal's range: budgets, comparisons, sweeps and
+//! The commands at the edges of a decimal's range: sale values, budgets, comparisons, sweeps and
 //! uncertainty ranges whose arithmetic would leave it. Each is refused with a message that
 //! names the flag, file or parameter responsible; none panics.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -27,6 +27,35 @@ fn refused(args: &[&str], expected: &[&str]) {
     for part in expected {
         assert!(stderr.contains(part), "{args:?}: expected {part:?} in {stderr}");
     }
+}
+
+#[test]
+fn a_sale_value_given_with_set_is_blamed_where_it_was_typed() {
+    // atve sells nothing: the price comes from the command line alone.
+    refused(
+        &[
+            "report",
+            "scenarios/atve.toml",
+            "--set",
+            "price=0.0000000000000000000000000001",
+            "--set",
+            "scenes=100",
+        ],
+        &[
+            "command line:1:13: the margin as a share of revenue is too large to compute exactly",
+            "1 | --set price=0.0000000000000000000000000001 --set scenes=100\n  |             ^",
+        ],
+    );
+    // natak's file sells in credits; the price given on the command line replaces them, and the
+    // error points at it, not at the file.
+    let price = format!("price={MAX}");
+    let out = reelcost(&["report", "natak-premium-video", "--set", "scenes=3", "--set", &price]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("command line:1:28: the revenue per month is too large to compute exactly"),
+        "{stderr}"
+    );
 }
 
 #[test]
