@@ -42,7 +42,7 @@ fn a_sale_value_given_with_set_is_blamed_where_it_was_typed() {
             "scenes=100",
         ],
         &[
-            "command line:1:13: the margin as a share of revenue is too large to compute exactly",
+            "command line:1:13: the margin per video cannot be computed exactly",
             "1 | --set price=0.0000000000000000000000000001 --set scenes=100\n  |             ^",
         ],
     );
@@ -53,7 +53,7 @@ fn a_sale_value_given_with_set_is_blamed_where_it_was_typed() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     assert!(
-        stderr.starts_with("command line:1:28: the revenue per month is too large to compute exactly"),
+        stderr.starts_with("command line:1:28: the margin per video cannot be computed exactly"),
         "{stderr}"
     );
 }
@@ -66,7 +66,7 @@ fn a_budget_limit_too_far_from_the_total_is_refused_at_the_flag() {
         &["report", "atve", "--budget", &budget],
         &[
             "--budget per_video >= -79228162514264337593543950335",
-            "too large to compute exactly",
+            "too large to compute",
         ],
     );
 }
@@ -86,7 +86,7 @@ fn a_comparison_whose_difference_overflows_names_the_side() {
     let b = report("b", &format!("-{MAX}"), "1");
     refused(
         &["compare", &a, &b],
-        &["b.json", "margin_per_video less a's is too large"],
+        &["b.json", "margin_per_video less a's is too large to compute"],
     );
     let c = report("c", "1", &format!("-{MAX}"));
     let d = report("d", "1", MAX);

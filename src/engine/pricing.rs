@@ -106,7 +106,7 @@ impl fmt::Display for PriceError {
                 )
             }
             Self::Missing(what) => write!(f, "this price needs {what}"),
-            Self::Overflow => f.write_str("the cost is too large to compute exactly"),
+            Self::Overflow => write!(f, "the cost {}", money::INEXACT),
         }
     }
 }
@@ -134,7 +134,7 @@ impl Pricing {
                     money::mul(Decimal::from(tokens_in), input.point()),
                     money::mul(Decimal::from(tokens_out), output.point()),
                 ])
-                .and_then(|c| c.checked_div(Decimal::from(1_000_000u32)))
+                .and_then(|c| money::div(c, Decimal::from(1_000_000u32)))
                 .ok_or_else(overflow)?;
                 (Decimal::from(tokens_in).saturating_add(Decimal::from(tokens_out)), cost)
             }

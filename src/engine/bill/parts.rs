@@ -63,10 +63,8 @@ impl Evaluation<'_> {
             .price(model.kind, &usage)
             .map_err(|e| fb.origin.error(format!("{}: {e}", model.id)))?
             .cost;
-        let cost = money::mul(cost, self.exchange(step, &model)?).ok_or_else(|| {
-            fb.origin
-                .error(format!("{}: the cost is too large to compute exactly", model.id))
-        })?;
+        let cost = money::mul(cost, self.exchange(step, &model)?)
+            .ok_or_else(|| fb.origin.error(format!("{}: the cost {}", model.id, money::INEXACT)))?;
         Ok(FallbackLine { model, share, cost })
     }
 

@@ -9,6 +9,7 @@ use rust_decimal::Decimal;
 
 mod parse;
 
+use super::money;
 use super::params::{Params, Ref};
 use super::source::{Diagnostic, Origin};
 use parse::Parser;
@@ -158,13 +159,13 @@ impl Expression {
                         .with_help(format!("give `{name}` a value"))
                 })
             }
-            Node::Neg(inner) => Ok(crate::engine::money::negated(self.node(inner, params)?)),
+            Node::Neg(inner) => Ok(money::negated(self.node(inner, params)?)),
             Node::Binary { op, left, right, at } => {
                 let (a, b) = (self.node(left, params)?, self.node(right, params)?);
                 let value = match op {
-                    Op::Add => a.checked_add(b),
-                    Op::Sub => a.checked_sub(b),
-                    Op::Mul => a.checked_mul(b),
+                    Op::Add => money::add(a, b),
+                    Op::Sub => money::sub(a, b),
+                    Op::Mul => money::mul(a, b),
                     Op::Div if b.is_zero() => {
                         return Err(self
                             .error_at(
@@ -173,19 +174,23 @@ impl Expression {
                             )
                             .with_help("divide by a parameter that cannot be zero, or give it a value above 0"));
                     }
-                    Op::Div => a.checked_div(b),
+                    Op::Div => money::div(a, b),
                 };
                 value.ok_or_else(|| {
+                    let values = self.values(params);
+                    let (what, help) = match (op, a.checked_div(b)) {
+                        // A quotient that fits but does not end: 1 / 3.
+                        (Op::Div, Some(_)) => (
+                            "the quotient does not end within 28 decimal places".to_owned(),
+                            "multiply before dividing, or divide by a number that divides exactly (2, 4, 5, 8, 10, ...)",
+                        ),
+                        _ => (money::WHY_INEXACT.to_owned(), "check the parameters for a mistyped figure"),
+                    };
                     self.error_at(
                         *at,
-                        format!(
-                            "`{}` overflows at `{}`: the result is too large to compute exactly{}",
-                            self.text,
-                            op.symbol(),
-                            self.values(params)
-                        ),
+                        format!("`{}` cannot be computed exactly at `{}`: {what}{values}", self.text, op.symbol()),
                     )
-                    .with_help("check the parameters for a mistyped figure")
+                    .with_help(help)
                 })
             }
         }

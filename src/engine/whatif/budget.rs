@@ -157,11 +157,13 @@ pub fn check_figures(budgets: &[Budget], totals: &[(&str, Option<Decimal>)]) -> 
                     "margins need a [sale]; per-second totals need video steps; remove the budget or set what it needs",
                 ));
             };
+            // The headroom is shown, not summed: it may round past the 28th place like any figure
+            // divided out for display; only a difference past the range is an error.
             let headroom = |more: Decimal, less: Decimal| {
                 more.checked_sub(less).ok_or_else(|| {
                     budget
                         .error(format!(
-                            "the distance of {} = {} from this budget's limit is too large to compute exactly",
+                            "the distance of {} = {} from this budget's limit is too large to compute",
                             budget.metric,
                             value.normalize()
                         ))

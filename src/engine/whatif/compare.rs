@@ -64,7 +64,7 @@ impl Side {
     }
 }
 
-/// Refuses a comparison whose differences cannot be computed exactly: two totals or line costs
+/// Refuses a comparison whose differences leave the range of decimals: two totals or line costs
 /// of opposite signs near the limit of a decimal (a saved report can hold any figure). The
 /// error names the side and the figure.
 pub fn check_differences(sides: &[Side], rows: &[Row]) -> Result<(), Diagnostic> {
@@ -74,7 +74,7 @@ pub fn check_differences(sides: &[Side], rows: &[Row]) -> Result<(), Diagnostic>
     let too_large = |side: &Side, what: &str| {
         Diagnostic::file_error(
             side.file.as_str(),
-            format!("{what} less {}'s is too large to compute exactly", first.name),
+            format!("{what} less {}'s is too large to compute", first.name),
         )
         .with_help("check both sides' figures for a mistyped one")
     };
