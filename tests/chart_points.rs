@@ -129,15 +129,16 @@ fn listed(list: &[reelcost::engine::analysis::Alternative]) -> Vec<(String, Deci
 fn the_kept_model_list_is_the_engines_at_the_parameters_and_files_now() {
     use reelcost::engine::analysis::video_alternatives;
     use reelcost::engine::evaluate;
-    use reelcost::tui::curve::Alternatives;
+    use reelcost::tui::ranking::Ranking;
 
     let catalogs = catalogs();
     let (_, text) = builtin::scenario("atve").expect("built in");
     let scenario = load_scenario(&SourceFile::new("atve.toml", text)).expect("valid");
-    let mut kept = Alternatives::default();
+    let mut kept = Ranking::default();
     let mut at = |params: &Params, catalogs: &Catalogs| {
         let bill = evaluate(&scenario, catalogs, params).expect("a bill");
-        let list = kept.at(&scenario, catalogs, params, &bill);
+        let (list, behind) = kept.at(&scenario, catalogs, params, &bill);
+        assert!(!behind, "atve's list is ranked as the bill changes");
         assert_eq!(listed(&list), listed(&video_alternatives(&scenario, catalogs, params)));
         listed(&list)
     };

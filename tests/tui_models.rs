@@ -5,8 +5,15 @@
 
 #[path = "support/screen.rs"]
 mod screen;
+mod support;
 
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, channel};
+use std::time::Duration;
+
+use reelcost::live::Live;
+use reelcost::project::ScenarioSource;
+use reelcost::tui::{Event, Flow, Param, Shell, Theme};
 
 use reelcost::engine::stale::Freshness;
 use reelcost::tui::app::Focus;
@@ -290,4 +297,105 @@ fn a_filtered_list_with_stale_marks() {
     snapshot("filtering_wan", &app);
     app.update(Action::ApplyInput);
     snapshot("filter_kept_wan", &app);
+}
+
+/// A copy of atve whose catalogs offer `count` more video models for its clips, each priced per
+/// 720p clip a tenth of a cent above the last.
+fn with_video_models(count: usize) -> tempfile::TempDir {
+    use std::fmt::Write;
+    let dir = support::copy_of_atve();
+    let mut text = String::from("provider = \"Bulk\"\ncurrency = \"USD\"\nas_of = \"2026-11\"\n");
+    for i in 0..count {
+        let _ = write!(
+            text,
+            "\n[[model]]\nid = \"bulk/video-{i}\"\nkind = \"video\"\nunit = \"clip\"\ninputs = [\"image\"]\n\
+             rates = [{{ resolution = \"720p\", price = {}.{:03} }}]\n",
+            1 + i / 1000,
+            i % 1000
+        );
+    }
+    std::fs::write(dir.path().join("catalogs/bulk.toml"), text).unwrap();
+    dir
+}
+
+/// Hands events to the shell, then what the worker sends until the clip models are ranked at
+/// the parameters now. The timeout only keeps a broken worker from hanging the suite.
+fn until_ranked(shell: &mut Shell, app: &mut App, events: &Receiver<Event>, batch: Vec<Event>) {
+    let screen = ratatui::layout::Rect::new(0, 0, 120, 40);
+    assert_eq!(shell.process(app, batch, screen), Flow::Continue);
+    while app.analysis.alternatives_behind {
+        let answer = events
+            .recv_timeout(Duration::from_secs(120))
+            .expect("the worker answers");
+        assert_eq!(shell.process(app, [answer], screen), Flow::Continue);
+    }
+}
+
+fn costs(list: &[reelcost::engine::analysis::Alternative]) -> Vec<(Arc<str>, rust_decimal::Decimal)> {
+    list.iter()
+        .map(|a| (Arc::clone(&a.model.id), a.totals.per_video))
+        .collect()
+}
+
+#[test]
+fn thousands_of_clip_models_are_ranked_off_the_key_press_and_shown_when_priced() {
+    use reelcost::engine::analysis::video_alternatives;
+
+    let dir = with_video_models(5_000);
+    let source = ScenarioSource::File(dir.path().join("scenarios/atve.toml"));
+    let live = Live::open(source, None).unwrap();
+    let mut app = App::new(live.project.clone(), Theme::plain()).unwrap();
+    assert!(
+        app.analysis.alternatives_behind && app.analysis.alternatives.is_empty(),
+        "5,000 models are not priced before the first frame"
+    );
+    assert_eq!(app.shown.models.empty, "Pricing every video model for these clips…");
+    let (sender, events) = channel();
+    let mut shell = Shell::new(live, sender);
+    until_ranked(&mut shell, &mut app, &events, Vec::new());
+    let engine = |app: &App| video_alternatives(&app.project.scenario, &app.project.catalogs, &app.params);
+    assert!(app.analysis.alternatives.len() > 5_000);
+    assert_eq!(costs(&app.analysis.alternatives), costs(&engine(&app)));
+    assert!(
+        !app.shown.models.title.contains("repricing"),
+        "{}",
+        app.shown.models.title
+    );
+
+    // Frames 100 -> 80: the list priced at 100 frames stays, marked, until the worker's is back.
+    let at_100 = Arc::clone(&app.analysis.alternatives);
+    app.update(Action::SetParam(Param::named("frames"), "80".to_owned()));
+    assert!(app.analysis.alternatives_behind);
+    assert!(Arc::ptr_eq(&at_100, &app.analysis.alternatives));
+    assert!(
+        app.shown.models.title.contains("repricing…"),
+        "{}",
+        app.shown.models.title
+    );
+    until_ranked(&mut shell, &mut app, &events, Vec::new());
+    assert_eq!(costs(&app.analysis.alternatives), costs(&engine(&app)));
+    assert_ne!(
+        costs(&at_100),
+        costs(&app.analysis.alternatives),
+        "WAN is a tenth cheaper per clip under its 81-frame cliff"
+    );
+
+    // Far down the list: only the rows around it are written out, and the panel shows it.
+    let far = Arc::clone(&app.listed.listing.entries[3_000].model.id);
+    app.update(Action::ChooseModel(Arc::clone(&far)));
+    until_ranked(&mut shell, &mut app, &events, Vec::new());
+    let models = &app.shown.models;
+    assert_eq!(
+        models.count,
+        app.listed.listing.entries.len() + app.listed.listing.groups.len()
+    );
+    assert!(
+        models.rows.len() < 2 * reelcost::tui::view_model::WINDOW + 10,
+        "{}",
+        models.rows.len()
+    );
+    let current = models.current.expect("the model in use is listed");
+    assert_eq!(models.row(current).and_then(ModelRow::model), Some(&far));
+    let text = screen(&app, 160, 48);
+    assert!(text.contains(&format!("▶ {far}")), "{text}");
 }

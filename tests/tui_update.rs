@@ -372,16 +372,16 @@ fn events_reach_update_through_handle() {
     // nothing.
     let first = ui::models::first_shown(&app, panels.models);
     let visible = usize::from(panels.models.height - 2);
-    let rows = &app.shown.models.rows;
+    let models = &app.shown.models;
     let in_use = app.analysis.clip_model.as_ref().map(|m| Arc::clone(&m.id));
     let at = |pick: &dyn Fn(&ModelRow) -> bool| {
-        (first..(first + visible).min(rows.len()))
-            .find(|&i| pick(&rows[i]))
+        (first..(first + visible).min(models.count))
+            .find(|&i| pick(models.row(i).unwrap()))
             .unwrap()
     };
     let heading = at(&|r| r.model().is_none());
     let other = at(&|r| r.model().is_some_and(|id| Some(id) != in_use.as_ref()));
-    let chosen = Arc::clone(rows[other].model().unwrap());
+    let chosen = Arc::clone(models.row(other).unwrap().model().unwrap());
     let on_row = |i: usize| MouseEvent {
         kind: MouseEventKind::Down(MouseButton::Left),
         column: panels.models.x + 4,

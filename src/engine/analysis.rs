@@ -100,25 +100,39 @@ pub fn video_alternatives_at(
     params: &Params,
     bill: &Bill,
 ) -> Vec<Alternative> {
+    video_alternatives_while(scenario, catalogs, params, bill, &|| true).unwrap_or_default()
+}
+
+/// How many models are priced between two asks of `going` in [`video_alternatives_while`].
+const BETWEEN_ASKS: usize = 256;
+
+/// [`video_alternatives_at`], given up (`None`) as soon as `going` says the list is no longer
+/// wanted: a list ranked off the UI thread stops when the parameters have moved on.
+pub fn video_alternatives_while(
+    scenario: &Scenario,
+    catalogs: &Catalogs,
+    params: &Params,
+    bill: &Bill,
+    going: &dyn Fn() -> bool,
+) -> Option<Vec<Alternative>> {
     if clip_model(scenario, catalogs, params).is_none() {
-        return Vec::new();
+        return Some(Vec::new());
     }
-    let clips = steps_where(scenario, |s| {
-        s.stage == Stage::Scene && catalogs.model(&s.model).is_some_and(|m| m.kind == Kind::Video)
-    });
+    let clips = clip_steps(scenario, catalogs);
     let mut at = params.clone();
-    let found: Vec<Alternative> = catalogs
-        .models()
-        .filter(|m| m.kind == Kind::Video)
-        .filter_map(|model| {
-            at.video_model = Some(Arc::clone(&model.id));
-            let totals = reprice_swapped(scenario, catalogs, &at, bill, &clips).ok()?;
-            Some(Alternative {
+    let mut found: Vec<Alternative> = Vec::new();
+    for (n, model) in catalogs.models().filter(|m| m.kind == Kind::Video).enumerate() {
+        if n % BETWEEN_ASKS == 0 && !going() {
+            return None;
+        }
+        at.video_model = Some(Arc::clone(&model.id));
+        if let Ok(totals) = reprice_swapped(scenario, catalogs, &at, bill, &clips) {
+            found.push(Alternative {
                 model: Arc::clone(model),
                 totals,
-            })
-        })
-        .collect();
+            });
+        }
+    }
     // Sorted through indices: an alternative is a few hundred bytes, and a catalog can offer a
     // hundred thousand of them. Ids are unique, so an unstable sort gives the one order.
     let mut order: Vec<usize> = (0..found.len()).collect();
@@ -130,7 +144,14 @@ pub fn video_alternatives_at(
             .then_with(|| a.model.id.cmp(&b.model.id))
     });
     let mut slots: Vec<Option<Alternative>> = found.into_iter().map(Some).collect();
-    order.into_iter().filter_map(|i| slots[i].take()).collect()
+    Some(order.into_iter().filter_map(|i| slots[i].take()).collect())
+}
+
+/// The scene steps a video model makes: the lines a swap of the clip model prices again.
+pub fn clip_steps(scenario: &Scenario, catalogs: &Catalogs) -> Vec<usize> {
+    steps_where(scenario, |s| {
+        s.stage == Stage::Scene && catalogs.model(&s.model).is_some_and(|m| m.kind == Kind::Video)
+    })
 }
 
 /// What makes a multiplier fire.

@@ -104,6 +104,8 @@ pub enum Action {
     /// The files are being read off the UI thread (`true`), or were read and nothing in them
     /// changed (`false`).
     Reading(bool),
+    /// The worker ranked the clip models.
+    Ranked(Box<super::ranking::Ranked>),
     /// The files on disk changed and reloaded cleanly.
     Reloaded(Box<Reload>),
     /// The files on disk changed and something in them is invalid.

@@ -5,11 +5,12 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use super::curve::{self, Memos};
+use super::curve::Memos;
 pub use super::figures::{Delta, Figure};
 use super::files::FileState;
 use super::param::Param;
 pub use super::picker::Picker;
+use super::ranking::Ranking;
 pub use super::swap::StepChoice;
 use super::theme::Theme;
 use super::view_model::ViewModel;
@@ -145,6 +146,9 @@ pub struct Analysis {
     /// Video models that could make the clips, cheapest first; shared with the copy kept for
     /// the next change.
     pub alternatives: Arc<Vec<Alternative>>,
+    /// Whether `alternatives` were ranked at other parameters or files, and a new ranking is
+    /// under way off the UI thread.
+    pub alternatives_behind: bool,
     /// Every input swung to its ends, largest swing first; made while the tornado is shown.
     pub tornado: Vec<whatif::Swing>,
     /// The spread of the totals when any input has a range.
@@ -203,8 +207,8 @@ pub struct App {
     pub chart_metric: sweep::Metric,
     /// The chart's points kept from one key press to the next.
     pub curves: Memos,
-    /// The model list kept while the parameters stay.
-    pub kept_alternatives: curve::Alternatives,
+    /// The clip-model list as last ranked, and the ranking asked of the worker.
+    pub ranking: Ranking,
     /// Whether the tornado takes the chart's place.
     pub tornado_shown: bool,
     /// The other open scenarios, next first.
@@ -219,6 +223,8 @@ pub struct App {
     pub budgets: super::budgets::Budgets,
     /// What narrows the model lists.
     pub picker: Picker,
+    /// The models panel's list, kept while what it is made of stays.
+    pub listed: super::picker::Listed,
     /// Today and the limit past which a price is stale, from the caller's clock; without it no
     /// price is marked stale.
     pub freshness: Option<Freshness>,
@@ -261,7 +267,7 @@ impl App {
             quit_after_save: false,
             chart_metric: sweep::Metric::default(),
             curves: Memos::default(),
-            kept_alternatives: curve::Alternatives::default(),
+            ranking: Ranking::default(),
             tornado_shown: false,
             others: Vec::new(),
             position: 0,
@@ -269,18 +275,25 @@ impl App {
             presentation: super::present::Presentation::new(theme),
             budgets: super::budgets::Budgets::default(),
             picker: Picker::default(),
+            listed: super::picker::Listed::default(),
             freshness: None,
         };
         app.refresh();
-        app.shown = ViewModel::of(&app);
+        app.reshow();
         Ok(app)
     }
 
     /// Marks stale prices as of `freshness.today`, the clock the caller injects.
     pub fn with_freshness(mut self, freshness: Freshness) -> Self {
         self.freshness = Some(freshness);
-        self.shown = ViewModel::of(&self);
+        self.reshow();
         self
+    }
+
+    /// Makes again what the panels show from the state now.
+    pub(super) fn reshow(&mut self) {
+        self.relist();
+        self.shown = ViewModel::of(self);
     }
 
     /// Evaluates `next` and makes it current, or says why the engine refused it. The

@@ -29,7 +29,7 @@ impl App {
     pub fn give_budgets(&mut self, budgets: Vec<Budget>) {
         self.budgets.given = budgets;
         self.check_budgets();
-        self.shown = super::view_model::ViewModel::of(self);
+        self.reshow();
     }
 
     /// Checks the front scenario's budgets, its own first, against its bill.

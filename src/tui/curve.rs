@@ -1,15 +1,14 @@
 //! The chart's points kept between key presses. Stepping the selected parameter changes nothing
 //! else, so the curve over it is the same curve: the points already priced are kept, and only a
 //! value not seen yet is evaluated. A change to any other parameter, the scenario or the
-//! catalogs starts afresh. The model list is kept the same way, while the parameters stay.
+//! catalogs starts afresh.
 
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::engine::analysis::{Alternative, video_alternatives_at};
-use crate::engine::{Bill, Catalogs, Model, Params, Scenario, SourceFile, Totals, evaluate};
+use crate::engine::{Catalogs, Model, Params, Scenario, SourceFile, Totals, evaluate};
 
 /// Which price rule each line of a bill used: the rate and the multipliers that fired. Within one
 /// curve every line keeps its model and quote (a numeric parameter chooses neither), so a rule
@@ -167,33 +166,4 @@ pub struct Memos {
     pub now: Memo,
     /// At the baseline's.
     pub baseline: Memo,
-}
-
-/// The video models that could take the clip step, kept while the files and parameters stay:
-/// moving the selection, the focus or the view prices no model again.
-#[derive(Debug, Clone, Default)]
-pub struct Alternatives {
-    at: Option<(Files, Params)>,
-    list: Arc<Vec<Alternative>>,
-}
-
-impl Alternatives {
-    /// [`video_alternatives_at`] at these parameters, whose bill is `bill`.
-    pub fn at(
-        &mut self,
-        scenario: &Scenario,
-        catalogs: &Catalogs,
-        params: &Params,
-        bill: &Bill,
-    ) -> Arc<Vec<Alternative>> {
-        let kept = self
-            .at
-            .as_ref()
-            .is_some_and(|(files, p)| p == params && files.are(scenario, catalogs));
-        if !kept {
-            self.list = Arc::new(video_alternatives_at(scenario, catalogs, params, bill));
-            self.at = Some((Files::of(scenario, catalogs), params.clone()));
-        }
-        Arc::clone(&self.list)
-    }
 }

@@ -79,7 +79,7 @@ impl App {
             }
         }
         self.compare();
-        self.shown = super::view_model::ViewModel::of(self);
+        self.reshow();
         positions
     }
 

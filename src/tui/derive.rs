@@ -22,7 +22,7 @@ impl App {
     pub(super) fn refresh(&mut self) {
         let (scenario, catalogs, params) = (&self.project.scenario, &self.project.catalogs, &self.params);
         let clip_model = analysis::clip_model(scenario, catalogs, params).cloned();
-        let alternatives = self.kept_alternatives.at(scenario, catalogs, params, &self.bill);
+        let (alternatives, alternatives_behind) = self.ranking.at(scenario, catalogs, params, &self.bill);
         self.analysis = Analysis {
             resolutions: clip_model.as_ref().map(|m| m.pricing.resolutions()).unwrap_or_default(),
             clip_model,
@@ -35,6 +35,7 @@ impl App {
             band: None,
             cliffs: analysis::cliffs(scenario, catalogs, params, &self.bill),
             alternatives,
+            alternatives_behind,
         };
         self.figures = figures(&self.bill.totals, &self.baseline.bill.totals, params);
         self.refresh_rows();
@@ -68,6 +69,20 @@ impl App {
         self.refresh_chart();
         self.check_budgets();
         self.compare();
+    }
+
+    /// Shows the clip models the worker ranked, when they were ranked against the files now.
+    pub(super) fn ranked(&mut self, ranked: super::ranking::Ranked) {
+        if let Some((list, behind)) = self.ranking.finished(ranked, &self.params) {
+            self.analysis.alternatives = list;
+            self.analysis.alternatives_behind = behind;
+        }
+    }
+
+    /// The ranking of the clip models to hand to the worker, once: left by a change whose
+    /// ranking is too large to make on the UI thread.
+    pub fn take_ranking_job(&mut self) -> Option<super::ranking::Job> {
+        self.ranking.take_job()
     }
 
     /// For each line of the bill, how it was in the baseline if it has changed: the same step,

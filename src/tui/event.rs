@@ -24,6 +24,8 @@ pub enum Event {
     FilesChanged(Vec<std::path::PathBuf>),
     /// The worker finished reading the files, and hands them back.
     Reread(Box<super::shell::Reread>),
+    /// The worker ranking the clip models finished a list.
+    Ranked(Box<super::ranking::Ranked>),
     /// The worker reading the files stopped with this panic, and the files went with it.
     ReaderFailed(String),
     /// The scenario files in the directory the picker lists, or why it cannot be read.

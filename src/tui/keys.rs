@@ -382,8 +382,7 @@ pub fn mouse_action(app: &App, mouse: MouseEvent, area: Rect) -> Option<Action> 
             let first = ui::models::first_shown(app, panels.models);
             app.shown
                 .models
-                .rows
-                .get(first + row)?
+                .row(first + row)?
                 .model()
                 .map(|id| Action::ChooseModel(std::sync::Arc::clone(id)))
         }

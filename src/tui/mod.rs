@@ -23,6 +23,7 @@ pub mod keys;
 pub mod param;
 pub mod picker;
 pub mod present;
+pub mod ranking;
 pub mod scenario_picker;
 mod seek;
 pub mod shell;
@@ -84,6 +85,7 @@ pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
         Event::Mouse(mouse) => keys::mouse_action(app, mouse, screen),
         Event::FilesChanged(paths) => Some(Action::FilesChanged(paths)),
         Event::Listed(listed) => Some(Action::ScenariosListed(listed)),
+        Event::Ranked(ranked) => Some(Action::Ranked(ranked)),
         // The next draw lays the panels out for the new size; a finished read is the shell's to
         // take back before events reach here.
         Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) | Event::Opened(_) => None,
@@ -101,6 +103,9 @@ fn drive(app: &mut App, live: Live, more: Vec<(usize, Live)>) -> io::Result<()> 
         shell.add(position, live);
     }
     shell.watch(app);
+    // The first ranking of a large catalog's clip models starts before the first frame.
+    let size = terminal.size()?;
+    shell.process(app, std::iter::empty(), Rect::new(0, 0, size.width, size.height));
     event_loop(&mut terminal, app, &mut shell, &events)
 }
 

@@ -6,11 +6,13 @@
 //! cheapest first. The keys step through a list in the order it is shown.
 
 use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
 use super::app::{App, Focus, Mode};
+use crate::engine::analysis::Alternative;
 use crate::engine::capability::{Need, need_of};
 use crate::engine::{Kind, Model, Stage};
 
@@ -61,6 +63,8 @@ pub struct Entry {
 pub struct Listing {
     /// The models shown, in the order shown.
     pub entries: Vec<Entry>,
+    /// Where each provider's models are in `entries`, in order.
+    pub groups: Vec<Range<usize>>,
     /// The models that could price the step, before the need and the filter.
     pub total: usize,
     /// What the step needs of its model, when it needs something.
@@ -80,8 +84,10 @@ impl Listing {
             .partition(|e| need.is_none_or(|n| n.met_by(&e.model)) || in_use(e));
         let words = picker.words();
         let shown = fit.into_iter().filter(|e| matches_words(&words, &e.model)).collect();
+        let (entries, groups) = by_provider(shown);
         Self {
-            entries: by_provider(shown),
+            entries,
+            groups,
             total,
             need,
             unfit: unfit.len(),
@@ -94,9 +100,10 @@ impl Listing {
     }
 }
 
-/// Entries grouped by provider, keeping their order within each group; the groups come in the
-/// order of their first entry, so a list sorted cheapest first starts with the cheapest model.
-fn by_provider(entries: Vec<Entry>) -> Vec<Entry> {
+/// Entries grouped by provider, keeping their order within each group, and where each group is;
+/// the groups come in the order of their first entry, so a list sorted cheapest first starts with
+/// the cheapest model.
+fn by_provider(entries: Vec<Entry>) -> (Vec<Entry>, Vec<Range<usize>>) {
     let mut group_of: HashMap<Arc<str>, usize> = HashMap::new();
     let mut groups: Vec<Vec<Entry>> = Vec::new();
     for entry in entries {
@@ -109,7 +116,44 @@ fn by_provider(entries: Vec<Entry>) -> Vec<Entry> {
             group.push(entry);
         }
     }
-    groups.into_iter().flatten().collect()
+    let mut start = 0;
+    let ranges = groups
+        .iter()
+        .map(|group| {
+            let range = start..start + group.len();
+            start = range.end;
+            range
+        })
+        .collect();
+    (groups.into_iter().flatten().collect(), ranges)
+}
+
+/// The models panel's list as last made, and what it was made of. It is made again only when the
+/// ranking, the step's need, the filter or the model in use change, so a key press on a catalog
+/// of a hundred thousand models does not list them all again.
+#[derive(Debug, Clone, Default)]
+pub struct Listed {
+    of: Option<ListedOf>,
+    /// The list.
+    pub listing: Arc<Listing>,
+}
+
+/// What the clip models' list is made of.
+#[derive(Debug, Clone)]
+struct ListedOf {
+    alternatives: Arc<Vec<Alternative>>,
+    need: Option<Need>,
+    filter: String,
+    now: Option<Arc<str>>,
+}
+
+impl PartialEq for ListedOf {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.alternatives, &other.alternatives)
+            && self.need == other.need
+            && self.filter == other.filter
+            && self.now == other.now
+    }
 }
 
 impl App {
@@ -123,14 +167,44 @@ impl App {
         }
     }
 
-    /// The video models that could make the clips, as `m` and `M` step through them.
-    pub fn clip_listing(&self) -> Listing {
+    /// Makes the models panel's list again if what it is made of changed.
+    pub(super) fn relist(&mut self) {
+        if self.focus == Focus::Breakdown {
+            self.listed = Listed {
+                of: None,
+                listing: Arc::new(self.line_listing()),
+            };
+            return;
+        }
+        let of = ListedOf {
+            alternatives: Arc::clone(&self.analysis.alternatives),
+            need: self.clip_need(),
+            filter: self.picker.filter.clone(),
+            now: self.analysis.clip_model.as_ref().map(|m| Arc::clone(&m.id)),
+        };
+        if self.listed.of.as_ref() != Some(&of) {
+            let listing = Arc::new(self.clip_listing_for(of.need));
+            self.listed = Listed { of: Some(of), listing };
+        }
+    }
+
+    /// What the clip step needs of its model.
+    fn clip_need(&self) -> Option<Need> {
         let (scenario, catalogs) = (&self.project.scenario, &self.project.catalogs);
         let clip = scenario
             .steps
             .iter()
             .position(|s| s.stage == Stage::Scene && catalogs.model(&s.model).is_some_and(|m| m.kind == Kind::Video));
-        let need = clip.and_then(|step| need_of(scenario, catalogs, &self.params, step));
+        clip.and_then(|step| need_of(scenario, catalogs, &self.params, step))
+    }
+
+    /// The video models that could make the clips, as `m` and `M` step through them.
+    pub fn clip_listing(&self) -> Listing {
+        self.clip_listing_for(self.clip_need())
+    }
+
+    /// The clip models' list, given what the clip step needs.
+    fn clip_listing_for(&self, need: Option<Need>) -> Listing {
         let priced = self
             .analysis
             .alternatives

@@ -6,7 +6,6 @@ use std::sync::Arc;
 use super::action::{Action, Effect};
 use super::app::{App, Focus, Message, Mode, View};
 use super::param::{self, Param};
-use super::view_model::ViewModel;
 use crate::save::Links;
 
 impl App {
@@ -19,7 +18,7 @@ impl App {
         let quiet = matches!(action, Action::Tick(_) | Action::FilesChanged(_));
         let effect = self.act(action);
         if !quiet || self.files.flash_until != fading {
-            self.shown = ViewModel::of(self);
+            self.reshow();
         }
         effect
     }
@@ -87,6 +86,7 @@ impl App {
                 self.behind(position, |app| app.act(*action));
             }
             Action::Reading(reading) => self.files.reading = reading,
+            Action::Ranked(ranked) => self.ranked(*ranked),
             Action::Reloaded(reload) => self.reloaded(reload),
             Action::ReloadFailed { errors, time } => self.reload_failed(&errors, &time),
             Action::Saved { project, time } => {

@@ -9,6 +9,7 @@
 
 mod export;
 mod open;
+mod ranker;
 mod reader;
 mod save;
 mod slots;
@@ -27,6 +28,7 @@ use super::app::App;
 use super::event::Event;
 use super::handle;
 use crate::live::{Live, Watching};
+use ranker::Ranker;
 use reader::Reader;
 
 /// Whether the dashboard goes on after a batch of events.
@@ -47,6 +49,9 @@ pub struct Shell {
     /// Where the reader and the watcher send what they find: the event loop's channel.
     sender: Sender<Event>,
     reader: Reader,
+    /// The worker that ranks the clip models, started the first time a ranking is too large to
+    /// make on the UI thread.
+    ranker: Option<Ranker>,
     watching: Option<Watching>,
     /// Whether the directories to watch may have changed: after file events and saves only, so
     /// a key press does no file-system work.
@@ -72,6 +77,7 @@ impl Shell {
             slots,
             sender,
             reader: Reader::start(),
+            ranker: None,
             watching: None,
             recheck_watch: false,
             changed: None,
@@ -148,7 +154,19 @@ impl Shell {
             }
         }
         self.catch_up(app);
+        self.rank(app);
         Flow::Continue
+    }
+
+    /// Hands the worker the clip-model ranking the last change left, if it was too large to make
+    /// on the UI thread.
+    fn rank(&mut self, app: &mut App) {
+        if let Some(job) = app.take_ranking_job() {
+            let sender = &self.sender;
+            self.ranker
+                .get_or_insert_with(|| Ranker::start(sender.clone()))
+                .rank(job, sender);
+        }
     }
 
     /// With the files at hand: the saves that waited, then a read of what changed, else the

@@ -122,7 +122,7 @@ fn wide_body(body: Rect, breakdown_full: u16, app: &App) -> [Rect; 5] {
     // The whole bill comes before the parameters, which scroll: at least eight rows of them.
     let middle_least = params_height(app).min(body.height.saturating_sub(bottom_least + breakdown_full).max(8));
     let breakdown_height = breakdown_full.min(body.height.saturating_sub(middle_least + bottom_least));
-    let models = u16::try_from(app.shown.models.rows.len()).unwrap_or(u16::MAX);
+    let models = u16::try_from(app.shown.models.count).unwrap_or(u16::MAX);
     let bottom_height = models
         .saturating_add(2)
         .clamp(bottom_least, 10)

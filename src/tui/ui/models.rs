@@ -14,18 +14,19 @@ use crate::tui::view_model::{ModelRow, STALE_MARK};
 /// The first row shown in a panel of this size: scrolled so the one in use is visible, with its
 /// provider's heading over it when both fit.
 pub fn first_shown(app: &App, panel: Rect) -> usize {
-    let list = &app.shown.models.rows;
+    let models = &app.shown.models;
     let rows = usize::from(panel.height.saturating_sub(2)).max(1);
-    let at = app.shown.models.current.unwrap_or(0);
+    let at = models.current.unwrap_or(0);
     let centred = at.saturating_sub(rows / 2);
-    let heading = list
-        .get(..=at)
-        .and_then(|above| above.iter().rposition(|r| r.model().is_none()));
+    // Only a heading less than a panel above can be shown with it: no further to look.
+    let heading = (at.saturating_sub(rows)..=at)
+        .rev()
+        .find(|&r| models.row(r).is_some_and(|r| r.model().is_none()));
     let start = match heading {
         Some(h) if h < centred && at - h < rows => h,
         _ => centred,
     };
-    start.min(list.len().saturating_sub(rows))
+    start.min(models.count.saturating_sub(rows))
 }
 
 /// Draws the list of models.
@@ -47,13 +48,11 @@ pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
         return;
     }
     let now = models.current;
-    let lines: Vec<Line> = models
-        .rows
-        .iter()
-        .enumerate()
-        .skip(first_shown(app, area))
+    let first = first_shown(app, area);
+    let lines: Vec<Line> = (first..models.count)
         // Only the rows that fit: a catalog can offer a hundred thousand models.
         .take(usize::from(area.height.saturating_sub(2)))
+        .filter_map(|i| Some((i, models.row(i)?)))
         .map(|(i, row)| match row {
             ModelRow::Provider { name, count } => {
                 let heading = text::fit(&format!("{name} · {count}"), inner);
@@ -72,7 +71,8 @@ pub fn render_models(frame: &mut Frame, area: Rect, app: &App) {
                     Span::raw(gap),
                     Span::styled(mark, theme.warning),
                     Span::raw(" "),
-                    Span::styled(cost.as_str(), theme.value),
+                    // Costs from before the last change, until the models are priced again.
+                    Span::styled(cost.as_str(), if models.behind { theme.dim } else { theme.value }),
                 ]);
                 if in_use { line.style(theme.selected) } else { line }
             }

@@ -21,7 +21,7 @@ pub use chart::ChartText;
 pub use compare::CompareText;
 pub use help::HelpText;
 pub use margin::MarginTile;
-pub use models::{ModelRow, Models, STALE_MARK};
+pub use models::{ModelRow, Models, STALE_MARK, WINDOW};
 pub use panels::{FigureText, Notes, ParamRow, ParamsView};
 pub use present::PresentText;
 pub use scenario_picker::PickerText;

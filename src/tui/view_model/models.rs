@@ -58,19 +58,37 @@ pub struct Models {
     /// What narrows the list, for the panel's bottom border: the step's need, the filter, the
     /// stale mark's meaning.
     pub hint: String,
-    /// Provider headings and their models, in the order shown.
+    /// Provider headings and their models, in the order shown: those within [`WINDOW`] models
+    /// of the one in use, which is more than any panel shows.
     pub rows: Vec<ModelRow>,
-    /// The row of the model in use.
+    /// The place in the whole list of the first of `rows`.
+    pub first: usize,
+    /// How many rows the whole list has, headings included.
+    pub count: usize,
+    /// The row of the model in use, in the whole list.
     pub current: Option<usize>,
     /// What to say when there is nothing to list.
     pub empty: String,
+    /// Whether the costs shown are from before the last change, while the models are priced
+    /// again off the UI thread.
+    pub behind: bool,
 }
 
+/// How many models either side of the one in use are written out: far more rows than any panel
+/// has, far fewer than a catalog of a hundred thousand models.
+pub const WINDOW: usize = 200;
+
 impl Models {
+    /// The row at `row` in the whole list, if it is written out.
+    pub fn row(&self, row: usize) -> Option<&ModelRow> {
+        self.rows.get(row.checked_sub(self.first)?)
+    }
+
     /// The list the panel shows at the current state.
     pub fn of(app: &App) -> Self {
-        let listing = app.model_listing();
+        let listing = &*app.listed.listing;
         let key = |action: Action| keys::key_name(Context::Normal, &action);
+        let behind = app.focus != Focus::Breakdown && app.analysis.alternatives_behind;
         let (what, keys, empty, now) = if app.focus == Focus::Breakdown {
             let line = app.selected_line();
             (
@@ -90,7 +108,11 @@ impl Models {
                 app.analysis.clip_model.as_ref().map(|m| Arc::clone(&m.id)),
             )
         };
-        let rows = rows(app, &listing);
+        let at = now
+            .as_ref()
+            .and_then(|id| listing.entries.iter().position(|e| e.model.id == *id));
+        let window = at.unwrap_or(0).saturating_sub(WINDOW)..at.unwrap_or(0).saturating_add(WINDOW + 1);
+        let (rows, first) = rows(app, listing, window);
         let filter = &app.picker.filter;
         let fit = listing.total.saturating_sub(listing.unfit);
         let count = if filter.is_empty() {
@@ -98,40 +120,58 @@ impl Models {
         } else {
             format!("{} of {fit} match", listing.entries.len())
         };
-        let title = if listing.total == 0 {
+        let title = if behind {
+            format!(" {what} · {count} · repricing… · {keys} swap ")
+        } else if listing.total == 0 {
             format!(" {what} ")
         } else {
             format!(" {what} · {count} · {keys} swap ")
         };
-        let empty = if listing.total > 0 && listing.entries.is_empty() {
+        let empty = if behind && listing.total == 0 {
+            "Pricing every video model for these clips…".to_owned()
+        } else if listing.total > 0 && listing.entries.is_empty() {
             format!("No model's id or provider holds “{}”.", escape(filter))
         } else {
             empty.to_owned()
         };
         Self {
             title,
-            hint: hint(app, &listing, &rows),
-            current: rows.iter().position(|r| r.model() == now.as_ref()),
+            hint: hint(app, listing, &rows),
+            current: at.map(|i| row_of(listing, i)),
+            first,
+            count: listing.entries.len().saturating_add(listing.groups.len()),
             rows,
             empty,
+            behind,
         }
     }
 }
 
-/// Each provider's heading, then its models.
-fn rows(app: &App, listing: &Listing) -> Vec<ModelRow> {
+/// The row of the `entry`th model in the whole list: after its own and every earlier heading.
+fn row_of(listing: &Listing, entry: usize) -> usize {
+    let groups = listing.groups.partition_point(|g| g.start <= entry);
+    entry.saturating_add(groups)
+}
+
+/// The models within `window` (by their place in the list), each provider's heading before its
+/// first; and the place of the first row in the whole list.
+fn rows(app: &App, listing: &Listing, window: std::ops::Range<usize>) -> (Vec<ModelRow>, usize) {
     let money = app.money();
-    let mut rows = Vec::with_capacity(listing.entries.len() + 8);
-    for (i, entry) in listing.entries.iter().enumerate() {
-        let provider = &entry.model.provider;
-        if i == 0 || listing.entries.get(i - 1).map(|e| &e.model.provider) != Some(provider) {
-            let count = listing.entries[i..]
-                .iter()
-                .take_while(|e| e.model.provider == *provider)
-                .count();
+    let window = window.start.min(listing.entries.len())..window.end.min(listing.entries.len());
+    let mut rows = Vec::with_capacity(window.len() + 8);
+    let mut first = row_of(listing, window.start);
+    for (i, entry) in listing.entries.iter().enumerate().take(window.end).skip(window.start) {
+        if let Ok(group) = listing
+            .groups
+            .binary_search_by_key(&i, |g| g.start)
+            .map(|g| &listing.groups[g])
+        {
+            if i == window.start {
+                first = first.saturating_sub(1);
+            }
             rows.push(ModelRow::Provider {
-                name: escape(provider).into_owned(),
-                count,
+                name: escape(&entry.model.provider).into_owned(),
+                count: group.len(),
             });
         }
         let cost = match entry.change {
@@ -145,7 +185,7 @@ fn rows(app: &App, listing: &Listing) -> Vec<ModelRow> {
             stale: is_stale(app, entry),
         });
     }
-    rows
+    (rows, first)
 }
 
 fn change_text(change: Decimal, app: &App) -> String {
