@@ -332,7 +332,7 @@ impl Params {
     }
 
     fn price_in_credits(&self) -> Option<Decimal> {
-        self.sale.credits?.checked_mul(self.credit_price()?)
+        super::money::mul(self.sale.credits?, self.credit_price()?)
     }
 
     /// A parameter's value as data; `None` for a name that is not a parameter.
