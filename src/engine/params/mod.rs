@@ -286,10 +286,8 @@ fn error(name: &str, message: impl Into<String>, help: impl Into<String>) -> Par
 impl Params {
     /// Clip length in seconds: frames / fps, or `None` when there is no clip.
     pub fn seconds(&self) -> Option<Decimal> {
-        // Frames and fps are whole numbers below 2^32: the quotient always fits.
-        (self.frames > 0 && self.fps > 0)
-            .then(|| Decimal::from(self.frames).checked_div(Decimal::from(self.fps)))
-            .flatten()
+        // Whole numbers below 2^32: the quotient fits, and is `None` only for an fps of zero.
+        (self.frames > 0).then(|| Decimal::from(self.frames).checked_div(Decimal::from(self.fps)))?
     }
 
     /// Every parameter name, in display order: built-in, sale, the scenario's own, step models.
