@@ -210,8 +210,7 @@ impl Pricing {
     fn per_unit_cost(&self, amount: Amount, billed: Decimal) -> Result<Decimal, PriceError> {
         let cost = match self.base {
             Some(base) => {
-                let extra = billed
-                    .checked_sub(base.includes)
+                let extra = money::sub(billed, base.includes)
                     .ok_or_else(overflow)?
                     .max(Decimal::ZERO);
                 money::sum([Some(base.price), money::mul(extra, amount.point())])

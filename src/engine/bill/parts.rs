@@ -76,7 +76,7 @@ impl Evaluation<'_> {
             .unwrap_or(step.stage == Stage::Scene && matches!(model.kind, Kind::Video | Kind::Image));
         let attempts = if rerolls { self.reroll? } else { Ratio::ONE };
         if step.failed_billed && !retry_rate.is_zero() {
-            return attempts.div_decimal(Decimal::ONE.checked_sub(retry_rate)?);
+            return attempts.div_decimal(money::sub(Decimal::ONE, retry_rate)?);
         }
         Some(attempts)
     }

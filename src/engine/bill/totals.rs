@@ -137,9 +137,7 @@ pub fn sale_totals(params: &Params, cost: Ratio) -> Result<Option<SaleTotals>, S
     let month = Decimal::from(params.videos_per_month);
     let revenue = price.mul_decimal(paid).ok_or(F::Revenue)?;
     let margin = revenue.checked_sub(cost).ok_or(F::Margin)?;
-    let keep = Decimal::ONE
-        .checked_sub(sale.target_margin.unwrap_or_default())
-        .ok_or(F::BreakEvenPrice)?;
+    let keep = money::sub(Decimal::ONE, sale.target_margin.unwrap_or_default()).ok_or(F::BreakEvenPrice)?;
     let break_even = match paid.is_zero() {
         true => None,
         false => Some(
