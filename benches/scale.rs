@@ -1,5 +1,6 @@
 //! The dashboard at scale: a key press (through the key table, `update` and a full draw) on a
-//! scenario of 10,000 steps, and on a catalog of 100,000 models. Run with
+//! scenario of 10,000 steps, and on a catalog of 100,000 models, and the clip models' ranking that
+//! follows it off the UI thread. Run with
 //! `cargo bench --bench scale`; BENCHMARKS.md records the figures.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -125,6 +126,32 @@ fn select(bencher: Bencher, project: Project) {
         handle(&mut app, Event::Key(KeyEvent::new(code, KeyModifiers::NONE)), screen);
         terminal.draw(|f| ui::render(f, black_box(&app))).unwrap();
     });
+}
+
+/// The clip models ranked by the worker after a key press: how long the models panel shows the
+/// list from before the change. Each iteration ranks at the frames the last key press set.
+fn ranking(bencher: Bencher, project: Project) {
+    let mut app = App::new(project, Theme::colour()).unwrap();
+    app.update(Action::Select(Param::named("frames")));
+    handle(
+        &mut app,
+        Event::Key(KeyEvent::new(KeyCode::Left, KeyModifiers::NONE)),
+        Rect::new(0, 0, WIDTH, HEIGHT),
+    );
+    let job = app.take_ranking_job().expect("too large to rank on the key press");
+    bencher.bench_local(|| black_box(job.clone().run(&|| true)).expect("ranked"));
+}
+
+/// The worker's ranking of 100,000 video models.
+#[divan::bench(sample_count = 10)]
+fn rank_100000_models(bencher: Bencher) {
+    ranking(bencher, project(8, 100_000));
+}
+
+/// The worker's ranking of ten video models over the 5,000 clips of 10,000 steps.
+#[divan::bench(sample_count = 10)]
+fn rank_10000_steps(bencher: Bencher) {
+    ranking(bencher, project(10_000, 10));
 }
 
 /// A key press on a scenario of 10,000 steps (5,000 clips, each past a price cliff).

@@ -145,6 +145,20 @@ pub fn scenario_names() -> Vec<&'static str> {
         .collect()
 }
 
+/// A built-in scenario loaded with the built-in catalogs, for the library's own tests.
+#[cfg(test)]
+#[allow(clippy::expect_used)]
+pub fn loaded(name: &str) -> (crate::engine::Scenario, crate::engine::Catalogs) {
+    use crate::engine::{SourceFile, load_catalogs, load_scenario};
+    let (file, text) = scenario(name).expect("a built-in scenario");
+    let scenario = load_scenario(&SourceFile::new(file, text)).expect("a built-in scenario loads");
+    let files: Vec<_> = CATALOGS
+        .iter()
+        .map(|(name, text)| SourceFile::new(*name, *text))
+        .collect();
+    (scenario, load_catalogs(&files).expect("the built-in catalogs load"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

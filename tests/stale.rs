@@ -123,11 +123,12 @@ fn a_malformed_today_is_refused() {
 
 /// Runs `reelcost watch` on `today` until it says it is watching, and returns everything it
 /// printed by then.
-fn watch_on(today: &str, scenario: &str, dir: &Path) -> String {
+fn watch_on(today: &str, args: &[&str], dir: &Path) -> String {
     use std::io::{BufRead, BufReader};
     use std::process::Stdio;
     let mut child = Command::new(env!("CARGO_BIN_EXE_reelcost"))
-        .args(["watch", scenario])
+        .arg("watch")
+        .args(args)
         .current_dir(dir)
         .env("REELCOST_TODAY", today)
         .stdout(Stdio::piped())
@@ -161,12 +162,35 @@ fn watch_on(today: &str, scenario: &str, dir: &Path) -> String {
 fn watch_warns_of_stale_prices_as_report_does() {
     let dir = tempfile::tempdir().unwrap();
     assert!(reelcost_on("2026-07-09", &["init", "."], dir.path()).status.success());
-    let fresh = watch_on("2026-07-08", "scenarios/kling-o3.toml", dir.path());
+    let fresh = watch_on("2026-07-08", &["scenarios/kling-o3.toml"], dir.path());
     assert!(fresh.contains("for changes"), "{fresh}");
     assert!(!fresh.contains(STALE), "{fresh}");
-    let stale = watch_on("2026-07-09", "scenarios/kling-o3.toml", dir.path());
+    let stale = watch_on("2026-07-09", &["scenarios/kling-o3.toml"], dir.path());
     assert!(
         stale.contains(&format!("{STALE} 91 days old, past the 90 days a price stays fresh")),
         "{stale}"
     );
+}
+
+#[test]
+fn stale_after_holds_for_watch_and_for_the_dashboard_too() {
+    let dir = tempfile::tempdir().unwrap();
+    assert!(reelcost_on("2026-07-09", &["init", "."], dir.path()).status.success());
+    // Fresh by the catalog's 90 days on this day, stale past 30.
+    let args = ["scenarios/kling-o3.toml", "--stale-after", "30"];
+    let watched = watch_on("2026-07-08", &args, dir.path());
+    assert!(
+        watched.contains(&format!("{STALE} 90 days old, past the 30 days a price stays fresh")),
+        "{watched}"
+    );
+    // The dashboard's command, piped, prints its table by the same limit.
+    let piped = reelcost_on("2026-07-08", &args, dir.path());
+    assert!(piped.status.success(), "{}", text(&piped));
+    assert!(
+        text(&piped).contains("90 days old, past the 30 days a price stays fresh"),
+        "{}",
+        text(&piped)
+    );
+    let by_default = reelcost_on("2026-07-08", &["scenarios/kling-o3.toml"], dir.path());
+    assert!(!text(&by_default).contains("stays fresh"), "{}", text(&by_default));
 }

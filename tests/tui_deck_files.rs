@@ -132,3 +132,39 @@ fn the_scenario_in_front_saves_into_its_own_file() {
     );
     assert_eq!(shell.live_of(1).unwrap().project.scenario.params.scenes, 3);
 }
+
+#[test]
+fn a_save_asked_for_during_a_read_never_writes_the_scenario_switched_to_meanwhile() {
+    let dir = support::copy_of_atve();
+    let (mut app, mut shell, events) = two(dir.path());
+    let screen = Rect::new(0, 0, 120, 40);
+    let o3_file = dir.path().join("scenarios/kling-o3.toml");
+    let o3_before = fs::read_to_string(&o3_file).unwrap();
+    app.update(Action::SetParam(Param::named("scenes"), "3".into()));
+    // atve's file changes: its files go to the reader.
+    let atve_file = dir.path().join("scenarios/atve.toml");
+    edit(atve_file.clone(), "fps = 16", "fps = 16 ");
+    assert_eq!(
+        shell.process(&mut app, vec![Event::FilesChanged(vec![atve_file])], screen),
+        Flow::Continue
+    );
+    assert!(shell.is_reading());
+    // `s` while they are away waits for them; then Kling O3 comes to the front.
+    let key = crossterm::event::KeyEvent::new(
+        crossterm::event::KeyCode::Char('s'),
+        crossterm::event::KeyModifiers::NONE,
+    );
+    assert_eq!(shell.process(&mut app, vec![Event::Key(key)], screen), Flow::Continue);
+    app.update(Action::SwitchScenario(1));
+    process(&mut shell, &mut app, &events, Vec::new());
+    assert_eq!(fs::read_to_string(&o3_file).unwrap(), o3_before, "Kling O3 untouched");
+    let message = app.message.clone().expect("a message");
+    assert!(message.error, "{}", message.text);
+    assert!(
+        message
+            .text
+            .starts_with("Not saved: another scenario came to the front"),
+        "{}",
+        message.text
+    );
+}

@@ -134,6 +134,13 @@ fn the_compare_page_with_two_scenarios_open() {
     insta::assert_snapshot!("present_compare_120x35", text);
     assert!(text.contains("4/4 Compare"), "{text}");
     assert!(text.contains("Scenarios side by side"), "{text}");
+    // Each scenario's cost per video in large digits over the table, its change against the first
+    // under it; on a small screen, in plain figures.
+    assert!(text.contains("per video, -$1.76 against the first"), "{text}");
+    assert!(text.contains("████████"), "{text}");
+    let small = screen(&app, 80, 24);
+    assert!(small.contains("$3.01") && small.contains("$1.25"), "{small}");
+    assert!(small.contains("Scenarios side by side"), "{small}");
 }
 
 #[test]

@@ -7,7 +7,7 @@
 mod screen;
 mod support;
 
-use std::sync::mpsc::channel;
+use std::sync::mpsc::{Receiver, channel};
 use std::time::{Duration, Instant};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -136,13 +136,14 @@ fn e_asks_for_a_directory_beside_the_scenario() {
     assert_eq!(app.update(Action::ApplyInput), None);
 }
 
-/// The dashboard on a copy of atve, and the shell the loop drives it through.
-fn on_a_copy() -> (tempfile::TempDir, App, Shell) {
+/// The dashboard on a copy of atve, the shell the loop drives it through, and the loop's end of
+/// the channel the export's thread answers on.
+fn on_a_copy() -> (tempfile::TempDir, App, Shell, Receiver<Event>) {
     let dir = support::copy_of_atve();
     let live = Live::open(ScenarioSource::File(dir.path().join("scenarios/atve.toml")), None).unwrap();
     let app = App::new(live.project.clone(), Theme::plain()).unwrap();
-    let (sender, _) = channel();
-    (dir, app, Shell::new(live, sender))
+    let (sender, events) = channel();
+    (dir, app, Shell::new(live, sender), events)
 }
 
 fn press(shell: &mut Shell, app: &mut App, keys: &[KeyCode]) -> Flow {
@@ -150,12 +151,31 @@ fn press(shell: &mut Shell, app: &mut App, keys: &[KeyCode]) -> Flow {
     shell.process(app, events.collect::<Vec<_>>(), Rect::new(0, 0, 120, 40))
 }
 
+/// Hands the export's answer to the shell, as the loop does. The timeout only keeps a broken
+/// export from hanging the suite.
+fn answered(shell: &mut Shell, app: &mut App, events: &Receiver<Event>) {
+    let answer = events
+        .recv_timeout(std::time::Duration::from_secs(120))
+        .expect("the export answers");
+    assert!(matches!(answer, Event::Exported(_)), "{answer:?}");
+    assert_eq!(shell.process(app, [answer], Rect::new(0, 0, 120, 40)), Flow::Continue);
+}
+
 #[test]
 fn e_writes_every_export_at_the_users_parameters() {
-    let (dir, mut app, mut shell) = on_a_copy();
+    let (dir, mut app, mut shell, events) = on_a_copy();
     app.update(Action::SetParam(Param::named("frames"), "80".to_owned()));
     let flow = press(&mut shell, &mut app, &[KeyCode::Char('e'), KeyCode::Enter]);
     assert_eq!(flow, Flow::Continue);
+    // The files are written off the UI thread: the key is answered at once.
+    let asked = app.message.clone().expect("a message").text;
+    assert!(
+        asked.starts_with("Exporting to ") && asked.ends_with("atve-export/…"),
+        "{asked}"
+    );
+    // The parameters move on while it writes; the export has the ones it was asked at.
+    app.update(Action::SetParam(Param::named("frames"), "90".to_owned()));
+    answered(&mut shell, &mut app, &events);
     let out = dir.path().join("scenarios/atve-export");
     let message = app.message.clone().expect("a message").text;
     assert!(message.starts_with("Exported to "), "{message}");
@@ -182,13 +202,14 @@ fn e_writes_every_export_at_the_users_parameters() {
 
 #[test]
 fn an_export_that_cannot_be_written_is_a_message_not_a_panic() {
-    let (dir, mut app, mut shell) = on_a_copy();
+    let (dir, mut app, mut shell, events) = on_a_copy();
     // A directory under a file cannot be made.
     let blocked = dir.path().join("scenarios/atve.toml/out");
     app.update(Action::StartExport);
     app.mode = Mode::Exporting(blocked.display().to_string());
     let flow = press(&mut shell, &mut app, &[KeyCode::Enter]);
     assert_eq!(flow, Flow::Continue);
+    answered(&mut shell, &mut app, &events);
     let message = app.message.clone().expect("a message");
     assert!(message.error, "{}", message.text);
     assert!(message.text.starts_with("Not exported:"), "{}", message.text);

@@ -137,3 +137,51 @@ fn the_hints_follow_the_table() {
         app.shown.status
     );
 }
+
+#[test]
+fn a_chart_of_costs_near_the_largest_decimal_is_written_out_without_overflowing() {
+    use reelcost::tui::sweep::Shape;
+    use reelcost::tui::view_model::ChartText;
+    use rust_decimal::Decimal;
+
+    let mut app = atve();
+    app.analysis.chart.shape = Shape::Bars(vec![
+        ("480p".to_owned(), Some(Decimal::MAX), false),
+        ("720p".to_owned(), Some(Decimal::ONE), true),
+    ]);
+    let text = ChartText::of(&app);
+    assert_eq!(text.bars.len(), 2);
+    assert_eq!(text.bars[0].2, 0, "a bar too tall to count is drawn empty, not a panic");
+    assert_eq!(text.bars[1].2, 10_000);
+}
+
+#[test]
+fn a_parameter_near_the_largest_decimal_is_charted_without_a_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string("scenarios/atve.toml").unwrap();
+    let text = text
+        .replacen(
+            "[parameters]\n",
+            "[parameters]\nhuge = \"79000000000000000000000000000\"\n",
+            1,
+        )
+        .replacen(
+            "count = \"style_options\"",
+            "count = \"style_options + huge - huge\"",
+            1,
+        );
+    let path = dir.path().join("atve.toml");
+    std::fs::write(&path, text).unwrap();
+    let catalogs = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs");
+    let project = project::load(&ScenarioSource::File(path), Some(&catalogs)).unwrap();
+    let mut app = App::new(project, Theme::plain()).unwrap();
+    app.update(Action::Select(Param::named("huge")));
+    assert_eq!(app.selected, Param::named("huge"));
+    let shown = screen(&app);
+    assert!(shown.contains("Huge cannot move from here."), "{shown}");
+    // Stepping it past the largest number is refused with a reason, not a panic.
+    for _ in 0..3 {
+        app.update(Action::Step(10));
+    }
+    screen(&app);
+}

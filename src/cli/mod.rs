@@ -49,6 +49,10 @@ pub struct Cli {
     /// e.g. --budget 'per_video<=3.00' (repeatable).
     #[arg(long = "budget", value_name = "METRIC<=VALUE")]
     budgets: Vec<String>,
+    /// Mark prices older than this many days as stale in the dashboard (default: each
+    /// catalog's limit, else 90).
+    #[arg(long, value_name = "DAYS")]
+    stale_after: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -82,6 +86,9 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
+        /// Warn about prices older than this many days (default: each catalog's, else 90).
+        #[arg(long, value_name = "DAYS")]
+        stale_after: Option<u32>,
     },
     /// Write the bill as a workbook with live formulas, SVG charts, a Markdown memo or CSV.
     Export(export::ExportArgs),
@@ -186,7 +193,20 @@ pub fn run(cli: Cli) -> ExitCode {
         Some(Command::Catalogs(CatalogsCommand::Diff { old, new, scenarios })) => {
             catalogs::diff(&old, &new, scenarios.as_deref())
         }
-        Some(Command::Watch { scenario, sets, format }) => watch::run(&scenario, cli.catalogs, &sets, format),
+        Some(Command::Watch {
+            scenario,
+            sets,
+            format,
+            stale_after,
+        }) => watch::run(
+            &scenario,
+            cli.catalogs,
+            watch::Printing {
+                sets: &sets,
+                format,
+                stale_after,
+            },
+        ),
         None => {
             let scenario = cli.scenario.unwrap_or_else(|| match project::default_scenario() {
                 ScenarioSource::File(path) => path.display().to_string(),
@@ -210,7 +230,7 @@ pub fn run(cli: Cli) -> ExitCode {
                             live,
                             more?,
                             whatif::budgets(None, &cli.budgets)?,
-                            freshness(None)?,
+                            freshness(cli.stale_after)?,
                             crate::tui::Theme::named(cli.theme),
                         )
                     })
@@ -218,6 +238,7 @@ pub fn run(cli: Cli) -> ExitCode {
                 // The budgets given for the dashboard hold for the table too, with its exit status.
                 let args = report::Args {
                     budgets: cli.budgets.clone(),
+                    stale_after: cli.stale_after,
                     ..report::Args::table(scenario)
                 };
                 return report::run(&args, cli.catalogs.as_deref()).unwrap_or_else(|diagnostics| {

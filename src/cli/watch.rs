@@ -19,7 +19,23 @@ pub fn clock() -> String {
     jiff::Zoned::now().strftime("%H:%M:%S").to_string()
 }
 
-fn print_report(live: &Live, sets: &[String], format: Format) -> Result<(), Diagnostics> {
+/// How `watch` prints: the `--set` changes, the format, and `--stale-after`.
+#[derive(Debug, Clone, Copy)]
+pub struct Printing<'a> {
+    /// Parameters changed first, as `NAME=VALUE`.
+    pub sets: &'a [String],
+    /// The report's format.
+    pub format: Format,
+    /// Days after which a price is stale, instead of each catalog's limit.
+    pub stale_after: Option<u32>,
+}
+
+fn print_report(live: &Live, printing: Printing<'_>) -> Result<(), Diagnostics> {
+    let Printing {
+        sets,
+        format,
+        stale_after,
+    } = printing;
     let mut scenario = live.project.scenario.clone();
     let mut params = scenario.params.clone();
     apply_sets(&mut params, sets)?;
@@ -27,7 +43,7 @@ fn print_report(live: &Live, sets: &[String], format: Format) -> Result<(), Diag
     let scenario = &scenario;
     let mut bill = evaluate(scenario, &live.project.catalogs, &params)?;
     // Today is read at each reprint: a watch left running past a price's limit warns from then on.
-    let stale = super::freshness(None)?.bill_warnings(&bill);
+    let stale = super::freshness(stale_after)?.bill_warnings(&bill);
     bill.warnings.extend(stale);
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(report::render(format, scenario, &params, &bill).as_bytes());
@@ -36,7 +52,7 @@ fn print_report(live: &Live, sets: &[String], format: Format) -> Result<(), Diag
 }
 
 /// Watches until interrupted.
-pub fn run(scenario: &str, catalogs: Option<PathBuf>, sets: &[String], format: Format) -> Result<(), Diagnostics> {
+pub fn run(scenario: &str, catalogs: Option<PathBuf>, printing: Printing<'_>) -> Result<(), Diagnostics> {
     let source = project::scenario_source(scenario)?;
     if let ScenarioSource::Builtin(name) = source {
         return Err(Diagnostic::file_error(name, "a built-in scenario has no file to watch")
@@ -44,7 +60,7 @@ pub fn run(scenario: &str, catalogs: Option<PathBuf>, sets: &[String], format: F
             .into());
     }
     let mut live = Live::open(source, catalogs)?;
-    print_report(&live, sets, format)?;
+    print_report(&live, printing)?;
     let (tx, rx) = mpsc::channel();
     let mut watching = Watching::default();
     let notify = move |paths| {
@@ -67,12 +83,12 @@ pub fn run(scenario: &str, catalogs: Option<PathBuf>, sets: &[String], format: F
             continue;
         }
         let mut params = live.project.scenario.params.clone();
-        let _ = apply_sets(&mut params, sets);
+        let _ = apply_sets(&mut params, printing.sets);
         match live.reload(Live::evaluates(Some(&params))) {
             Reload::Unchanged => {}
             Reload::Reloaded(changes) => {
                 print_out(format_args!("\n--- {} reloaded: {}\n", clock(), changes.summary()));
-                if let Err(errors) = print_report(&live, sets, format) {
+                if let Err(errors) = print_report(&live, printing) {
                     print_out(format_args!("{errors}"));
                 }
             }

@@ -71,6 +71,14 @@ pub enum Action {
     ExportFailed(String),
     /// Show or hide the key bindings.
     ToggleHelp,
+    /// Scroll the key bindings, where the screen is too small for them all.
+    ScrollHelp {
+        /// Lines to scroll by: negative scrolls up.
+        by: i16,
+        /// The furthest the help can be scrolled on the screen now (the first line of its last
+        /// screenful), filled in by [`super::handle`] from the layout.
+        most: u16,
+    },
     /// Switch between the dashboard and the presentation view.
     TogglePresentation,
     /// Turn to the next presentation page (negative: the previous), round and round.

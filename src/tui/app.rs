@@ -201,6 +201,8 @@ pub struct App {
     pub files: FileState,
     /// What the panels show, formatted once per change.
     pub shown: ViewModel,
+    /// How many lines the help is scrolled, where the screen is too small for all of it.
+    pub help_scroll: u16,
     /// Whether to leave once the save under way is made.
     pub quit_after_save: bool,
     /// What the chart's y axis measures.
@@ -264,6 +266,7 @@ impl App {
             theme,
             files: FileState::default(),
             shown: ViewModel::default(),
+            help_scroll: 0,
             quit_after_save: false,
             chart_metric: sweep::Metric::default(),
             curves: Memos::default(),

@@ -51,7 +51,8 @@ impl App {
         // Indices sorted as `largest_first` sorts the lines: no search per line on a long bill.
         let lines = &self.bill.lines;
         let mut order: Vec<usize> = (0..lines.len()).collect();
-        order.sort_by_key(|&i| std::cmp::Reverse(lines[i].per_video));
+        // Equal costs keep the bill's order: the same order as a stable sort, without its buffer.
+        order.sort_unstable_by(|&a, &b| lines[b].per_video.cmp(&lines[a].per_video).then(a.cmp(&b)));
         self.order = order;
         self.before = self.lines_before();
         if !self.bill.lines.iter().any(|l| l.step == self.line) {

@@ -24,6 +24,8 @@ pub enum Event {
     FilesChanged(Vec<std::path::PathBuf>),
     /// The worker finished reading the files, and hands them back.
     Reread(Box<super::shell::Reread>),
+    /// An export was written: these files; or why it could not be.
+    Exported(Result<Vec<std::path::PathBuf>, String>),
     /// The worker ranking the clip models finished a list.
     Ranked(Box<super::ranking::Ranked>),
     /// The worker reading the files stopped with this panic, and the files went with it.

@@ -39,6 +39,7 @@ impl App {
             self.say("Export cancelled: no directory typed");
             return None;
         }
+        self.say(format!("Exporting to {dir}/…"));
         Some(Effect::Export(PathBuf::from(dir)))
     }
 

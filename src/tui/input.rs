@@ -107,6 +107,7 @@ impl App {
         } else {
             Mode::Help
         };
+        self.help_scroll = 0;
     }
 
     /// Switches between the dashboard and the presentation view.

@@ -218,6 +218,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(Picking, &[Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
     bind(Picking, &[Key::plain(KeyCode::Backspace)], Action::InputBackspace, "delete a character", None),
     bind(Help, &[Key::char('?'), Key::plain(KeyCode::Esc), Key::char('q')], Action::ToggleHelp, "close the help", Some("close")),
+    bind(Help, &[Key::plain(KeyCode::Up), Key::char('k')], Action::ScrollHelp { by: -1, most: u16::MAX }, "scroll the help up", Some("scroll")),
+    bind(Help, &[Key::plain(KeyCode::Down), Key::char('j')], Action::ScrollHelp { by: 1, most: u16::MAX }, "scroll the help down", Some("scroll")),
     bind(Conflict, &[Key::char('o')], Action::Overwrite, "write over the file", Some("overwrite")),
     bind(Conflict, &[Key::char('a')], Action::StartSaveAs, "save as a new file", Some("save as")),
     bind(Conflict, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),

@@ -81,11 +81,20 @@ pub fn run(
 /// What one event does to the dashboard; `screen` is the terminal's area, for mouse clicks.
 pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
     let action = match event {
-        Event::Key(key) => keys::action_for(app, key),
+        Event::Key(key) => keys::action_for(app, key).map(|action| match action {
+            // How far the help scrolls depends on the screen it is drawn on.
+            Action::ScrollHelp { by, .. } => Action::ScrollHelp {
+                by,
+                most: ui::help::most_scroll(app, screen),
+            },
+            other => other,
+        }),
         Event::Mouse(mouse) => keys::mouse_action(app, mouse, screen),
         Event::FilesChanged(paths) => Some(Action::FilesChanged(paths)),
         Event::Listed(listed) => Some(Action::ScenariosListed(listed)),
         Event::Ranked(ranked) => Some(Action::Ranked(ranked)),
+        Event::Exported(Ok(paths)) => Some(Action::Exported(paths)),
+        Event::Exported(Err(why)) => Some(Action::ExportFailed(why)),
         // The next draw lays the panels out for the new size; a finished read is the shell's to
         // take back before events reach here.
         Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) | Event::Opened(_) => None,
@@ -106,7 +115,9 @@ fn drive(app: &mut App, live: Live, more: Vec<(usize, Live)>) -> io::Result<()> 
     // The first ranking of a large catalog's clip models starts before the first frame.
     let size = terminal.size()?;
     shell.process(app, std::iter::empty(), Rect::new(0, 0, size.width, size.height));
-    event_loop(&mut terminal, app, &mut shell, &events)
+    let outcome = event_loop(&mut terminal, app, &mut shell, &events);
+    shell.finish();
+    outcome
 }
 
 /// Waits for events, hands each batch to the shell, and draws once per batch.

@@ -187,16 +187,10 @@ mod tests {
     use crate::builtin;
     use crate::engine::analysis::video_alternatives;
     use crate::engine::catalog::{Amount, Charge};
-    use crate::engine::{Model, SourceFile, evaluate, load_catalogs, load_scenario};
+    use crate::engine::{Model, evaluate};
 
     fn atve() -> (Scenario, Catalogs) {
-        let (_, text) = builtin::scenario("atve").expect("built in");
-        let scenario = load_scenario(&SourceFile::new("atve.toml", text)).expect("valid");
-        let files: Vec<_> = builtin::CATALOGS
-            .iter()
-            .map(|(name, text)| SourceFile::new(*name, *text))
-            .collect();
-        (scenario, load_catalogs(&files).expect("the shipped catalogs load"))
+        builtin::loaded("atve")
     }
 
     /// Every ranking goes to the worker.

@@ -195,6 +195,33 @@ fn bars(at: &At, info: &ParamInfo, metric: Metric, choices: &[std::sync::Arc<str
     )
 }
 
+/// The lowest and highest value a numeric parameter is swept over, and the step between: its
+/// whole declared range when that is short, else a window around `now`, never past its bounds;
+/// `None` where the window would leave the range of numbers.
+fn window(info: &ParamInfo, now: Decimal, step: Decimal) -> Option<(Decimal, Decimal, Decimal)> {
+    let points = Decimal::from(MAX_POINTS);
+    let (lo, hi, step) = match (info.min, info.max) {
+        (Some(min), Some(max)) if max.checked_sub(min)?.checked_div(step)? <= points * Decimal::TWO => (min, max, step),
+        // Far from zero in steps (frames at 100), a window of half to one and a half times the
+        // value, in coarser steps, shows the cliffs a few steps would miss.
+        _ if now.checked_div(step)? > points => {
+            let coarse = now.checked_div(points)?.checked_div(step)?.floor().max(Decimal::ONE);
+            let step = step.checked_mul(coarse)?;
+            // On whole multiples of the step the values stay put as the value moves, so the
+            // points already priced serve again; and a whole number is never asked for a half.
+            let lo = (now / Decimal::TWO).checked_div(step)?.ceil().checked_mul(step)?;
+            (lo, now.checked_mul(Decimal::new(15, 1))?, step)
+        }
+        _ => {
+            let reach = step.checked_mul(points / Decimal::TWO)?;
+            (now.checked_sub(reach)?, now.checked_add(reach)?, step)
+        }
+    };
+    let lo = info.min.map_or(lo, |m| lo.max(m)).max(Decimal::ZERO);
+    let hi = info.max.map_or(hi, |m| hi.min(m));
+    Some((lo, hi, step))
+}
+
 /// The values a numeric parameter is swept over: its whole declared range when that is short,
 /// else a window of steps around its value, never past its bounds.
 fn values(info: &ParamInfo, params: &Params, now: Decimal) -> Vec<Decimal> {
@@ -208,35 +235,25 @@ fn values(info: &ParamInfo, params: &Params, now: Decimal) -> Vec<Decimal> {
         };
         return (*AMORTISATION.start()..=last).map(Decimal::from).collect();
     }
-    let mut step = info.step.unwrap_or(match info.kind {
+    let step = info.step.unwrap_or(match info.kind {
         Kind::Share | Kind::Money => Decimal::new(1, 2),
         _ => Decimal::ONE,
     });
-    let (lo, hi) = match (info.min, info.max) {
-        (Some(min), Some(max)) if (max - min) / step <= Decimal::from(2 * MAX_POINTS) => (min, max),
-        _ => {
-            // Far from zero in steps (frames at 100), a window of half to one and a half times
-            // the value, in coarser steps, shows the cliffs a few steps would miss.
-            if now / step > Decimal::from(MAX_POINTS) {
-                let coarse = (now / Decimal::from(MAX_POINTS) / step).floor().max(Decimal::ONE);
-                step *= coarse;
-                // On whole multiples of the step the values stay put as the value moves, so the
-                // points already priced serve again; and a whole number is never asked for a half.
-                ((now / Decimal::TWO / step).ceil() * step, now * Decimal::new(15, 1))
-            } else {
-                let reach = step * Decimal::from(MAX_POINTS / 2);
-                (now - reach, now + reach)
-            }
-        }
-    };
-    let lo = info.min.map_or(lo, |m| lo.max(m)).max(Decimal::ZERO);
-    let hi = info.max.map_or(hi, |m| hi.min(m));
-    let count = ((hi - lo) / step)
-        .floor()
-        .to_i64()
-        .unwrap_or(0)
-        .clamp(0, 2 * MAX_POINTS);
-    let mut out: Vec<Decimal> = (0..=count).map(|k| lo + step * Decimal::from(k)).collect();
+    // A value too near the largest number to sweep around is charted at itself alone.
+    let mut out = window(info, now, step)
+        .and_then(|(lo, hi, step)| {
+            let count = hi
+                .checked_sub(lo)?
+                .checked_div(step)?
+                .floor()
+                .to_i64()
+                .unwrap_or(0)
+                .clamp(0, 2 * MAX_POINTS);
+            (0..=count)
+                .map(|k| step.checked_mul(Decimal::from(k))?.checked_add(lo))
+                .collect::<Option<Vec<Decimal>>>()
+        })
+        .unwrap_or_default();
     if !out.contains(&now) {
         out.push(now);
         out.sort();

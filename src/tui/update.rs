@@ -125,6 +125,7 @@ impl App {
             }
             Action::Reset => self.reset(),
             Action::ToggleHelp => self.toggle_help(),
+            Action::ScrollHelp { by, most } => self.help_scroll = self.help_scroll.saturating_add_signed(by).min(most),
             Action::TogglePresentation => self.toggle_presentation(),
             Action::TurnPage(by) => self.turn_page(by),
             Action::ToggleContrast => self.toggle_contrast(),

@@ -59,11 +59,14 @@ pub struct Shell {
     /// Paths changed and not yet re-read: one read for a burst, and one more for changes made
     /// while a read was under way.
     changed: Option<Vec<PathBuf>>,
-    /// Saves asked for while the files were being read, carried out once they are back.
-    waiting: Vec<Effect>,
+    /// Saves asked for while the files were being read, carried out once they are back, each
+    /// with the position of the scenario that was in front when it was asked for.
+    waiting: Vec<(usize, Effect)>,
     clock: fn() -> String,
     /// The catalogs given on the command line, which scenarios opened later price from too.
     catalogs: Option<PathBuf>,
+    /// Exports being written, waited for before the dashboard leaves.
+    exports: Vec<std::thread::JoinHandle<()>>,
 }
 
 impl Shell {
@@ -84,6 +87,14 @@ impl Shell {
             waiting: Vec::new(),
             clock: crate::cli::clock,
             catalogs,
+            exports: Vec::new(),
+        }
+    }
+
+    /// Waits for the exports being written, so that leaving never cuts a file short.
+    pub fn finish(&mut self) {
+        for export in self.exports.drain(..) {
+            let _ = export.join();
         }
     }
 
@@ -140,7 +151,10 @@ impl Shell {
                         None
                     }
                     // An export reads only the dashboard's state: it need not wait for the files.
-                    Effect::Export(dir) => app.update(export::into_dir(app, &dir)),
+                    Effect::Export(dir) => {
+                        self.exports.extend(export::start(app, &dir, self.sender.clone()));
+                        None
+                    }
                     Effect::ListScenarios(dir) => {
                         open::list(dir, self.sender.clone());
                         None
@@ -175,7 +189,16 @@ impl Shell {
         if !self.slots.all_back() {
             return;
         }
-        for effect in std::mem::take(&mut self.waiting) {
+        for (position, effect) in std::mem::take(&mut self.waiting) {
+            // A save writes the scenario in front: if another came to the front meanwhile, it
+            // would write the wrong one.
+            if position != app.position {
+                app.update(Action::SaveFailed(
+                    "another scenario came to the front while its files were read; bring it back and save again"
+                        .to_owned(),
+                ));
+                continue;
+            }
             let mut effect = self.save(effect, app);
             // A save's outcome asks for nothing but another save (a prompt answered later).
             while let Some(next @ (Effect::Save { .. } | Effect::SaveAs(_))) = effect {
@@ -301,7 +324,7 @@ impl Shell {
             ));
         }
         let Some(live) = self.slots.get_mut(app.position) else {
-            self.waiting.push(effect);
+            self.waiting.push((app.position, effect));
             return None;
         };
         self.recheck_watch = true;

@@ -73,17 +73,11 @@ fn work(queue: &Receiver<(u64, Job)>, newest: &AtomicU64, reply: &Sender<Event>)
 mod tests {
     use super::*;
     use crate::builtin;
-    use crate::engine::{SourceFile, evaluate, load_catalogs, load_scenario};
+    use crate::engine::evaluate;
 
     /// A ranking of atve's clip models at `frames`.
     fn job(frames: &str) -> Job {
-        let (_, text) = builtin::scenario("atve").expect("built in");
-        let scenario = load_scenario(&SourceFile::new("atve.toml", text)).expect("valid");
-        let files: Vec<_> = builtin::CATALOGS
-            .iter()
-            .map(|(name, text)| SourceFile::new(*name, *text))
-            .collect();
-        let catalogs = load_catalogs(&files).expect("the shipped catalogs load");
+        let (scenario, catalogs) = builtin::loaded("atve");
         let mut params = scenario.params.clone();
         params.set("frames", frames).expect("valid");
         let bill = evaluate(&scenario, &catalogs, &params).expect("a bill");

@@ -1,5 +1,6 @@
-//! The help overlay: every key binding, from the view model's text of the key table, in one
-//! column when the screen is tall enough and two when it is not.
+//! The help overlay: every key binding, from the view model's text of the key table, in as many
+//! columns as the screen's height needs and its width allows; on a screen too small for all of
+//! them, it scrolls.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Flex, Layout, Rect};
@@ -54,22 +55,26 @@ fn length(n: usize) -> Constraint {
     Constraint::Length(u16::try_from(n).unwrap_or(u16::MAX))
 }
 
-/// Draws the help over whatever is on screen.
-pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
+/// The help laid out on a screen: its columns, whole, and how many of their lines show at once.
+struct Laid<'a> {
+    columns: Vec<Vec<Line<'a>>>,
+    /// Lines shown at once.
+    rows: usize,
+    /// Lines of the tallest column.
+    content: usize,
+}
+
+/// Lays the help out in `area`: sections flow into as many columns as the height needs, the blank
+/// lines between them going first when that is more than two. When the columns are too wide for
+/// the screen, there are fewer and taller ones, and the help scrolls.
+fn lay_out<'a>(app: &'a App, area: Rect) -> Laid<'a> {
     let sections = sections(app);
-    // Borders take two rows. Sections flow into as many columns as the height needs; when
-    // that is more than two, the blank lines between sections go first.
-    let rows = usize::from(area.height.saturating_sub(2));
+    // Borders take two rows.
+    let rows = usize::from(area.height.saturating_sub(2)).max(2);
     let mut columns = pack(&sections, rows, true);
     if columns.len() > 2 {
         columns = pack(&sections, rows, false);
     }
-    // On a small screen the mouse's section (last) gives way before the keys need a third column.
-    if columns.len() > 2 && sections.len() > 1 {
-        columns = pack(&sections[..sections.len() - 1], rows, false);
-    }
-    // Columns that do not fit the width give way, and the bottom border names what they hold.
     // Each line starts with a space, which sets columns apart when there is no room for more.
     let fits = |columns: &[Vec<Line>]| {
         columns
@@ -79,17 +84,30 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
             + 2
             <= usize::from(area.width)
     };
-    let mut hidden: Vec<String> = Vec::new();
+    let mut tall = rows;
     while columns.len() > 1 && !fits(&columns) {
-        if let Some(column) = columns.pop() {
-            let lines: Vec<String> = column.iter().map(ToString::to_string).collect();
-            for (heading, _) in &app.shown.help.sections {
-                if lines.iter().any(|l| l == heading) {
-                    hidden.insert(0, (*heading).to_owned());
-                }
-            }
-        }
+        tall += 1;
+        columns = pack(&sections, tall, false);
     }
+    let content = columns.iter().map(Vec::len).max().unwrap_or(0);
+    Laid {
+        columns,
+        rows: rows.min(content),
+        content,
+    }
+}
+
+/// The furthest the help scrolls on a screen of this size: the first line of its last screenful.
+pub fn most_scroll(app: &App, screen: Rect) -> u16 {
+    let laid = lay_out(app, screen);
+    u16::try_from(laid.content.saturating_sub(laid.rows)).unwrap_or(u16::MAX)
+}
+
+/// Draws the help over whatever is on screen.
+pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let Laid { columns, rows, content } = lay_out(app, area);
+    let first = usize::from(app.help_scroll).min(content.saturating_sub(rows));
     let widths: Vec<usize> = columns
         .iter()
         .map(|c| c.iter().map(Line::width).max().unwrap_or(0))
@@ -97,9 +115,8 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     let spaced = widths.iter().sum::<usize>() + 2 * widths.len() < usize::from(area.width);
     let gap = if spaced { 2 } else { 0 };
     let width = widths.iter().sum::<usize>() + gap * widths.len() + if spaced { 1 } else { 2 };
-    let height = columns.iter().map(Vec::len).max().unwrap_or(0) + 2;
     let [popup] = Layout::horizontal([length(width)]).flex(Flex::Center).areas(area);
-    let [popup] = Layout::vertical([length(height)]).flex(Flex::Center).areas(popup);
+    let [popup] = Layout::vertical([length(rows + 2)]).flex(Flex::Center).areas(popup);
     let mut block = Block::bordered()
         .style(if theme.high_contrast {
             theme.present
@@ -109,10 +126,15 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
         .border_style(theme.panel_title)
         .title(Span::styled(" Keys ", theme.panel_title))
         .title_bottom(Line::from(Span::styled(app.shown.help.closes.as_str(), theme.dim)).right_aligned());
-    if !hidden.is_empty() {
-        let more = format!(" +{}: a larger terminal shows them ", hidden.join(", "));
+    if content > rows {
+        let place = format!(
+            " {} · lines {}-{} of {content} ",
+            app.shown.help.scrolls,
+            first + 1,
+            first + rows
+        );
         block = block.title_bottom(Line::from(Span::styled(
-            text::fit(&more, width.saturating_sub(24)),
+            text::fit(&place, width.saturating_sub(24)),
             theme.dim,
         )));
     }
@@ -121,6 +143,7 @@ pub fn render_help(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(block, popup);
     let areas = Layout::horizontal(widths.iter().map(|&w| length(w + gap))).split(inner);
     for (lines, column) in columns.into_iter().zip(areas.iter()) {
-        frame.render_widget(Paragraph::new(lines), *column);
+        let shown: Vec<Line> = lines.into_iter().skip(first).take(rows).collect();
+        frame.render_widget(Paragraph::new(shown), *column);
     }
 }

@@ -6,7 +6,7 @@ mod breakdown;
 mod chart;
 mod compare;
 mod headline;
-mod help;
+pub mod help;
 pub mod models;
 mod notes;
 pub mod params;

@@ -48,7 +48,7 @@ pub fn render_presentation(frame: &mut Frame, area: Rect, app: &App) {
         Page::Headline => render_figures(frame, stage, app),
         Page::Share => render_shares(frame, stage, app),
         Page::Chart => chart::render_chart(frame, stage, app),
-        Page::Compare => compare::render_compare(frame, stage, app),
+        Page::Compare => render_side_by_side(frame, stage, app),
     }
     if speaking {
         render_status(frame, status, app);
@@ -215,4 +215,41 @@ fn render_shares(frame: &mut Frame, area: Rect, app: &App) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// The open scenarios side by side: each one's cost per video as large as the width allows,
+/// leaving at least half the page to the comparison's table under them.
+fn render_side_by_side(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let heroes = &app.shown.compare.heroes;
+    if heroes.is_empty() {
+        compare::render_compare(frame, area, app);
+        return;
+    }
+    let width = usize::from(area.width) / heroes.len();
+    let size = digits::sizes().rev().find(|size| {
+        cell_height(Some(*size)) <= usize::from(area.height) / 2
+            && heroes
+                .iter()
+                .all(|h| digits::width_at(&h.shown, *size).is_some_and(|w| w + 4 <= width))
+    });
+    let [top, table] = Layout::vertical([length(cell_height(size)), Constraint::Fill(1)]).areas(area);
+    let cells = Layout::horizontal(heroes.iter().map(|_| Constraint::Fill(1))).split(top);
+    for (hero, cell) in heroes.iter().zip(cells.iter()) {
+        let inner = usize::from(cell.width.saturating_sub(4));
+        let block = Block::bordered().border_style(theme.border).title(Span::styled(
+            format!(" {} ", text::fit(&hero.name, inner)),
+            theme.panel_title,
+        ));
+        let mut lines: Vec<Line> = match size.and_then(|size| digits::render_at(&hero.shown, size)) {
+            Some(rows) => rows
+                .into_iter()
+                .map(|row| Line::from(Span::styled(row, theme.present_big)))
+                .collect(),
+            None => vec![Line::from(Span::styled(hero.shown.as_str(), theme.present_big))],
+        };
+        lines.push(Line::from(Span::styled(text::fit(&hero.change, inner), theme.dim)));
+        frame.render_widget(Paragraph::new(lines).centered().block(block), *cell);
+    }
+    compare::render_compare(frame, table, app);
 }

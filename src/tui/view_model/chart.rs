@@ -12,7 +12,7 @@ use crate::tui::Action;
 use crate::tui::app::App;
 use crate::tui::keys::{self, Context};
 use crate::tui::param;
-use crate::tui::sweep::Shape;
+use crate::tui::sweep::{Chart, Shape};
 
 /// The chart's words, axis labels and bars.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -41,19 +41,8 @@ impl ChartText {
     /// The labels of the app's chart.
     pub fn of(app: &App) -> Self {
         let chart = &app.analysis.chart;
-        let metric = chart.metric.words();
         let amortisation = chart.name == "videos_per_character";
-        let key = keys::key_name(Context::Normal, &Action::ToggleChartMetric);
-        let title = if amortisation {
-            format!(" Amortisation: cost {metric} by videos per character · {key} ")
-        } else {
-            format!(" Cost {metric} by {} · {key} ", chart.parameter.to_lowercase())
-        };
-        let short_title = if amortisation {
-            " Amortisation ".to_owned()
-        } else {
-            format!(" By {} ", chart.parameter.to_lowercase())
-        };
+        let (title, short_title) = titles(chart, amortisation);
         // Four decimals below a dollar, as per-second figures are shown; cents up to $100.
         let top = chart.top;
         let places = if top < Decimal::ONE {
@@ -87,10 +76,14 @@ impl ChartText {
                 text.x_labels = if amortisation {
                     // ratatui spaces labels evenly: from 0 they fall on 0, 5, 10, 15, 20.
                     (0..=4)
-                        .map(|i| (hi * Decimal::from(i) / Decimal::from(4)).normalize().to_string())
+                        .map(|i| {
+                            hi.checked_mul(Decimal::from(i))
+                                .map_or_else(String::new, |v| (v / Decimal::from(4)).normalize().to_string())
+                        })
                         .collect()
                 } else {
-                    vec![x(lo), x((lo + hi) / Decimal::TWO), x(hi)]
+                    let middle = lo.checked_add(hi).map_or(hi, |sum| sum / Decimal::TWO);
+                    vec![x(lo), x(middle), x(hi)]
                 };
                 let cliffs = match line.cliffs.len() {
                     0 => String::new(),
@@ -109,7 +102,7 @@ impl ChartText {
                         let shown = cost.map_or_else(|| "n/a".to_owned(), |c| currency.fixed(c, 4));
                         // Bar heights in ten-thousandths of a unit of money: whole numbers to draw.
                         let height = cost
-                            .and_then(|c| (c * Decimal::from(10_000)).round().to_u64())
+                            .and_then(|c| c.checked_mul(Decimal::from(10_000))?.round().to_u64())
                             .unwrap_or(0);
                         (escape(name).into_owned(), shown, height, *current)
                     })
@@ -119,6 +112,24 @@ impl ChartText {
             Shape::Empty => text.note = Some("Select a parameter to chart it.".to_owned()),
         }
         text
+    }
+}
+
+/// The chart's title, and the one for a narrow panel.
+fn titles(chart: &Chart, amortisation: bool) -> (String, String) {
+    let metric = chart.metric.words();
+    let key = keys::key_name(Context::Normal, &Action::ToggleChartMetric);
+    if amortisation {
+        (
+            format!(" Amortisation: cost {metric} by videos per character · {key} "),
+            " Amortisation ".to_owned(),
+        )
+    } else {
+        let parameter = chart.parameter.to_lowercase();
+        (
+            format!(" Cost {metric} by {parameter} · {key} "),
+            format!(" By {parameter} "),
+        )
     }
 }
 

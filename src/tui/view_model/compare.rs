@@ -15,6 +15,19 @@ pub struct CompareText {
     pub totals: Vec<Vec<String>>,
     /// The lines: stage and label, then each scenario's cost and change (`-` where absent).
     pub lines: Vec<Vec<String>>,
+    /// Each scenario's cost per video, for presentation mode's large digits.
+    pub heroes: Vec<Hero>,
+}
+
+/// A scenario's cost per video, as presentation mode shows it large.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hero {
+    /// The scenario's name, escaped; the one in front marked.
+    pub name: String,
+    /// The cost per video, in cents, or `n/a`.
+    pub shown: String,
+    /// Its change against the first scenario's, or what it is compared with.
+    pub change: String,
 }
 
 impl CompareText {
@@ -66,7 +79,35 @@ impl CompareText {
                 cells
             })
             .collect();
-        Self { header, totals, lines }
+        let first_cost = first("per_video");
+        let heroes = comparison
+            .sides
+            .iter()
+            .zip(header.iter().skip(1))
+            .enumerate()
+            .map(|(i, (side, name))| {
+                let cost = side.total("per_video");
+                let change = match (cost, first_cost) {
+                    _ if i == 0 => "per video".to_owned(),
+                    (Some(v), Some(f)) if v != f => {
+                        format!("per video, {} against the first", currency.signed(v - f, 2))
+                    }
+                    (Some(_), Some(_)) => "per video, as the first".to_owned(),
+                    _ => "per video".to_owned(),
+                };
+                Hero {
+                    name: name.clone(),
+                    shown: cost.map_or_else(|| "n/a".to_owned(), |v| currency.fixed(v, 2)),
+                    change,
+                }
+            })
+            .collect();
+        Self {
+            header,
+            totals,
+            lines,
+            heroes,
+        }
     }
 }
 

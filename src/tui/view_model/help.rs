@@ -3,7 +3,7 @@
 //! share one), each binding's keys and what it does, then the mouse.
 
 use crate::tui::Action;
-use crate::tui::keys::{BINDINGS, Context, Key, MOUSE, keys_of};
+use crate::tui::keys::{self, BINDINGS, Context, Key, MOUSE, keys_of};
 
 /// The help overlay's text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -12,6 +12,8 @@ pub struct HelpText {
     pub sections: Vec<(&'static str, Vec<(String, &'static str)>)>,
     /// The keys that close the help, for its bottom border: ` ? or Esc or q closes `.
     pub closes: String,
+    /// The keys that scroll it, where the screen is too small for all of it: `↑/↓ scroll`.
+    pub scrolls: String,
 }
 
 /// The keys of a binding as `↑ / k`.
@@ -62,9 +64,11 @@ impl HelpText {
             .iter()
             .map(Key::name)
             .collect();
+        let scroll = |by| keys::key_name(Context::Help, &Action::ScrollHelp { by, most: u16::MAX });
         Self {
             sections,
             closes: format!(" {} closes ", close.join(" or ")),
+            scrolls: format!("{}/{} scroll", scroll(-1), scroll(1)),
         }
     }
 }

@@ -18,7 +18,7 @@ mod tornado;
 pub use breakdown::{Breakdown, BreakdownRow, COLUMNS, Cell, Column, TOTAL};
 pub use budgets::BudgetsText;
 pub use chart::ChartText;
-pub use compare::CompareText;
+pub use compare::{CompareText, Hero};
 pub use help::HelpText;
 pub use margin::MarginTile;
 pub use models::{ModelRow, Models, STALE_MARK, WINDOW};
@@ -165,22 +165,7 @@ fn banner(app: &App) -> Vec<Piece> {
 
 /// The input being typed, a message, or what the selected parameter's keys do.
 fn status(app: &App) -> Vec<Piece> {
-    let typing = |action: Action| keys::key_name(Context::Typing, &action);
-    let (enter, esc) = (typing(Action::ApplyInput), typing(Action::CancelInput));
     match &app.mode {
-        Mode::Naming(name) => vec![
-            (" Save as: ".to_owned(), Tone::Value),
-            (format!("{name}▏"), Tone::Input),
-            (format!("  a new .toml file · {enter} saves · {esc} cancels"), Tone::Dim),
-        ],
-        Mode::Exporting(dir) => vec![
-            (" Export to: ".to_owned(), Tone::Value),
-            (format!("{}▏", crate::format::escape(dir)), Tone::Input),
-            (
-                format!("  a directory for the workbook, CSV, memo and charts · {enter} exports · {esc} cancels"),
-                Tone::Dim,
-            ),
-        ],
         Mode::Conflict => vec![(
             format!(
                 " {} changed on disk since it was loaded: {} ",
@@ -205,6 +190,41 @@ fn status(app: &App) -> Vec<Piece> {
             ),
             Tone::Error,
         )],
+        Mode::Quitting => vec![(
+            format!(
+                " Unsaved changes to {}: {} ",
+                app.source(),
+                keys::hints(Context::Quitting, &["save", "discard", "cancel"])
+            ),
+            Tone::Error,
+        )],
+        Mode::Naming(_) | Mode::Exporting(_) | Mode::Editing(_) | Mode::Seeking(_) | Mode::Filtering => prompt(app),
+        Mode::Normal | Mode::Help | Mode::Picking(_) => match &app.message {
+            Some(m) if m.error => vec![(format!(" ✗ {} ", m.text), Tone::Error)],
+            Some(m) => vec![(format!(" ✓ {}", m.text), Tone::Info)],
+            None => vec![(idle_hint(app), Tone::Dim)],
+        },
+    }
+}
+
+/// The status line while something is typed: what for, the text with its cursor, and the keys.
+fn prompt(app: &App) -> Vec<Piece> {
+    let typing = |action: Action| keys::key_name(Context::Typing, &action);
+    let (enter, esc) = (typing(Action::ApplyInput), typing(Action::CancelInput));
+    match &app.mode {
+        Mode::Naming(name) => vec![
+            (" Save as: ".to_owned(), Tone::Value),
+            (format!("{name}▏"), Tone::Input),
+            (format!("  a new .toml file · {enter} saves · {esc} cancels"), Tone::Dim),
+        ],
+        Mode::Exporting(dir) => vec![
+            (" Export to: ".to_owned(), Tone::Value),
+            (format!("{}▏", crate::format::escape(dir)), Tone::Input),
+            (
+                format!("  a directory for the workbook, CSV, memo and charts · {enter} exports · {esc} cancels"),
+                Tone::Dim,
+            ),
+        ],
         Mode::Editing(input) => {
             let info = app.rows.iter().find(|r| r.name == input.param.name());
             vec![
@@ -242,19 +262,7 @@ fn status(app: &App) -> Vec<Piece> {
             (format!("{}▏", app.picker.filter), Tone::Input),
             (format!("  id or provider · {enter} keeps · {esc} clears"), Tone::Dim),
         ],
-        Mode::Quitting => vec![(
-            format!(
-                " Unsaved changes to {}: {} ",
-                app.source(),
-                keys::hints(Context::Quitting, &["save", "discard", "cancel"])
-            ),
-            Tone::Error,
-        )],
-        Mode::Normal | Mode::Help | Mode::Picking(_) => match &app.message {
-            Some(m) if m.error => vec![(format!(" ✗ {} ", m.text), Tone::Error)],
-            Some(m) => vec![(format!(" ✓ {}", m.text), Tone::Info)],
-            None => vec![(idle_hint(app), Tone::Dim)],
-        },
+        _ => Vec::new(),
     }
 }
 
