@@ -76,6 +76,49 @@ fn json_gives_each_line_its_month() {
     assert_eq!(json["totals"]["per_month"], "49.857730337078651685393258427");
 }
 
+#[test]
+fn a_credit_from_a_pack_of_three_multiplies_back_to_the_pack() {
+    // One credit of a $10 pack of 3 is $3.33... a video; three videos a month bring in $10
+    // exactly, not 9.9999999999999999999999999999.
+    let text = "[parameters]\nscenes = 1\nvideos_per_month = 3\n\n\
+                [[video]]\nmodel = \"anthropic/claude-3-5-haiku\"\nquote = \"per-call-mean\"\n\n\
+                [sale]\ncredits = 1\npack = \"Trio\"\n\n\
+                [[sale.packs]]\nname = \"Trio\"\nprice = 10\ncredits = 3\n";
+    let scenario = load_scenario(&SourceFile::new("s.toml", text)).unwrap();
+    let bill = evaluate(&scenario, &catalogs(), &scenario.params).unwrap();
+    let sale = bill.totals.sale.unwrap();
+    assert_eq!(sale.price, d("3.3333333333333333333333333333"));
+    assert_eq!(sale.revenue_per_month, d("10"));
+    // $10 less three videos' $0.0008 each.
+    assert_eq!(sale.profit_per_month, d("9.9976"));
+}
+
+#[test]
+fn a_price_per_second_of_a_clip_whose_seconds_do_not_end_is_refused() {
+    // $1 a second: 175 frames at 24 fps would be billed as 7.2916666666666666666666666667,
+    // a figure that fits a decimal but is not 175/24.
+    let catalog = "provider = \"P\"\ncurrency = \"USD\"\n\n[[model]]\nid = \"p/clip\"\nkind = \"video\"\nunit = \"second\"\nprice = 1\n";
+    let catalogs = load_catalogs(&[SourceFile::new("p.toml", catalog)]).unwrap();
+    let scenario = |frames: u32| {
+        let text = format!("[parameters]\nframes = {frames}\nfps = 24\n\n[[scene]]\nmodel = \"p/clip\"\n");
+        load_scenario(&SourceFile::new("s.toml", text)).unwrap()
+    };
+    let refused = scenario(175);
+    let errors = evaluate(&refused, &catalogs, &refused.params).unwrap_err();
+    let error = &errors.0[0];
+    assert_eq!(error.location(), "s.toml:6:9", "{error}");
+    assert!(
+        error.message.contains("cannot be computed exactly")
+            && error.message.contains("175 frames at 24 fps")
+            && error.message.contains("set frames to a multiple of 3"),
+        "{error}"
+    );
+    // 174 frames at 24 fps is 7.25 s exactly.
+    let exact = scenario(174);
+    let bill = evaluate(&exact, &catalogs, &exact.params).unwrap();
+    assert_eq!(bill.totals.per_video, d("7.25"));
+}
+
 /// A scenario with a step in every stage and no rates, priced from the built-in catalogs: each
 /// line's month is exact whenever the videos of a month are a multiple of those per character.
 fn every_stage(characters: u32, per_character: u32, per_month: u64, count: u32) -> String {

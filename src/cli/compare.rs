@@ -12,7 +12,7 @@ use super::whatif::{budgets, prepare, status};
 use crate::engine::number::parse_decimal;
 use crate::engine::whatif::budget::check_figures;
 use crate::engine::whatif::compare::stage_named;
-use crate::engine::whatif::{LineCost, METRICS, Side, match_lines};
+use crate::engine::whatif::{LineCost, METRICS, Side, check_differences, match_lines};
 use crate::engine::{Diagnostic, Diagnostics, SourceFile, evaluate};
 use crate::report::{Format, whatif};
 
@@ -51,6 +51,7 @@ pub fn run(args: &Args, catalogs: Option<&Path>) -> Result<ExitCode, Diagnostics
         sides.push(side);
     }
     let rows = match_lines(&sides);
+    check_differences(&sides, &rows)?;
     let text = whatif::compare::render(args.format, &sides, &rows, &checks);
     let _ = std::io::stdout().write_all(text.as_bytes());
     if args.format == Format::Csv {

@@ -34,9 +34,10 @@ pub fn run(args: &ExportArgs, catalogs: Option<&Path>) -> Result<(), Diagnostics
         .with_help("e.g. reelcost export atve --format svg -o charts --compare kling-o3")
         .into());
     }
-    let project = super::load_project(&args.scenario, catalogs)?;
+    let mut project = super::load_project(&args.scenario, catalogs)?;
     let mut params = project.scenario.params.clone();
     super::apply_sets(&mut params, &args.sets)?;
+    super::locate_sets(&mut project.scenario, &args.sets);
     super::check_video_model(&project, &params)?;
     let bill = evaluate(&project.scenario, &project.catalogs, &params)?;
     let subject = Subject {

@@ -24,7 +24,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use crate::engine::stale::Freshness;
-use crate::engine::{Diagnostic, Diagnostics, Params};
+use crate::engine::{Diagnostic, Diagnostics, Origin, Params, Scenario, SourceFile};
 use crate::format::escape::escape_lines;
 use crate::project::{self, Project, ScenarioSource};
 use crate::report::Format;
@@ -306,6 +306,30 @@ pub fn apply_sets(params: &mut Params, sets: &[String]) -> Result<(), Diagnostic
             .map_err(|e| Diagnostic::file_error(&shown, format!("{} {}", e.name, e.message)).with_help(e.help))?;
     }
     Ok(())
+}
+
+/// Records where each `--set` value was typed, as one line of text (`--set price=0.99 --set
+/// scenes=100`), so that a figure a value makes too large to compute points at the flag that
+/// gave it rather than at the file's line it replaced.
+pub fn locate_sets(scenario: &mut Scenario, sets: &[String]) {
+    let mut text = String::new();
+    let mut values = Vec::new();
+    for set in sets {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str("--set ");
+        if let Some((name, value)) = set.split_once('=') {
+            let blank = value.len() - value.trim_start().len();
+            let start = text.len() + name.len() + 1 + blank;
+            values.push((name.trim(), start..start + value.trim().len()));
+        }
+        text.push_str(set);
+    }
+    let file = SourceFile::new("command line", text);
+    for (name, span) in values {
+        scenario.give(name, Origin::new(&file, span));
+    }
 }
 
 /// Refuses a `--set video_model` that no catalog prices, naming the setting rather than the file.

@@ -36,9 +36,11 @@ fn print_report(live: &Live, printing: Printing<'_>) -> Result<(), Diagnostics> 
         format,
         stale_after,
     } = printing;
-    let scenario = &live.project.scenario;
+    let mut scenario = live.project.scenario.clone();
     let mut params = scenario.params.clone();
     apply_sets(&mut params, sets)?;
+    super::locate_sets(&mut scenario, sets);
+    let scenario = &scenario;
     let mut bill = evaluate(scenario, &live.project.catalogs, &params)?;
     // Today is read at each reprint: a watch left running past a price's limit warns from then on.
     let stale = super::freshness(stale_after)?.bill_warnings(&bill);

@@ -20,9 +20,10 @@ pub const TARGET_UNREACHED: u8 = 4;
 pub fn prepare(scenario: &str, catalogs: Option<&Path>, sets: &[String]) -> Result<(Project, Params), Diagnostics> {
     // Only the imported catalogs that price the scenario's models, or those `--set` names, parse.
     let source = crate::project::scenario_source(scenario)?;
-    let project = crate::project::load_for_report(&source, catalogs, &super::models_named_by(sets))?;
+    let mut project = crate::project::load_for_report(&source, catalogs, &super::models_named_by(sets))?;
     let mut params = project.scenario.params.clone();
     super::apply_sets(&mut params, sets)?;
+    super::locate_sets(&mut project.scenario, sets);
     super::check_video_model(&project, &params)?;
     Ok((project, params))
 }

@@ -1,6 +1,7 @@
 //! What-if questions asked of the engine: how cost moves with videos per character, which video
 //! models could take the clip step, and which thresholds a scenario sits just past. Every answer
 //! is a re-evaluation of the same cost model at other parameters.
+#![warn(clippy::arithmetic_side_effects)]
 
 use std::ops::RangeInclusive;
 use std::sync::Arc;
@@ -223,11 +224,15 @@ pub fn cliffs(scenario: &Scenario, catalogs: &Catalogs, params: &Params, bill: &
             let frames = match (m.frames_above, m.seconds_above) {
                 // Prefer a whole-second clip at or under the threshold: 81 frames at 16 fps -> 80.
                 (Some(n), _) => {
-                    let whole_seconds = n / params.fps.max(1) * params.fps;
+                    // Less the part-second left over, which is less than n.
+                    let whole_seconds = n.saturating_sub(n.checked_rem(params.fps).unwrap_or(0));
                     if whole_seconds > 0 { whole_seconds } else { n }
                 }
                 (None, Some(s)) => {
-                    let frames = (s * Decimal::from(params.fps)).floor();
+                    // A threshold too long to count in frames is never under the clip.
+                    let Some(frames) = s.checked_mul(Decimal::from(params.fps)).map(|f| f.floor()) else {
+                        continue;
+                    };
                     u32::try_from(frames.mantissa())
                         .ok()
                         .filter(|_| frames.scale() == 0)
@@ -244,7 +249,8 @@ pub fn cliffs(scenario: &Scenario, catalogs: &Catalogs, params: &Params, bill: &
             let Ok(cheaper) = reprice(scenario, catalogs, &at, bill, &clips) else {
                 continue;
             };
-            let saving = bill.totals.per_video - cheaper.per_video;
+            // Costs are never negative: the difference never saturates.
+            let saving = bill.totals.per_video.saturating_sub(cheaper.per_video);
             if saving <= Decimal::ZERO {
                 continue;
             }

@@ -15,6 +15,10 @@ pub struct Usage<'a> {
     pub seconds: Option<Decimal>,
     /// Frames in the clip.
     pub frames: Option<u32>,
+    /// The frame rate, when `seconds` is frames / fps and that quotient does not end (250
+    /// frames at 24 fps): `seconds` is then rounded at the 28th place, and a price per second
+    /// of it is exact only when the billed seconds round it.
+    pub unending_fps: Option<u32>,
     /// Output resolution.
     pub resolution: Option<&'a str>,
     /// Whether the output has audio.
@@ -72,6 +76,8 @@ pub enum PriceError {
     Missing(&'static str),
     /// The arithmetic left the range of exact money.
     Overflow,
+    /// A price per second of a clip whose length in seconds does not end.
+    UnendingSeconds { frames: u32, fps: u32 },
 }
 
 impl fmt::Display for PriceError {
@@ -106,7 +112,30 @@ impl fmt::Display for PriceError {
                 )
             }
             Self::Missing(what) => write!(f, "this price needs {what}"),
-            Self::Overflow => f.write_str("the cost is too large to compute exactly"),
+            Self::Overflow => write!(f, "the cost {}", money::INEXACT),
+            Self::UnendingSeconds { frames, fps } => {
+                // The frames whose seconds end at this rate are multiples of the part of the
+                // rate that is not twos and fives: 3 at 24 fps.
+                let mut multiple = *fps;
+                for factor in [2, 5] {
+                    while multiple.checked_rem(factor) == Some(0) {
+                        multiple = multiple.checked_div(factor).unwrap_or(1);
+                    }
+                }
+                write!(
+                    f,
+                    "the cost cannot be computed exactly: this model charges per second, and {frames} \
+                     frames at {fps} fps last a number of seconds that does not end (about {} s); set \
+                     frames to a multiple of {multiple}",
+                    money::round(
+                        Decimal::from(*frames)
+                            .checked_div(Decimal::from(*fps))
+                            .unwrap_or_default(),
+                        3
+                    )
+                    .normalize()
+                )
+            }
         }
     }
 }
@@ -134,13 +163,21 @@ impl Pricing {
                     money::mul(Decimal::from(tokens_in), input.point()),
                     money::mul(Decimal::from(tokens_out), output.point()),
                 ])
-                .and_then(|c| c.checked_div(Decimal::from(1_000_000u32)))
+                .and_then(|c| money::div(c, Decimal::from(1_000_000u32)))
                 .ok_or_else(overflow)?;
                 (Decimal::from(tokens_in).saturating_add(Decimal::from(tokens_out)), cost)
             }
             Charge::PerUnit(amount) => {
                 let measured = self.measure(usage)?;
                 let billed = self.round.apply(measured);
+                if let (Unit::Second, Some(fps)) = (self.unit, usage.unending_fps)
+                    && billed == measured
+                {
+                    return Err(PriceError::UnendingSeconds {
+                        frames: usage.frames.unwrap_or_default(),
+                        fps,
+                    });
+                }
                 (measured, self.per_unit_cost(amount, billed)?)
             }
         };
@@ -173,8 +210,7 @@ impl Pricing {
     fn per_unit_cost(&self, amount: Amount, billed: Decimal) -> Result<Decimal, PriceError> {
         let cost = match self.base {
             Some(base) => {
-                let extra = billed
-                    .checked_sub(base.includes)
+                let extra = money::sub(billed, base.includes)
                     .ok_or_else(overflow)?
                     .max(Decimal::ZERO);
                 money::sum([Some(base.price), money::mul(extra, amount.point())])

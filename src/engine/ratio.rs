@@ -6,15 +6,15 @@
 //! multiplies back to $40. A `Ratio` keeps the division for the end: each figure shown is one
 //! division of an exact numerator by an exact denominator.
 //!
-//! Every operation is checked. When the exact form would leave the range of a `Decimal` (a
-//! denominator built from many unrelated rates), the fraction is divided out and the figure
-//! continues as a 28-digit decimal, as close as a `Decimal` can hold it; `None` only when the
-//! value itself is out of range.
+//! Every operation is checked and exact: when the exact form would leave the range of a
+//! `Decimal` (a value too large, a numerator finer than 28 places, a denominator built from many
+//! unrelated rates), the result is `None`, which the bill reports as an error at the line
+//! responsible. Only [`Ratio::value`], the one division for display and output, rounds.
 #![warn(clippy::arithmetic_side_effects)]
 
 use rust_decimal::Decimal;
 
-use super::money;
+use super::money::{self, negated};
 
 /// `numerator / denominator`, the denominator whole and positive. Common factors are cancelled
 /// when a fraction is made and when a product would not fit otherwise.
@@ -86,10 +86,7 @@ impl Ratio {
             let scaled = 10i128
                 .checked_pow(denominator.scale())
                 .and_then(|power| money::exact_mul(numerator, Decimal::from_i128_with_scale(power, 0)));
-            return match scaled {
-                Some(n) => Some(Self::reduced(n, whole)),
-                None => numerator.checked_div(denominator).map(Self::whole),
-            };
+            return scaled.map(|n| Self::reduced(n, whole));
         }
         Some(Self::reduced(numerator, denominator))
     }
@@ -139,10 +136,7 @@ impl Ratio {
         }
         let (a, d) = cancel(self.numerator, other.denominator);
         let (c, b) = cancel(other.numerator, self.denominator);
-        match (money::exact_mul(a, c), b.checked_mul(d)) {
-            (Some(n), Some(den)) => Some(Self::reduced(n, den)),
-            _ => self.value().checked_mul(other.value()).map(Self::whole),
-        }
+        Some(Self::reduced(money::exact_mul(a, c)?, b.checked_mul(d)?))
     }
 
     /// `self * value`.
@@ -170,42 +164,37 @@ impl Ratio {
         }
         // Sums are not reduced: a bill's denominators are few and small (videos per character,
         // per month, attempts), and a GCD per line would cost more than the sum.
-        let exact = || {
-            if self.denominator == other.denominator {
-                let n = self.numerator.checked_add(other.numerator)?;
-                return Some(Self {
-                    numerator: n,
-                    denominator: self.denominator,
-                });
-            }
-            if is_one(other.denominator) {
-                let b = money::exact_mul(other.numerator, self.denominator)?;
-                let n = self.numerator.checked_add(b)?;
-                return Some(Self {
-                    numerator: n,
-                    denominator: self.denominator,
-                });
-            }
-            if is_one(self.denominator) {
-                let a = money::exact_mul(self.numerator, other.denominator)?;
-                let n = a.checked_add(other.numerator)?;
-                return Some(Self {
-                    numerator: n,
-                    denominator: other.denominator,
-                });
-            }
-            let common = gcd_decimal(self.denominator, other.denominator)?;
-            let ours = self.denominator.checked_div(common)?;
-            let theirs = other.denominator.checked_div(common)?;
-            let denominator = ours.checked_mul(other.denominator)?;
-            let a = money::exact_mul(self.numerator, theirs)?;
-            let b = money::exact_mul(other.numerator, ours)?;
-            Some(Self {
-                numerator: a.checked_add(b)?,
-                denominator,
-            })
-        };
-        exact().or_else(|| self.value().checked_add(other.value()).map(Self::whole))
+        if self.denominator == other.denominator {
+            let n = money::add(self.numerator, other.numerator)?;
+            return Some(Self {
+                numerator: n,
+                denominator: self.denominator,
+            });
+        }
+        if is_one(other.denominator) {
+            let b = money::exact_mul(other.numerator, self.denominator)?;
+            return Some(Self {
+                numerator: money::add(self.numerator, b)?,
+                denominator: self.denominator,
+            });
+        }
+        if is_one(self.denominator) {
+            let a = money::exact_mul(self.numerator, other.denominator)?;
+            return Some(Self {
+                numerator: money::add(a, other.numerator)?,
+                denominator: other.denominator,
+            });
+        }
+        let common = gcd_decimal(self.denominator, other.denominator)?;
+        let ours = self.denominator.checked_div(common)?;
+        let theirs = other.denominator.checked_div(common)?;
+        let denominator = ours.checked_mul(other.denominator)?;
+        let a = money::exact_mul(self.numerator, theirs)?;
+        let b = money::exact_mul(other.numerator, ours)?;
+        Some(Self {
+            numerator: money::add(a, b)?,
+            denominator,
+        })
     }
 
     /// `self - other`.
@@ -222,12 +211,6 @@ impl Ratio {
         let (numerator, denominator) = cancel(numerator, denominator);
         Self { numerator, denominator }
     }
-}
-
-/// `-value`: a sign flip, which the symmetric range of a `Decimal` always holds.
-fn negated(mut value: Decimal) -> Decimal {
-    value.set_sign_negative(!value.is_sign_negative());
-    value
 }
 
 /// True for a one written without decimals.
@@ -342,16 +325,24 @@ mod tests {
     }
 
     #[test]
-    fn out_of_range_is_none_and_a_huge_denominator_divides_out() {
+    fn out_of_range_or_inexact_is_none() {
         assert_eq!(Ratio::whole(Decimal::MAX).mul_decimal(Decimal::TWO), None);
         assert_eq!(Ratio::whole(Decimal::MAX).checked_add(Ratio::ONE), None);
         assert_eq!(Ratio::new(Decimal::ONE, Decimal::ZERO), None);
-        // Two large coprime denominators: their product leaves the range, the sum does not.
+        // Two large coprime denominators: the exact sum's denominator leaves the range, and a
+        // sum divided out to 28 digits would no longer be exact.
         let a = Ratio::new(d("1000000"), d("79228162514264337593543950319")).unwrap_or_default();
         let b = Ratio::new(d("1000000"), d("79228162514264337593543950307")).unwrap_or_default();
-        let sum = a.checked_add(b).unwrap_or_default();
-        assert_eq!(sum.denominator(), Decimal::ONE);
-        assert!(sum.value() > Decimal::ZERO);
+        assert_eq!(a.checked_add(b), None);
+        // A numerator that would need a 29th decimal place.
+        let tiny = Ratio::whole(Decimal::new(1, 28));
+        assert_eq!(tiny.checked_add(Ratio::whole(Decimal::TEN)), None);
+        assert_eq!(tiny.div_decimal(d("0.5")).map(Ratio::value), Some(Decimal::new(2, 28)));
+        assert_eq!(tiny.mul_decimal(d("0.5")), None);
+        assert_eq!(
+            tiny.div_decimal(d("0.3")).map(|r| (r.numerator(), r.denominator())),
+            Some((d("0.000000000000000000000000001"), d("3")))
+        );
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //! A price is stale when more than `stale_after_days` (the catalog's, a caller's override, or
 //! [`DEFAULT_STALE_AFTER_DAYS`]) have passed since the last day its `as_of` covers. The caller
 //! hands in today's date; the engine reads no clock.
+#![warn(clippy::arithmetic_side_effects)]
 
 use std::collections::HashSet;
 use std::sync::Arc;
@@ -77,7 +78,8 @@ impl Freshness {
                 let Some(origin) = &warning.origin else { continue };
                 let place = (origin.file().path().to_owned(), origin.span().start);
                 match places.iter_mut().find(|(p, _, _)| *p == place) {
-                    Some((_, _, count)) => *count += 1,
+                    // At most the number of pricings in the catalogs.
+                    Some((_, _, count)) => *count = count.saturating_add(1),
                     None => places.push((place, warning, 1)),
                 }
             }

@@ -1,6 +1,9 @@
 //! Exports that carry a bill out of reelcost and into a meeting: a workbook whose figures are live
 //! formulas, SVG charts for slides and a Markdown memo. Every figure comes from the engine; the
 //! exporters lay it out and compute nothing of their own.
+// Row and column numbers of a sheet (at most 1,048,576 rows) and the pixels of a chart never
+// come near an integer's limits; they use saturating forms.
+#![warn(clippy::arithmetic_side_effects)]
 
 pub mod chart;
 mod files;

@@ -16,7 +16,8 @@ fn cell(text: &str) -> String {
 fn code(text: &str) -> String {
     let text = cell(text);
     let longest = text.split(|c| c != '`').map(str::len).max().unwrap_or(0);
-    let fence = "`".repeat(longest + 1);
+    // A run within the text, so far below `usize::MAX`.
+    let fence = "`".repeat(longest.saturating_add(1));
     let pad = if text.starts_with('`') || text.ends_with('`') {
         " "
     } else {

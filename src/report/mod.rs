@@ -1,5 +1,6 @@
 //! Renderers of a bill: an aligned table for the terminal, JSON, CSV and Markdown. They format
 //! what the engine computed and compute nothing themselves.
+#![warn(clippy::arithmetic_side_effects)]
 
 mod csv;
 mod json;

@@ -78,7 +78,9 @@ fn breakdown(out: &mut String, bill: &Bill, money: &Currency) {
     for row in &rows {
         let _ = writeln!(out, "{}", format_row(row));
     }
-    let total_width: usize = widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
+    // Widths of text held in memory, with two spaces between columns: far below `usize::MAX`.
+    let gaps = widths.len().saturating_sub(1).saturating_mul(2);
+    let total_width = widths.iter().fold(gaps, |sum, w| sum.saturating_add(*w));
     let _ = writeln!(out, "{}", "-".repeat(total_width));
     let total = format!(
         "{}  {:>w$}",

@@ -19,6 +19,7 @@ mod reprice;
 mod totals;
 mod usage;
 
+use super::money;
 use super::params::Params;
 use super::ratio::Ratio;
 use super::scenario::{Scenario, Stage, Step};
@@ -147,9 +148,7 @@ impl<'a> Evaluation<'a> {
             seconds: params.seconds(),
             // A rate in [0, 1) leaves 1 - p > 0; so close to 1 that the attempts leave the range
             // of a decimal, they cannot be counted and the steps that reroll report it.
-            reroll: Decimal::ONE
-                .checked_sub(params.reroll_rate)
-                .and_then(|left| Ratio::new(Decimal::ONE, left)),
+            reroll: money::sub(Decimal::ONE, params.reroll_rate).and_then(|left| Ratio::new(Decimal::ONE, left)),
         }
     }
 

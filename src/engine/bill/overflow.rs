@@ -1,8 +1,9 @@
-//! Where a figure too large to compute points: the step whose cost tips a total over, the sale
+//! Where a figure that cannot be computed exactly points: the step whose cost tips a total over, the sale
 //! value a sale figure comes from, or the parameter a count comes from.
 
 use super::Evaluation;
 use super::totals::SaleFigure;
+use crate::engine::money::INEXACT;
 use crate::engine::ratio::Ratio;
 use crate::engine::source::Diagnostic;
 
@@ -32,22 +33,17 @@ impl Evaluation<'_> {
         match culprit.and_then(|(i, _)| self.scenario.steps.get(*i)) {
             Some(step) => step
                 .origin
-                .error(format!(
-                    "{}: {what} is too large to compute exactly with this step",
-                    step.label
-                ))
+                .error(format!("{}: with this step, {what} {INEXACT}", step.label))
                 .with_help(TOTAL_HELP),
-            None => Diagnostic::file_error(
-                self.scenario.file.path(),
-                format!("{what} is too large to compute exactly"),
-            )
-            .with_help(TOTAL_HELP),
+            None => {
+                Diagnostic::file_error(self.scenario.file.path(), format!("{what} {INEXACT}")).with_help(TOTAL_HELP)
+            }
         }
     }
 
     /// An error for a sale figure that overflows, at the sale value it comes from.
     pub(super) fn sale_overflow(&self, figure: SaleFigure) -> Diagnostic {
-        let message = format!("{} is too large to compute exactly", figure.name());
+        let message = format!("{} {INEXACT}", figure.name());
         let help = "check the sale's price, credits and shares for a mistyped figure";
         let written = figure
             .written_at()
@@ -62,7 +58,7 @@ impl Evaluation<'_> {
     /// An error for a figure of the parameters that overflows, at the first of `names` the
     /// scenario writes.
     pub(super) fn parameter_overflow(&self, names: &[&str], what: &str) -> Diagnostic {
-        let message = format!("{what} is too large to compute exactly");
+        let message = format!("{what} {INEXACT}");
         let help = format!("check {} for a mistyped figure", names.join(", "));
         match names.iter().find_map(|name| self.scenario.param_origin(name)) {
             Some(origin) => origin.error(message).with_help(help),

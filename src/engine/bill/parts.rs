@@ -63,10 +63,8 @@ impl Evaluation<'_> {
             .price(model.kind, &usage)
             .map_err(|e| fb.origin.error(format!("{}: {e}", model.id)))?
             .cost;
-        let cost = money::mul(cost, self.exchange(step, &model)?).ok_or_else(|| {
-            fb.origin
-                .error(format!("{}: the cost is too large to compute exactly", model.id))
-        })?;
+        let cost = money::mul(cost, self.exchange(step, &model)?)
+            .ok_or_else(|| fb.origin.error(format!("{}: the cost {}", model.id, money::INEXACT)))?;
         Ok(FallbackLine { model, share, cost })
     }
 
@@ -78,7 +76,7 @@ impl Evaluation<'_> {
             .unwrap_or(step.stage == Stage::Scene && matches!(model.kind, Kind::Video | Kind::Image));
         let attempts = if rerolls { self.reroll? } else { Ratio::ONE };
         if step.failed_billed && !retry_rate.is_zero() {
-            return attempts.div_decimal(Decimal::ONE.checked_sub(retry_rate)?);
+            return attempts.div_decimal(money::sub(Decimal::ONE, retry_rate)?);
         }
         Some(attempts)
     }

@@ -80,8 +80,8 @@ impl Evaluation<'_> {
 
         let rate = self.exchange(step, &model)?;
         let too_large = |what: &str| {
-            at(&format_args!("{what} is too large to compute exactly"))
-                .with_help("check this step's price, count and rates, and the run counts, for a mistyped figure")
+            at(&format_args!("{what} {}", money::INEXACT))
+                .with_help("check this step's price, count and rates, and the run counts, for a mistyped figure or more decimal places than the figure needs")
         };
         let mut unit_price = money::mul(priced.cost, rate).ok_or_else(|| {
             too_large(&format!(
@@ -146,8 +146,9 @@ impl Evaluation<'_> {
             .ok_or_else(|| {
                 step.model_origin
                     .error(format!(
-                        "{}: the number of calls per video is too large to compute exactly",
-                        model.id
+                        "{}: the number of calls per video {}",
+                        model.id,
+                        money::INEXACT
                     ))
                     .with_help("check the count, the run counts and the rates for a mistyped figure")
             })?;

@@ -62,7 +62,7 @@ pub struct SaleTotals {
     pub break_even_price: Option<Decimal>,
 }
 
-/// A figure of the sale that is too large to compute exactly.
+/// A figure of the sale that cannot be computed exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaleFigure {
     /// The price per video, from credits and a pack or a credit price.
@@ -114,28 +114,30 @@ pub fn sale_totals(params: &Params, cost: Ratio) -> Result<Option<SaleTotals>, S
         return Ok(None);
     }
     let pack = sale.pack.as_ref().and_then(|name| params.schema.pack(name));
-    // Credits x pack price / pack credits: multiply before dividing.
+    // Credits x pack price / pack credits: multiply first, and keep the division as a fraction
+    // (a $10 pack of 3 credits), divided out once per figure shown.
     let (price, credits) = match (sale.price, sale.credits, pack) {
-        (Some(price), _, _) => (price, None),
+        (Some(price), _, _) => (Ratio::whole(price), None),
         (None, Some(credits), Some(pack)) => (
             money::mul(credits, pack.price)
-                .and_then(|total| total.checked_div(pack.credits))
+                .and_then(|total| Ratio::new(total, pack.credits))
                 .ok_or(F::Price)?,
             Some((credits, pack.credit_price().ok_or(F::Price)?)),
         ),
         (None, Some(credits), None) => {
             let each = sale.credit_price.unwrap_or_default();
-            (money::mul(credits, each).ok_or(F::Price)?, Some((credits, each)))
+            (
+                Ratio::whole(money::mul(credits, each).ok_or(F::Price)?),
+                Some((credits, each)),
+            )
         }
         (None, None, _) => return Ok(None),
     };
     let paid = sale.paid_share;
     let month = Decimal::from(params.videos_per_month);
-    let revenue = money::mul(price, paid).ok_or(F::Revenue)?;
-    let margin = Ratio::whole(revenue).checked_sub(cost).ok_or(F::Margin)?;
-    let keep = Decimal::ONE
-        .checked_sub(sale.target_margin.unwrap_or_default())
-        .ok_or(F::BreakEvenPrice)?;
+    let revenue = price.mul_decimal(paid).ok_or(F::Revenue)?;
+    let margin = revenue.checked_sub(cost).ok_or(F::Margin)?;
+    let keep = money::sub(Decimal::ONE, sale.target_margin.unwrap_or_default()).ok_or(F::BreakEvenPrice)?;
     let break_even = match paid.is_zero() {
         true => None,
         false => Some(
@@ -147,18 +149,18 @@ pub fn sale_totals(params: &Params, cost: Ratio) -> Result<Option<SaleTotals>, S
     };
     let margin_share = match revenue.is_zero() {
         true => None,
-        false => Some(margin.div_decimal(revenue).ok_or(F::MarginShare)?.value()),
+        false => Some(margin.checked_div(revenue).ok_or(F::MarginShare)?.value()),
     };
     Ok(Some(SaleTotals {
-        price,
+        price: price.value(),
         credits,
         pack: pack.map(|p| Arc::clone(&p.name)),
         paid_share: paid,
         target_margin: sale.target_margin,
-        revenue_per_video: revenue,
+        revenue_per_video: revenue.value(),
         margin_per_video: margin.value(),
         margin_share,
-        revenue_per_month: money::mul(revenue, month).ok_or(F::RevenuePerMonth)?,
+        revenue_per_month: revenue.mul_decimal(month).ok_or(F::RevenuePerMonth)?.value(),
         profit_per_month: margin.mul_decimal(month).ok_or(F::ProfitPerMonth)?.value(),
         break_even_price: break_even,
     }))
@@ -186,11 +188,11 @@ impl Evaluation<'_> {
                 },
             });
         }
-        let per = |seconds: Decimal, what: &str| match seconds.is_zero() {
+        let per = |seconds: Ratio, what: &str| match seconds.is_zero() {
             true => Ok(None),
-            false => match cost.div_decimal(seconds) {
+            false => match cost.checked_div(seconds) {
                 Some(each) => Ok(Some(each.value())),
-                None => Err(self.total_overflow(costs, what, |c| c.div_decimal(seconds))),
+                None => Err(self.total_overflow(costs, what, |c| c.checked_div(seconds))),
             },
         };
         let month = self.videos_per_month();
@@ -200,8 +202,8 @@ impl Evaluation<'_> {
         Ok(Totals {
             per_video: cost.value(),
             cost,
-            generated_seconds: generated,
-            finished_seconds: finished,
+            generated_seconds: generated.value(),
+            finished_seconds: finished.value(),
             per_generated_second: per(generated, "the cost per generated second")?,
             per_finished_second: per(finished, "the cost per finished second")?,
             per_month: per_month.value(),
@@ -210,28 +212,34 @@ impl Evaluation<'_> {
     }
 
     /// Seconds of video generated and left after trimming, when a scene step makes clips.
-    fn seconds_made(&mut self, lines: &[Line]) -> Result<(Decimal, Decimal), Diagnostic> {
+    fn seconds_made(&mut self, lines: &[Line]) -> Result<(Ratio, Ratio), Diagnostic> {
         let p = self.params;
         let makes_clips = lines
             .iter()
             .any(|l| l.stage == Stage::Scene && l.model.kind == Kind::Video);
-        let (true, Some(clip)) = (makes_clips, self.seconds) else {
-            return Ok((Decimal::ZERO, Decimal::ZERO));
+        // frames / fps as a fraction: 250 frames at 24 fps is 125/12 s, which no decimal writes,
+        // and a cost per second divided by a rounded length would not multiply back.
+        let exact_clip = Ratio::new(Decimal::from(p.frames), Decimal::from(p.fps));
+        let (true, Some(clip), Some(exact_clip)) = (makes_clips, self.seconds, exact_clip) else {
+            return Ok((Ratio::ZERO, Ratio::ZERO));
         };
-        let mut finished = p.finished_seconds_per_scene.unwrap_or(clip);
-        if finished > clip {
+        let mut finished = p.finished_seconds_per_scene.map_or(exact_clip, Ratio::whole);
+        if finished.value() > clip {
             self.warnings.push(Warning {
                 origin: self.scenario.param_origins.get("finished_seconds_per_scene").cloned(),
                 file: Arc::clone(&self.scenario.file),
-                kind: WarningKind::TrimLongerThanClip { finished, clip },
+                kind: WarningKind::TrimLongerThanClip {
+                    finished: finished.value(),
+                    clip,
+                },
             });
-            finished = clip;
+            finished = exact_clip;
         }
         let scenes = Decimal::from(p.scenes);
-        let generated = money::mul(scenes, clip).ok_or_else(|| {
+        let generated = exact_clip.mul_decimal(scenes).ok_or_else(|| {
             self.parameter_overflow(&["frames", "seconds", "scenes"], "the seconds generated per video")
         })?;
-        let finished = money::mul(scenes, finished).ok_or_else(|| {
+        let finished = finished.mul_decimal(scenes).ok_or_else(|| {
             self.parameter_overflow(
                 &["finished_seconds_per_scene", "scenes"],
                 "the seconds finished per video",

@@ -87,6 +87,8 @@ pub(super) fn call_usage<'u>(
     check_limits(step, model, seconds, frames)?;
     usage.seconds = Some(seconds);
     usage.frames = Some(frames);
+    let unending = own_seconds.is_none() && money::div(Decimal::from(frames), Decimal::from(p.fps)).is_none();
+    usage.unending_fps = unending.then_some(p.fps);
     usage.resolution = step.resolution.as_deref().or(p.resolution.as_deref());
     usage.audio = step.audio.unwrap_or(p.audio);
     Ok(usage)

@@ -1,6 +1,7 @@
 //! Expressions over parameters: `augmentations`, `0.05 * videos_per_month`,
 //! `(voice_seconds + 0.5) / 2`. Parsed once when a scenario loads, names bound to the
 //! parameters they mean, and evaluated in exact, checked `Decimal` for every bill.
+#![warn(clippy::arithmetic_side_effects)]
 
 use std::sync::Arc;
 
@@ -8,6 +9,7 @@ use rust_decimal::Decimal;
 
 mod parse;
 
+use super::money;
 use super::params::{Params, Ref};
 use super::source::{Diagnostic, Origin};
 use parse::Parser;
@@ -68,7 +70,7 @@ impl Expression {
     /// Parses `text`, written at `origin` (the string's span, quotes included).
     pub fn parse(text: &str, origin: Origin) -> Result<Self, Diagnostic> {
         let written = origin.file().text().get(origin.span()).unwrap_or_default();
-        let exact = written.len() == text.len() + 2 && written.get(1..=text.len()) == Some(text);
+        let exact = written.len().checked_sub(2) == Some(text.len()) && written.get(1..=text.len()) == Some(text);
         let mut parser = Parser::new(text);
         let result = parser.expression().and_then(|root| {
             parser.skip_space();
@@ -157,13 +159,13 @@ impl Expression {
                         .with_help(format!("give `{name}` a value"))
                 })
             }
-            Node::Neg(inner) => Ok(-self.node(inner, params)?),
+            Node::Neg(inner) => Ok(money::negated(self.node(inner, params)?)),
             Node::Binary { op, left, right, at } => {
                 let (a, b) = (self.node(left, params)?, self.node(right, params)?);
                 let value = match op {
-                    Op::Add => a.checked_add(b),
-                    Op::Sub => a.checked_sub(b),
-                    Op::Mul => a.checked_mul(b),
+                    Op::Add => money::add(a, b),
+                    Op::Sub => money::sub(a, b),
+                    Op::Mul => money::mul(a, b),
                     Op::Div if b.is_zero() => {
                         return Err(self
                             .error_at(
@@ -172,19 +174,23 @@ impl Expression {
                             )
                             .with_help("divide by a parameter that cannot be zero, or give it a value above 0"));
                     }
-                    Op::Div => a.checked_div(b),
+                    Op::Div => money::div(a, b),
                 };
                 value.ok_or_else(|| {
+                    let values = self.values(params);
+                    let (what, help) = match (op, a.checked_div(b)) {
+                        // A quotient that fits but does not end: 1 / 3.
+                        (Op::Div, Some(_)) => (
+                            "the quotient does not end within 28 decimal places".to_owned(),
+                            "multiply before dividing, or divide by a number that divides exactly (2, 4, 5, 8, 10, ...)",
+                        ),
+                        _ => (money::WHY_INEXACT.to_owned(), "check the parameters for a mistyped figure"),
+                    };
                     self.error_at(
                         *at,
-                        format!(
-                            "`{}` overflows at `{}`: the result is too large to compute exactly{}",
-                            self.text,
-                            op.symbol(),
-                            self.values(params)
-                        ),
+                        format!("`{}` cannot be computed exactly at `{}`: {what}{values}", self.text, op.symbol()),
                     )
-                    .with_help("check the parameters for a mistyped figure")
+                    .with_help(help)
                 })
             }
         }
@@ -215,7 +221,8 @@ impl Expression {
     pub fn error_at(&self, at: usize, message: impl Into<String>) -> Diagnostic {
         let span = self.origin.span();
         if self.exact && at <= self.text.len() {
-            let start = span.start + 1 + at;
+            // Past the opening quote and within the string, so inside the file's text.
+            let start = span.start.saturating_add(1).saturating_add(at);
             Origin::new(self.origin.file(), start..start).error(message)
         } else {
             self.origin.error(message)
@@ -224,7 +231,8 @@ impl Expression {
 
     /// An error about the expression's whole value, at its start.
     pub fn error(&self, message: impl Into<String>) -> Diagnostic {
-        self.error_at(self.text.len() - self.text.trim_start().len(), message)
+        // A trimmed text is never longer than the text.
+        self.error_at(self.text.len().saturating_sub(self.text.trim_start().len()), message)
     }
 }
 

@@ -41,8 +41,14 @@ impl<'t> Parser<'t> {
 
     pub(super) fn skip_space(&mut self) {
         while self.peek().is_some_and(char::is_whitespace) {
-            self.at += self.peek().map_or(1, char::len_utf8);
+            self.step(self.peek().map_or(1, char::len_utf8));
         }
+    }
+
+    /// Moves past `bytes` of the text just peeked at.
+    fn step(&mut self, bytes: usize) {
+        // An offset into the text, which a `str` keeps below `isize::MAX` bytes.
+        self.at = self.at.saturating_add(bytes);
     }
 
     pub(super) fn error(&self, message: impl Into<String>) -> Syntax {
@@ -53,11 +59,18 @@ impl<'t> Parser<'t> {
     }
 
     fn deeper(&mut self) -> Result<(), Syntax> {
-        self.depth += 1;
+        // At most one past MAX_DEPTH: the parse stops there.
+        self.depth = self.depth.saturating_add(1);
         if self.depth > MAX_DEPTH {
             return Err(self.error(format!("nested more than {MAX_DEPTH} deep")));
         }
         Ok(())
+    }
+
+    /// Leaves a level that `deeper` entered.
+    fn shallower(&mut self) {
+        // Each call follows a `deeper`, so the depth is at least one.
+        self.depth = self.depth.saturating_sub(1);
     }
 
     pub(super) fn expression(&mut self) -> Result<Node, Syntax> {
@@ -71,7 +84,7 @@ impl<'t> Parser<'t> {
                 _ => break,
             };
             let at = self.at;
-            self.at += 1;
+            self.step(1);
             self.deeper()?;
             let right = self.term()?;
             left = Node::Binary {
@@ -96,7 +109,7 @@ impl<'t> Parser<'t> {
                 _ => break,
             };
             let at = self.at;
-            self.at += 1;
+            self.step(1);
             self.deeper()?;
             let right = self.unary()?;
             left = Node::Binary {
@@ -113,10 +126,10 @@ impl<'t> Parser<'t> {
     fn unary(&mut self) -> Result<Node, Syntax> {
         self.skip_space();
         if self.peek() == Some('-') {
-            self.at += 1;
+            self.step(1);
             self.deeper()?;
             let inner = self.unary()?;
-            self.depth -= 1;
+            self.shallower();
             return Ok(Node::Neg(Box::new(inner)));
         }
         self.primary()
@@ -127,7 +140,7 @@ impl<'t> Parser<'t> {
         let start = self.at;
         match self.peek() {
             Some('(') => {
-                self.at += 1;
+                self.step(1);
                 self.deeper()?;
                 let inner = self.expression()?;
                 self.skip_space();
@@ -137,8 +150,8 @@ impl<'t> Parser<'t> {
                         message: "this `(` is never closed".into(),
                     });
                 }
-                self.at += 1;
-                self.depth -= 1;
+                self.step(1);
+                self.shallower();
                 Ok(inner)
             }
             Some(c) if c.is_ascii_digit() || c == '.' => {
@@ -159,7 +172,8 @@ impl<'t> Parser<'t> {
                     Some(i) => i,
                     None => {
                         self.names.push(name.to_owned());
-                        self.names.len() - 1
+                        // Just pushed: the list is not empty.
+                        self.names.len().saturating_sub(1)
                     }
                 };
                 Ok(Node::Name { index, at: start })
@@ -174,6 +188,7 @@ impl<'t> Parser<'t> {
         self.text[self.at..]
             .char_indices()
             .find(|&(_, c)| !keep(c))
-            .map_or(self.text.len(), |(i, _)| self.at + i)
+            // An offset past `at` within the text.
+            .map_or(self.text.len(), |(i, _)| self.at.saturating_add(i))
     }
 }

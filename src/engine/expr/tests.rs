@@ -6,7 +6,7 @@ use crate::engine::SourceFile;
 fn parse(text: &str) -> Result<Expression, Diagnostic> {
     let line = format!("x = \"{text}\"\n");
     let file = SourceFile::new("e.toml", line.clone());
-    Expression::parse(text, Origin::new(&file, 4..line.len() - 1))
+    Expression::parse(text, Origin::new(&file, 4..line.trim_end().len()))
 }
 
 fn value(text: &str) -> Result<Decimal, Diagnostic> {
@@ -33,7 +33,8 @@ fn arithmetic_is_exact_and_binds_as_usual() {
         ("1 + 2 * 3", "7"),
         ("(1 + 2) * 3", "9"),
         ("10 - 4 - 3", "3"),
-        ("1 / 3 * 3", "0.9999999999999999999999999999"),
+        ("3 * 1 / 3", "1"),
+        ("0.000000000000001 * 0.0000000000001", "0.0000000000000000000000000001"),
         ("-scenes + 1", "-3"),
         ("--2", "2"),
         ("0.1 + 0.2", "0.3"),
@@ -54,7 +55,26 @@ fn errors_point_inside_the_string() {
     assert!(err.message.contains("division by zero"), "{err}");
     assert!(err.message.contains("scenes = 4, fps = 16"), "{err}");
     let err = value("79228162514264337593543950335 * scenes").expect_err("overflow");
-    assert!(err.message.contains("overflows at `*`"), "{err}");
+    assert!(
+        err.message
+            .contains("cannot be computed exactly at `*`: it is too large"),
+        "{err}"
+    );
+    // A quotient that does not end, or a product past the 28th place, is an error rather than a
+    // figure rounded without a word.
+    let err = value("1 / 3 * 3").expect_err("a third");
+    assert_eq!(err.location(), "e.toml:1:8", "{err}");
+    assert!(err.message.contains("the quotient does not end"), "{err}");
+    assert!(
+        err.help
+            .as_deref()
+            .is_some_and(|h| h.contains("multiply before dividing")),
+        "{err}"
+    );
+    let err = value("0.00000000000001 * 0.000000000000001").expect_err("too fine");
+    assert!(err.message.contains("needs more than 28 decimal places"), "{err}");
+    let err = value("10000000000000000000000000000 + 0.1").expect_err("too fine a sum");
+    assert_eq!(err.location(), "e.toml:1:36", "{err}");
     for (text, col) in [("(1 + 2", 6), ("1 +", 9), ("1 2", 8), ("", 6), ("2 $ 3", 8), ("1)", 7)] {
         let err = value(text).expect_err(text);
         assert_eq!(err.position.map(|p| p.1), Some(col), "{text}: {err}");

@@ -42,9 +42,9 @@ pub fn parse_share(text: &str) -> Result<Decimal, String> {
         None => (trimmed, Decimal::ONE),
     };
     let value = parse_decimal(digits).map_err(|_| format!("`{trimmed}` is not a number"))?;
-    value
-        .checked_div(scale)
-        .ok_or_else(|| format!("`{trimmed}` is too large"))
+    // 0.00000000000000000000000001% would be rounded at the 28th place: refused instead.
+    crate::engine::money::div(value, scale)
+        .ok_or_else(|| format!("`{trimmed}` has more decimal places than a share can hold (28)"))
 }
 
 /// A share in [0, 1) (`below_one`) or [0, 1].

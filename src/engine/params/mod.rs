@@ -12,6 +12,7 @@
 //! data and [`Params::get`] as the text `set` accepts. [`describe`] lists them all in display
 //! order with what the dashboard needs to show them. Cloning and comparing stay cheap: the
 //! scenario's own values and the step models are shared until one changes.
+#![warn(clippy::arithmetic_side_effects)]
 
 mod builtin;
 mod describe;
@@ -285,7 +286,8 @@ fn error(name: &str, message: impl Into<String>, help: impl Into<String>) -> Par
 impl Params {
     /// Clip length in seconds: frames / fps, or `None` when there is no clip.
     pub fn seconds(&self) -> Option<Decimal> {
-        (self.frames > 0 && self.fps > 0).then(|| Decimal::from(self.frames) / Decimal::from(self.fps))
+        // Whole numbers below 2^32: the quotient fits, and is `None` only for an fps of zero.
+        (self.frames > 0).then(|| Decimal::from(self.frames).checked_div(Decimal::from(self.fps)))?
     }
 
     /// Every parameter name, in display order: built-in, sale, the scenario's own, step models.
@@ -328,7 +330,7 @@ impl Params {
     }
 
     fn price_in_credits(&self) -> Option<Decimal> {
-        self.sale.credits?.checked_mul(self.credit_price()?)
+        super::money::mul(self.sale.credits?, self.credit_price()?)
     }
 
     /// A parameter's value as data; `None` for a name that is not a parameter.

@@ -228,3 +228,13 @@ fn a_file_change_keeps_tweaks_to_the_scenarios_own_parameters() {
     assert_eq!(merged.get("guidance").as_deref(), Some("4"));
     assert!(kept.is_empty());
 }
+
+#[test]
+fn a_share_finer_than_a_decimal_holds_is_refused_not_rounded() {
+    let mut params = Params::default();
+    // 1e-27 per cent is 1e-29 as a share: a 29th decimal place, which would round to zero.
+    let error = params.set("paid_share", "0.000000000000000000000000001%").unwrap_err();
+    assert!(error.message.contains("more decimal places"), "{error:?}");
+    params.set("paid_share", "12.5%").unwrap();
+    assert_eq!(params.sale.paid_share, Decimal::new(125, 3));
+}

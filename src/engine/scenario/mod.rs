@@ -171,6 +171,9 @@ pub struct Scenario {
     pub params: Params,
     /// Where each built-in parameter is written.
     pub param_origins: BTreeMap<&'static str, Origin>,
+    /// Values given outside the file (on a command line) and where they were typed: an error a
+    /// value causes points there, not at the file's line it replaced. See [`Scenario::give`].
+    pub given: Vec<(Arc<str>, Origin)>,
     /// The steps in file order within each stage.
     pub steps: Vec<Step>,
     /// Where the sale is written, when the scenario has one.
@@ -182,13 +185,24 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// Records that `name`'s value was given at `origin`, outside the file, so that a figure it
+    /// makes too large to compute points where it was typed.
+    pub fn give(&mut self, name: &str, origin: Origin) {
+        self.given.push((name.into(), origin));
+    }
+
     /// The scenario's own parameters, derived ones, bounds, step ids and packs.
     pub fn schema(&self) -> &Schema {
         &self.params.schema
     }
 
-    /// Where a parameter is written: a built-in, a sale value or the scenario's own.
+    /// Where a parameter's value comes from: where it was given outside the file, else where the
+    /// file writes it (a built-in, a sale value or the scenario's own).
     pub fn param_origin(&self, name: &str) -> Option<&Origin> {
+        // The last value given wins, as it does when the values are applied.
+        if let Some((_, origin)) = self.given.iter().rev().find(|(n, _)| &**n == name) {
+            return Some(origin);
+        }
         if let Some(origin) = self.param_origins.get(name) {
             return Some(origin);
         }
@@ -298,6 +312,7 @@ pub fn load_scenario(file: &Arc<SourceFile>) -> Result<Scenario, Diagnostics> {
         exchange,
         params,
         param_origins,
+        given: Vec::new(),
         steps,
         sale: sale.map(|(s, ..)| s),
         budgets,

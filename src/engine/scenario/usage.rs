@@ -3,6 +3,7 @@
 use rust_decimal::Decimal;
 
 use super::{Quantity, Step};
+use crate::engine::money;
 use crate::engine::params::Params;
 use crate::engine::source::{Diagnostic, Origin};
 
@@ -63,14 +64,13 @@ impl Size {
 
 fn pixels(width: Decimal, height: Decimal, scale: Option<Decimal>, origin: &Origin) -> Result<Decimal, Diagnostic> {
     let scale = scale.unwrap_or(Decimal::ONE);
-    width
-        .checked_mul(height)
-        .and_then(|p| p.checked_mul(scale))
-        .and_then(|p| p.checked_mul(scale))
-        .and_then(|p| p.checked_div(Decimal::from(1_000_000u32)))
+    money::mul(width, height)
+        .and_then(|p| money::mul(p, scale))
+        .and_then(|p| money::mul(p, scale))
+        .and_then(|p| money::div(p, Decimal::from(1_000_000u32)))
         .ok_or_else(|| {
             origin
-                .error("the output size is too large to compute exactly")
+                .error(format!("the output size {}", money::INEXACT))
                 .with_help("check width, height and scale")
         })
 }

@@ -126,6 +126,14 @@ impl Budget {
         }
         parts.join(", ")
     }
+
+    /// An error at the budget: its line, or the `--budget` flag that gave it.
+    fn error(&self, message: String) -> Diagnostic {
+        match &self.origin {
+            Some(origin) => origin.error(message),
+            None => Diagnostic::file_error(format!("--budget {}", self.describe()), message),
+        }
+    }
 }
 
 /// Checks budgets against a bill's totals. A budget on a total the bill has no value for (a
@@ -145,16 +153,25 @@ pub fn check_figures(budgets: &[Budget], totals: &[(&str, Option<Decimal>)]) -> 
                     "{} has no value in this bill, so its budget cannot be checked",
                     budget.metric
                 );
-                let error = match &budget.origin {
-                    Some(origin) => origin.error(message),
-                    None => Diagnostic::file_error(format!("--budget {}", budget.describe()), message),
-                };
-                return Err(error.with_help(
+                return Err(budget.error(message).with_help(
                     "margins need a [sale]; per-second totals need video steps; remove the budget or set what it needs",
                 ));
             };
-            let above = budget.min.map(|min| value - min);
-            let below = budget.max.map(|max| max - value);
+            // The headroom is shown, not summed: it may round past the 28th place like any figure
+            // divided out for display; only a difference past the range is an error.
+            let headroom = |more: Decimal, less: Decimal| {
+                more.checked_sub(less).ok_or_else(|| {
+                    budget
+                        .error(format!(
+                            "the distance of {} = {} from this budget's limit is too large to compute",
+                            budget.metric,
+                            value.normalize()
+                        ))
+                        .with_help("check the budget's limit for a mistyped figure")
+                })
+            };
+            let above = budget.min.map(|min| headroom(value, min)).transpose()?;
+            let below = budget.max.map(|max| headroom(max, value)).transpose()?;
             let headroom = match (above, below) {
                 (Some(a), Some(b)) => a.min(b),
                 (a, b) => a.or(b).unwrap_or_default(),

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use rust_decimal::Decimal;
 
-use crate::engine::{Bill, Stage};
+use crate::engine::{Bill, Diagnostic, Stage};
 
 /// One line's cost, as a comparison matches it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,6 +56,49 @@ impl Side {
     pub fn total(&self, name: &str) -> Option<Decimal> {
         self.totals.iter().find(|(n, _)| *n == name).and_then(|(_, v)| *v)
     }
+
+    /// A total less `first`'s; `None` where either has none, or where the difference leaves
+    /// the range of decimals, which [`check_differences`] refuses first.
+    pub fn delta(&self, first: &Self, name: &str) -> Option<Decimal> {
+        self.total(name)?.checked_sub(first.total(name)?)
+    }
+}
+
+/// Refuses a comparison whose differences leave the range of decimals: two totals or line costs
+/// of opposite signs near the limit of a decimal (a saved report can hold any figure). The
+/// error names the side and the figure.
+pub fn check_differences(sides: &[Side], rows: &[Row]) -> Result<(), Diagnostic> {
+    let Some(first) = sides.first() else {
+        return Ok(());
+    };
+    let too_large = |side: &Side, what: &str| {
+        Diagnostic::file_error(
+            side.file.as_str(),
+            format!("{what} less {}'s is too large to compute", first.name),
+        )
+        .with_help("check both sides' figures for a mistyped one")
+    };
+    for side in sides.iter().skip(1) {
+        for (name, value) in &side.totals {
+            if value.zip(first.total(name)).is_some() && side.delta(first, name).is_none() {
+                return Err(too_large(side, name));
+            }
+        }
+    }
+    for row in rows {
+        for (i, side) in sides.iter().enumerate().skip(1) {
+            let both = row
+                .per_video
+                .first()
+                .copied()
+                .flatten()
+                .zip(row.per_video.get(i).copied().flatten());
+            if both.is_some() && row.delta(i).is_none() {
+                return Err(too_large(side, &format!("the {} line's cost per video", row.label)));
+            }
+        }
+    }
+    Ok(())
 }
 
 /// A line of the comparison: one stage and label, with each side's cost.
@@ -70,10 +113,15 @@ pub struct Row {
 }
 
 impl Row {
-    /// Side `i`'s cost less the first side's; `None` where either has no such line.
+    /// Side `i`'s cost less the first side's; `None` where either has no such line, or where
+    /// the difference leaves the range of decimals, which [`check_differences`] refuses first.
     pub fn delta(&self, i: usize) -> Option<Decimal> {
         let first = (*self.per_video.first()?)?;
-        self.per_video.get(i).copied().flatten().map(|v| v - first)
+        self.per_video
+            .get(i)
+            .copied()
+            .flatten()
+            .and_then(|v| v.checked_sub(first))
     }
 }
 
@@ -88,8 +136,10 @@ pub fn match_lines(sides: &[Side]) -> Vec<Row> {
         for line in &side.lines {
             let seen = match used.iter_mut().find(|(s, l, _)| *s == line.stage && *l == &*line.label) {
                 Some(entry) => {
-                    entry.2 += 1;
-                    entry.2 - 1
+                    let seen = entry.2;
+                    // At most the number of this side's lines.
+                    entry.2 = seen.saturating_add(1);
+                    seen
                 }
                 None => {
                     used.push((line.stage, &line.label, 1));

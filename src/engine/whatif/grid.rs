@@ -9,7 +9,7 @@ use super::Error;
 use super::inputs::{PriceInput, with_param, with_prices};
 use super::sample::Draws;
 use super::uncertainty::{PRICE_STEPS, Sampling};
-use crate::engine::{Catalogs, Params, Scenario, Totals, evaluate};
+use crate::engine::{Catalogs, Diagnostic, Diagnostics, Params, Scenario, Totals, evaluate};
 
 pub(super) struct Param {
     pub(super) name: String,
@@ -22,17 +22,37 @@ pub(super) struct Param {
 }
 
 impl Param {
-    fn at(&self, k: u64) -> Decimal {
-        let k = Decimal::from(k);
+    /// The value `k` steps up the range; an error at the parameter when its range is too wide
+    /// to step through.
+    fn at(&self, k: u64, scenario: &Scenario) -> Result<Decimal, Diagnostic> {
         if self.steps == 0 {
-            return self.low;
+            return Ok(self.low);
         }
-        let value = self.low + (self.high - self.low) * k / Decimal::from(self.steps);
-        if self.whole {
+        // k steps of (high - low) / steps: multiply before dividing.
+        let value = self
+            .high
+            .checked_sub(self.low)
+            .and_then(|width| width.checked_mul(Decimal::from(k)))
+            .and_then(|up| up.checked_div(Decimal::from(self.steps)))
+            .and_then(|up| self.low.checked_add(up))
+            .ok_or_else(|| {
+                let message = format!(
+                    "{}: the range {} to {} is too wide to step through exactly",
+                    self.name,
+                    self.low.normalize(),
+                    self.high.normalize()
+                );
+                match scenario.param_origin(&self.name) {
+                    Some(origin) => origin.error(message),
+                    None => Diagnostic::file_error(scenario.file.path(), message),
+                }
+                .with_help("narrow its low-high range")
+            })?;
+        Ok(if self.whole {
             crate::engine::money::round(value, 0)
         } else {
             value
-        }
+        })
     }
 }
 
@@ -98,7 +118,8 @@ impl Model<'_> {
     fn params_at(&self, key: &[u64]) -> Result<Params, Error> {
         let mut params = self.params.clone();
         for (p, &k) in self.ranged.iter().zip(key) {
-            params = with_param(&params, &p.name, p.at(k))?;
+            let value = p.at(k, self.scenario).map_err(Diagnostics::from)?;
+            params = with_param(&params, &p.name, value)?;
         }
         Ok(params)
     }
@@ -141,8 +162,13 @@ impl Model<'_> {
             let mut spans = Vec::with_capacity(self.one_high.len());
             for catalogs in &self.one_high {
                 let high = evaluate(self.scenario, catalogs, &params)?.totals.per_video;
-                let span = high - low.totals.per_video;
-                spans.push((span, span / Decimal::from(PRICE_STEPS)));
+                // Costs are never negative, so their difference fits, and a step of it too.
+                let span = high.checked_sub(low.totals.per_video);
+                let step = span.and_then(|s| s.checked_div(Decimal::from(PRICE_STEPS)));
+                let (Some(span), Some(step)) = (span, step) else {
+                    return Err(overflow(self.scenario).into());
+                };
+                spans.push((span, step));
             }
             let level = Level {
                 base: low.totals.per_video,
@@ -150,9 +176,10 @@ impl Model<'_> {
                 finished_seconds: low.totals.finished_seconds,
                 videos_per_month: Decimal::from(params.videos_per_month),
             };
+            let index = self.store.len();
             self.store.push(level);
-            self.levels.insert(key.to_vec(), self.store.len() - 1);
-            Ok(self.store.len() - 1)
+            self.levels.insert(key.to_vec(), index);
+            Ok(index)
         }
     }
 }
@@ -178,7 +205,8 @@ pub(super) fn corners(model: &mut Model<'_>) -> Result<([Option<(Decimal, Decima
         let mut series: Vec<[Option<Decimal>; 3]> = Vec::new();
         for j in 0..=10u64 {
             let mut key = vec![0; n];
-            key[q] = steps * j / 10;
+            // At most PARAM_STEPS x 10.
+            key[q] = steps.saturating_mul(j) / 10;
             let level = model.level(&key)?;
             series.push(level.metrics(level.base));
         }

@@ -136,7 +136,8 @@ pub fn with_prices(catalogs: &Catalogs, changes: &[(&PriceInput, Decimal)]) -> C
             Some(i) => i,
             None => {
                 models.push(Model::clone(catalogs.model(&input.model.id).unwrap_or(&input.model)));
-                models.len() - 1
+                // Just pushed: the list is not empty.
+                models.len().saturating_sub(1)
             }
         };
         let model = &mut models[index];

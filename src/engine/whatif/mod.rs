@@ -2,6 +2,7 @@
 //! a tornado of every input, the spread that price and parameter ranges give the totals, goal
 //! seek and budgets. Every answer is the same `evaluate` run at other inputs; nothing here reads
 //! a clock or a file, and the Monte Carlo sampler takes its seed from the caller.
+#![warn(clippy::arithmetic_side_effects)]
 
 pub mod budget;
 pub mod compare;
@@ -20,7 +21,7 @@ use super::params::ParamError;
 use super::source::Diagnostics;
 
 pub use budget::{Budget, BudgetCheck, check_budgets, parse_budget};
-pub use compare::{LineCost, Row, Side, match_lines};
+pub use compare::{LineCost, Row, Side, check_differences, match_lines};
 pub use inputs::{PriceInput, Side as PriceSide};
 pub use metric::{METRICS, higher_is_better, metric};
 pub use sensitivity::{Swing, sensitivity};

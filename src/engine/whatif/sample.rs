@@ -4,6 +4,8 @@
 //! on every machine and every run. A draw is a whole number, turned into a value in a range as an
 //! exact decimal (`low + (high - low) * k / N`): no binary float touches a figure.
 
+use std::num::NonZeroU64;
+
 use rand_chacha::ChaCha8Rng;
 use rand_core::{RngCore, SeedableRng};
 use rust_decimal::Decimal;
@@ -44,18 +46,20 @@ impl Draws {
             Distribution::Uniform => self.upto(n),
             Distribution::Triangular => {
                 let half = n / 2;
-                self.upto(half) + self.upto(n - half)
+                // Two parts of at most `half` and `n - half`: the sum is at most `n`.
+                self.upto(half).saturating_add(self.upto(n.saturating_sub(half)))
             }
         }
     }
 
     /// A whole number in `0..=n`, each equally likely (rejection sampling, so none is favoured).
     pub fn upto(&mut self, n: u64) -> u64 {
-        let Some(span) = n.checked_add(1) else {
+        let Some(span) = n.checked_add(1).and_then(NonZeroU64::new) else {
             return self.0.next_u64();
         };
         // The largest multiple of `span` that fits: draws at or above it would favour low values.
-        let zone = u64::MAX - (u64::MAX - span + 1) % span;
+        // `span` is at least one, so `u64::MAX - span + 1` neither wraps nor overflows.
+        let zone = u64::MAX.saturating_sub(u64::MAX.saturating_sub(span.get()).saturating_add(1) % span);
         loop {
             let draw = self.0.next_u64();
             if draw < zone {
@@ -71,8 +75,10 @@ pub fn percentile(samples: &mut [Decimal], p: usize) -> Option<Decimal> {
     if samples.is_empty() {
         return None;
     }
-    let rank = (p * samples.len()).div_ceil(100).clamp(1, samples.len());
-    let (_, value, _) = samples.select_nth_unstable(rank - 1);
+    // `--samples` keeps the count to a million, far from where p x count would saturate.
+    let rank = p.saturating_mul(samples.len()).div_ceil(100).clamp(1, samples.len());
+    // The clamp keeps the rank at least one.
+    let (_, value, _) = samples.select_nth_unstable(rank.saturating_sub(1));
     Some(*value)
 }
 

@@ -100,7 +100,8 @@ fn entry(name: String, value: Decimal, ends: (Decimal, Decimal), declared: bool,
         declared,
         per_video_at_low: at.0,
         per_video_at_high: at.1,
-        swing: (at.1 - at.0).abs(),
+        // Costs are never negative, so their difference never saturates.
+        swing: at.1.saturating_sub(at.0).abs(),
     }
 }
 
@@ -118,11 +119,15 @@ pub(crate) fn per_video_at_price(
 
 /// ± a share of a value, never below zero.
 fn scaled(value: Decimal, swing: Decimal) -> (Decimal, Decimal) {
-    let low = value
-        .checked_mul(Decimal::ONE - swing)
+    let low = Decimal::ONE
+        .checked_sub(swing)
+        .and_then(|share| value.checked_mul(share))
         .unwrap_or(Decimal::ZERO)
         .max(Decimal::ZERO);
-    let high = value.checked_mul(Decimal::ONE + swing).unwrap_or(value);
+    let high = Decimal::ONE
+        .checked_add(swing)
+        .and_then(|share| value.checked_mul(share))
+        .unwrap_or(value);
     (low, high)
 }
 
@@ -130,8 +135,9 @@ fn scaled(value: Decimal, swing: Decimal) -> (Decimal, Decimal) {
 fn swung(value: Decimal, swing: Decimal, d: &Domain) -> (Decimal, Decimal) {
     let (mut low, mut high) = scaled(value, swing);
     if d.whole {
-        low = crate::engine::money::round(low, 0).min(value - Decimal::ONE);
-        high = crate::engine::money::round(high, 0).max(value + Decimal::ONE);
+        // A value at an end of the decimal range stays there rather than overflow.
+        low = crate::engine::money::round(low, 0).min(value.saturating_sub(Decimal::ONE));
+        high = crate::engine::money::round(high, 0).max(value.saturating_add(Decimal::ONE));
     }
     if let Some(min) = d.min {
         low = low.max(min);
@@ -158,8 +164,14 @@ pub(crate) fn reach<T>(
     }
     let (mut good, mut bad, mut best) = (from, to, None);
     for _ in 0..64 {
-        let half = (bad - good) / Decimal::TWO;
-        let mid = good + if whole { half.trunc() } else { half };
+        // Ends of opposite signs too far apart to subtract end the search at the best so far.
+        let Some(half) = bad.checked_sub(good).and_then(|d| d.checked_div(Decimal::TWO)) else {
+            break;
+        };
+        // Between `good` and `bad`, so within range.
+        let Some(mid) = good.checked_add(if whole { half.trunc() } else { half }) else {
+            break;
+        };
         if mid == good || mid == bad {
             break;
         }

@@ -90,13 +90,15 @@ impl Search<'_> {
                     if k >= 1 << 60 {
                         return Found::Farthest(lo, lo_totals);
                     }
-                    k *= 2;
+                    // At most 2^61: the check above stops the gallop.
+                    k = k.saturating_mul(2);
                 }
                 None => {
                     // Bisect for the last value at which the bill can be made.
                     let mut hi = k;
-                    while hi - lo > 1 {
-                        let mid = lo + (hi - lo) / 2;
+                    // `lo < hi` throughout, so the gap is exact.
+                    while hi.saturating_sub(lo) > 1 {
+                        let mid = lo.midpoint(hi);
                         match self.at(direction, mid) {
                             Some(t) if self.meets(&t) => return self.first_met(direction, lo, mid, t),
                             Some(t) => (lo, lo_totals) = (mid, t),
@@ -111,8 +113,9 @@ impl Search<'_> {
 
     /// The first step in `(lo, hi]` that meets the target, `hi` meeting it.
     fn first_met(&self, direction: i8, mut lo: u64, mut hi: u64, mut hi_totals: Totals) -> Found {
-        while hi - lo > 1 {
-            let mid = lo + (hi - lo) / 2;
+        // `lo < hi` throughout, so the gap is exact.
+        while hi.saturating_sub(lo) > 1 {
+            let mid = lo.midpoint(hi);
             match self.at(direction, mid) {
                 Some(t) if self.meets(&t) => (hi, hi_totals) = (mid, t),
                 _ => lo = mid,

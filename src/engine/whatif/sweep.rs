@@ -152,8 +152,10 @@ pub fn range_values(name: &str, from: &str, to: &str, step: &str) -> Result<Vec<
             "--step is a number above 0, e.g. --step 1",
         ));
     }
-    let span = (to - from).abs();
-    let count = span.checked_div(step).map(|c| c.floor());
+    let count = to
+        .checked_sub(from)
+        .and_then(|span| span.abs().checked_div(step))
+        .map(|c| c.floor());
     let too_many = || {
         input_error(
             name,
@@ -173,8 +175,17 @@ pub fn range_values(name: &str, from: &str, to: &str, step: &str) -> Result<Vec<
     if count >= MAX_POINTS {
         return Err(too_many());
     }
-    let step = if to < from { -step } else { step };
-    Ok((0..=count)
-        .map(|i| (from + step * Decimal::from(i)).normalize().to_string())
-        .collect())
+    let step = if to < from {
+        crate::engine::money::negated(step)
+    } else {
+        step
+    };
+    // Each value lies between `from` and `to`, so it fits.
+    (0..=count)
+        .map(|i| {
+            let value = step.checked_mul(Decimal::from(i)).and_then(|up| from.checked_add(up));
+            value.map(|v| v.normalize().to_string())
+        })
+        .collect::<Option<Vec<_>>>()
+        .ok_or_else(too_many)
 }

@@ -215,7 +215,10 @@ fn model<'a>(
         .filter_map(|p| {
             let (low, high) = p.range?;
             // Every whole value of a short range; otherwise PARAM_STEPS steps across it.
-            let whole_values = u64::try_from((high - low).trunc()).unwrap_or(PARAM_STEPS);
+            let whole_values = high
+                .checked_sub(low)
+                .and_then(|width| u64::try_from(width.trunc()).ok())
+                .unwrap_or(PARAM_STEPS);
             let steps = if p.domain.whole {
                 whole_values.min(PARAM_STEPS)
             } else {

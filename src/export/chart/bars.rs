@@ -116,33 +116,37 @@ pub fn horizontal_bars(title: &str, subtitle: &str, bars: &[Bar]) -> Result<Stri
     page(title, subtitle, |root| {
         let (left, top, bottom) = (470i32, 150i32, 690i32);
         let scale = scale(&shown, left);
-        let slot = (bottom - top) / i32::try_from(shown.len().max(4)).unwrap_or(4);
-        let thick = (slot * 7 / 10).min(56);
+        // Pixels on a page of a fixed size, at most MOST_BARS rows: saturating forms never
+        // saturate here, and a bar's length is clamped by the cast.
+        let (slot, thick) = slots(top, bottom, shown.len());
         root.draw(&PathElement::new(
-            vec![(left, top - 10), (left, bottom)],
+            vec![(left, top.saturating_sub(10)), (left, bottom)],
             RULE.stroke_width(2),
         ))
         .map_err(err)?;
         for (i, bar) in (0i32..).zip(&shown) {
-            let mid = top + slot * i + slot / 2;
+            let mid = middle(top, slot, i);
             let length = (bar.value * scale).round();
-            let end = left + (length as i32).max(2);
+            let end = left.saturating_add((length as i32).max(2));
             let colour = if bar.highlight { ACCENT } else { BAR };
             root.draw(&Rectangle::new(
-                [(left, mid - thick / 2), (end, mid + thick / 2)],
+                [
+                    (left, mid.saturating_sub(thick / 2)),
+                    (end, mid.saturating_add(thick / 2)),
+                ],
                 colour.filled(),
             ))
             .map_err(err)?;
             let name = label(&bar.label, 32);
             root.draw(&Text::new(
                 name,
-                (left - 16, mid),
+                (left.saturating_sub(16), mid),
                 text_at(HPos::Right, 30, &INK, bar.highlight),
             ))
             .map_err(err)?;
             root.draw(&Text::new(
                 bar.text.clone(),
-                (end + 14, mid),
+                (end.saturating_add(14), mid),
                 text_at(HPos::Left, 28, &INK, true),
             ))
             .map_err(err)?;
@@ -155,7 +159,8 @@ pub fn horizontal_bars(title: &str, subtitle: &str, bars: &[Bar]) -> Result<Stri
 /// value, around a line at the base cost; the widest swing on top.
 pub fn tornado(data: &Tornado) -> Result<String, ChartError> {
     let mut rows = data.rows.clone();
-    rows.sort_by_key(|(_, lo, hi)| std::cmp::Reverse((*hi - *lo).abs()));
+    // Costs are never negative, so their differences never saturate.
+    rows.sort_by_key(|(_, lo, hi)| std::cmp::Reverse(hi.saturating_sub(*lo).abs()));
     rows.truncate(MOST_BARS);
     let lowest = rows
         .iter()
@@ -165,7 +170,7 @@ pub fn tornado(data: &Tornado) -> Result<String, ChartError> {
         .iter()
         .map(|(_, lo, hi)| (*lo).max(*hi))
         .fold(data.base, Decimal::max);
-    let span = coord(highest - lowest).max(f64::EPSILON);
+    let span = coord(highest.saturating_sub(lowest)).max(f64::EPSILON);
     let title = format!("What moves the {}", data.measure);
     let subtitle = format!(
         "{}: {} at its own values; each input from low to high",
@@ -174,12 +179,13 @@ pub fn tornado(data: &Tornado) -> Result<String, ChartError> {
     );
     page(&title, &subtitle, |root| {
         let (left, right, top, bottom) = (530i32, 1060i32, 170i32, 690i32);
-        let x = |v: Decimal| left + ((coord(v - lowest) / span) * f64::from(right - left)).round() as i32;
-        let slot = (bottom - top) / i32::try_from(rows.len().max(4)).unwrap_or(4);
-        let thick = (slot * 7 / 10).min(56);
+        // Pixels on a page of a fixed size, as in `bars`; each value is at least `lowest`.
+        let width = f64::from(right.saturating_sub(left));
+        let x = |v: Decimal| left.saturating_add(((coord(v.saturating_sub(lowest)) / span) * width).round() as i32);
+        let (slot, thick) = slots(top, bottom, rows.len());
         let base = x(data.base);
         for (i, (name, lo, hi)) in (0i32..).zip(&rows) {
-            let mid = top + slot * i + slot / 2;
+            let mid = middle(top, slot, i);
             let (a, b) = (x(*lo), x(*hi));
             // Below the base in blue, above it in orange: which way each end moves the cost,
             // whichever end of the input does it.
@@ -187,7 +193,10 @@ pub fn tornado(data: &Tornado) -> Result<String, ChartError> {
             for (from, to, colour) in [(from_x, base.min(to_x), BAR), (base.max(from_x), to_x, ACCENT)] {
                 if to > from {
                     root.draw(&Rectangle::new(
-                        [(from, mid - thick / 2), (to, mid + thick / 2)],
+                        [
+                            (from, mid.saturating_sub(thick / 2)),
+                            (to, mid.saturating_add(thick / 2)),
+                        ],
                         colour.filled(),
                     ))
                     .map_err(err)?;
@@ -203,22 +212,35 @@ pub fn tornado(data: &Tornado) -> Result<String, ChartError> {
             let high = money_label(*lo.max(hi), &data.currency, super::places(*hi));
             root.draw(&Text::new(
                 low,
-                (a.min(b) - 10, mid),
+                (a.min(b).saturating_sub(10), mid),
                 text_at(HPos::Right, 24, &INK, true),
             ))
             .map_err(err)?;
             root.draw(&Text::new(
                 high,
-                (a.max(b) + 10, mid),
+                (a.max(b).saturating_add(10), mid),
                 text_at(HPos::Left, 24, &INK, true),
             ))
             .map_err(err)?;
         }
         root.draw(&PathElement::new(
-            vec![(base, top - 20), (base, bottom)],
+            vec![(base, top.saturating_sub(20)), (base, bottom)],
             INK.stroke_width(3),
         ))
         .map_err(err)?;
         Ok(())
     })
+}
+
+/// The height of a row for `rows` rows (at least four) between `top` and `bottom`, and of the
+/// bar drawn in it.
+fn slots(top: i32, bottom: i32, rows: usize) -> (i32, i32) {
+    let rows = i32::try_from(rows.max(4)).unwrap_or(4);
+    let slot = bottom.saturating_sub(top).checked_div(rows).unwrap_or(0);
+    (slot, (slot.saturating_mul(7) / 10).min(56))
+}
+
+/// The middle of row `i`.
+fn middle(top: i32, slot: i32, i: i32) -> i32 {
+    top.saturating_add(slot.saturating_mul(i)).saturating_add(slot / 2)
 }

@@ -87,7 +87,7 @@ pub fn write(
                 let before: Vec<String> = free_rows
                     .iter()
                     .filter(|(id, _, _)| *id == &*line.model.id)
-                    .map(|(_, r, gb)| format!("({gb}-G{})", r + 1))
+                    .map(|(_, r, gb)| format!("({gb}-G{})", r.saturating_add(1)))
                     .collect();
                 free_rows.push((&line.model.id, row, formula::quantity(gb)));
                 Some(if before.is_empty() {
@@ -109,10 +109,10 @@ pub fn write(
             free_taken,
         };
         write_call(sheet, &call, styles)?;
-        let fallback_row = write_fallback(sheet, subject, prices, line, step, row + 1, styles)?;
+        let fallback_row = write_fallback(sheet, subject, prices, line, step, row.saturating_add(1), styles)?;
         write_quantities(sheet, subject, line, step, row, fallback_row, styles)?;
-        per_video.push(format!("Q{}", row + 1));
-        row += if fallback_row.is_some() { 2 } else { 1 };
+        per_video.push(format!("Q{}", row.saturating_add(1)));
+        row = row.saturating_add(if fallback_row.is_some() { 2 } else { 1 });
     }
     Ok(Layout {
         first: HEADER_ROW + 1,
@@ -173,7 +173,8 @@ fn write_fallback(
         priced,
         free_taken: None,
     };
-    let share = format!("{}%", (fb.share * Decimal::ONE_HUNDRED).normalize());
+    // A share is at most one.
+    let share = format!("{}%", fb.share.saturating_mul(Decimal::ONE_HUNDRED).normalize());
     sheet.write_string(row, 1, format!("  fallback: {share} of calls"))?;
     write_call(sheet, &call, styles)?;
     Ok(Some((row, fb.share)))
@@ -210,7 +211,7 @@ pub fn usage<'a>(params: &'a Params, step: &'a Step, model: &Model) -> Usage<'a>
 
 fn write_call(sheet: &mut Worksheet, call: &Call<'_>, styles: &Styles) -> Result<(), XlsxError> {
     let r = call.row;
-    let here = |col: &str| format!("{col}{}", r + 1);
+    let here = |col: &str| format!("{col}{}", r.saturating_add(1));
     let (p, priced) = (call.pricing, &call.priced);
     sheet.write_string(r, 2, clean(&call.model.id))?;
     sheet.write_string(r, 3, p.name.as_deref().map_or("catalog".to_owned(), clean))?;
@@ -292,7 +293,7 @@ fn write_quantities(
     fallback: Option<(u32, Decimal)>,
     styles: &Styles,
 ) -> Result<(), XlsxError> {
-    let n = r + 1;
+    let n = r.saturating_add(1);
     sheet.write_string(r, 0, line.stage.name())?;
     sheet.write_string(r, 1, clean(&line.label))?;
     let own = exchange(subject, &line.model);
@@ -303,7 +304,7 @@ fn write_quantities(
                 .fallback
                 .as_ref()
                 .map_or_else(|| formula::number(fb.share), |f| formula::quantity(&f.share));
-            format!("=K{n}*{own}*(1-{share})+K{}*{theirs}*{share}", fb_row + 1)
+            format!("=K{n}*{own}*(1-{share})+K{}*{theirs}*{share}", fb_row.saturating_add(1))
         }
         _ => format!("=K{n}*{own}"),
     };
@@ -344,13 +345,16 @@ fn exchange(subject: &Subject<'_>, model: &Model) -> String {
     }
 }
 
-/// Runs of a stage per video at these parameters, as the engine counts them.
+/// Runs of a stage per video at these parameters, as the engine counts them: the cached result
+/// of a formula the spreadsheet recomputes, so a third may round at the 28th place.
 fn runs(params: &Params, stage: Stage) -> Decimal {
+    // Whole counts over a divisor of at least one: the quotient always fits.
+    let per = |count: Decimal, videos: Decimal| count.checked_div(videos.max(Decimal::ONE)).unwrap_or(count);
     match stage {
         Stage::Scene => Decimal::from(params.scenes),
-        Stage::Character => Decimal::from(params.characters) / Decimal::from(params.videos_per_character.max(1)),
+        Stage::Character => per(params.characters.into(), params.videos_per_character.into()),
         Stage::Video => Decimal::ONE,
-        Stage::Month => Decimal::ONE / Decimal::from(params.videos_per_month.max(1)),
+        Stage::Month => per(Decimal::ONE, params.videos_per_month.into()),
     }
 }
 

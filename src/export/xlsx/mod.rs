@@ -196,7 +196,7 @@ fn total_rows<'s>(subject: &Subject<'_>, layout: &bill::Layout, styles: &'s Styl
     let sum = if layout.per_video.is_empty() {
         "=0".to_owned()
     } else {
-        format!("=SUM(Q{}:Q{})", layout.first + 1, layout.end)
+        format!("=SUM(Q{}:Q{})", layout.first.saturating_add(1), layout.end)
     };
     let per_second = |total: &str| format!("=IF({total}=0,\"n/a (no video)\",per_video/{total})");
     let mut rows: Vec<TotalRow<'s>> = vec![
@@ -264,10 +264,10 @@ fn write_totals(
     names: &mut Vec<(String, String)>,
 ) -> Result<(), XlsxError> {
     let rows = total_rows(subject, layout, styles);
-    let mut row = layout.end + 1;
+    let mut row = layout.end.saturating_add(1);
     sheet.write_string_with_format(row, 1, "Totals", &styles.header)?;
     for (label, name, formula, value, format) in rows {
-        row += 1;
+        row = row.saturating_add(1);
         sheet.write_string_with_format(row, 1, label, &styles.total)?;
         sheet.write_formula_with_format(row, 2, Formula::new(formula).set_result(value), format)?;
         sheet.write_string(row, 3, name)?;
@@ -277,7 +277,7 @@ fn write_totals(
         ));
     }
     if let Some(target) = subject.bill.totals.sale.as_ref().and_then(|s| s.target_margin) {
-        row += 1;
+        row = row.saturating_add(1);
         let text = match subject.bill.totals.sale.as_ref().and_then(|s| s.margin_share) {
             Some(share) if share < target => "below the target margin",
             _ => "",
@@ -286,10 +286,10 @@ fn write_totals(
         let check = "=IF(ISNUMBER(margin_share),IF(margin_share<target_margin,\"below the target margin\",\"\"),\"\")";
         sheet.write_formula(row, 2, Formula::new(check).set_result(text))?;
     }
-    row += 2;
+    row = row.saturating_add(2);
     sheet.write_string_with_format(row, 1, "Not formulas", &styles.header)?;
     for note in NOT_FORMULAS {
-        row += 1;
+        row = row.saturating_add(1);
         sheet.write_string(row, 1, note)?;
     }
     Ok(())

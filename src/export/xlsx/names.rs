@@ -29,7 +29,11 @@ fn reserved(name: &str) -> bool {
     if (1..=3).contains(&letters) && !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit()) {
         let column = lower[..letters]
             .bytes()
-            .fold(0u32, |n, b| n * 26 + u32::from(b - b'a' + 1));
+            // At most three letters, each 1 to 26: at most 18,278.
+            .fold(0u32, |n, b| {
+                n.saturating_mul(26)
+                    .saturating_add(u32::from(b.saturating_sub(b'a')).saturating_add(1))
+            });
         return column <= 16_384;
     }
     // R1C1 notation: r, c, rN, cN, rNcN.

@@ -92,7 +92,7 @@ pub fn write(
         let mut found = PricingRefs::default();
         for rate in &pricing.rates {
             found.rates.push(write_rate(sheet, row, rate, &money)?);
-            row += 1;
+            row = row.saturating_add(1);
         }
         for m in &pricing.multipliers {
             let mut when = Vec::new();
@@ -111,28 +111,28 @@ pub fn write(
             item(sheet, row, "multiplier", &when.join(" "))?;
             sheet.write_number_with_format(row, 7, number(m.factor), &styles.factor)?;
             found.factors.push(cell(row, 7));
-            row += 1;
+            row = row.saturating_add(1);
         }
         if let Some(base) = pricing.base {
             item(sheet, row, "base price", "the first units")?;
             sheet.write_number_with_format(row, 7, number(base.price), &money)?;
-            item(sheet, row + 1, "base includes", pricing.unit.noun())?;
-            sheet.write_number(row + 1, 7, number(base.includes))?;
-            found.base = Some((cell(row, 7), cell(row + 1, 7)));
-            row += 2;
+            item(sheet, row.saturating_add(1), "base includes", pricing.unit.noun())?;
+            sheet.write_number(row.saturating_add(1), 7, number(base.includes))?;
+            found.base = Some((cell(row, 7), cell(row.saturating_add(1), 7)));
+            row = row.saturating_add(2);
         }
         if let Some(free) = pricing.free_tier {
             item(sheet, row, "free tier", "each month, month steps")?;
             sheet.write_number(row, 7, number(free))?;
             found.free = Some(cell(row, 7));
-            row += 1;
+            row = row.saturating_add(1);
         }
         for r in first..row {
             sheet.write_string(r, 0, clean(&model.id))?;
         }
         describe(sheet, first, model, pricing)?;
         refs.0.push((Arc::clone(&model.id), *quote, found));
-        row += 1;
+        row = row.saturating_add(1);
     }
     Ok(refs)
 }

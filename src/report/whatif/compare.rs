@@ -16,7 +16,8 @@ fn letter(i: usize) -> String {
     let letters = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     letters
         .get(i)
-        .map_or_else(|| format!("S{}", i + 1), |c| char::from(*c).to_string())
+        // An index into the sides, far below `usize::MAX`.
+        .map_or_else(|| format!("S{}", i.saturating_add(1)), |c| char::from(*c).to_string())
 }
 
 /// The totals some side has a value for, in the report's order.
@@ -38,13 +39,13 @@ fn grids(sides: &[Side], rows: &[Row], currency: &Currency) -> (Grid, Grid) {
     }
     let mut totals = Grid::new(columns.clone());
     for metric in shown_totals(sides) {
-        let first = sides.first().and_then(|s| s.total(metric));
+        let first = sides.first();
         let mut cells = vec![title(metric)];
         for (i, side) in sides.iter().enumerate() {
             let value = side.total(metric);
             cells.push(value.map_or_else(|| "-".to_owned(), |v| figure(metric, v, currency)));
             if i > 0 {
-                let d = value.zip(first).map(|(v, f)| v - f);
+                let d = first.and_then(|f| side.delta(f, metric));
                 cells.push(d.map_or_else(|| "-".to_owned(), |d| delta(metric, d, currency)));
             }
         }
@@ -146,12 +147,9 @@ fn csv(sides: &[Side], rows: &[Row]) -> String {
         let values: Vec<_> = sides.iter().map(|s| s.total(metric)).collect();
         let mut fields = vec!["total".to_owned(), String::new(), metric.to_owned()];
         fields.extend(values.iter().map(|v| text(*v)));
-        fields.extend(
-            values
-                .iter()
-                .skip(1)
-                .map(|v| text(v.zip(values[0]).map(|(v, f)| v - f))),
-        );
+        if let Some(first) = sides.first() {
+            fields.extend(sides.iter().skip(1).map(|s| text(s.delta(first, metric))));
+        }
         out.push_str(&csv_line(fields));
     }
     for row in rows {

@@ -24,7 +24,11 @@ fn bar(swing: Decimal, largest: Decimal, width: u32) -> String {
     if largest.is_zero() {
         return String::new();
     }
-    let cells = (swing * Decimal::from(width) / largest).round();
+    // The share of the largest is at most one, so `width` of it fits.
+    let cells = swing
+        .checked_div(largest)
+        .and_then(|share| share.checked_mul(Decimal::from(width)))
+        .map_or(Decimal::ZERO, |c| c.round());
     "#".repeat(usize::try_from(u64::try_from(cells).unwrap_or(0)).unwrap_or(0))
 }
 
@@ -112,7 +116,8 @@ fn table(format: Format, inputs: &[Swing], (swing, per_video): (Decimal, Decimal
     let mut out = format!(
         "Cost per video {}; each input moved alone to its range, or by ±{}% without one.\n\n",
         figure("per_video", per_video, currency),
-        (swing * Decimal::ONE_HUNDRED).normalize()
+        // A swing is a share of at most one.
+        swing.saturating_mul(Decimal::ONE_HUNDRED).normalize()
     );
     out.push_str(&if format == Format::Markdown {
         grid.markdown()

@@ -72,7 +72,8 @@ pub fn describe(crossing: &Crossing, currency: &Currency) -> String {
                         parts.push(format!("{} s", s.normalize()));
                     }
                     if parts.is_empty() {
-                        format!("rate {}", i + 1)
+                        // An index into a list, far below `usize::MAX`.
+                        format!("rate {}", i.saturating_add(1))
                     } else {
                         parts.join(" ")
                     }
