@@ -185,3 +185,20 @@ fn a_parameter_near_the_largest_decimal_is_charted_without_a_panic() {
     }
     screen(&app);
 }
+
+#[test]
+fn a_scenario_without_a_name_is_named_by_its_file_once_in_the_title() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bare.toml");
+    std::fs::write(
+        &path,
+        "[parameters]\nscenes = 2\n\n[[scene]]\nmodel = \"fal-ai/flux-pro/kontext\"\n",
+    )
+    .unwrap();
+    let catalogs = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogs");
+    let project = project::load(&ScenarioSource::File(path.clone()), Some(&catalogs)).unwrap();
+    let app = App::new(project, Theme::plain()).unwrap();
+    let shown = screen(&app);
+    let first = shown.lines().next().unwrap();
+    assert_eq!(first.matches("bare.toml").count(), 1, "{first}");
+}

@@ -138,7 +138,13 @@ fn title(app: &App) -> (String, String) {
         ""
     };
     (
-        crate::format::escape(&format!(" reelcost · {} · {}", app.project.scenario.name, app.source())).into_owned(),
+        // A scenario without a `name` is named by its file: said once.
+        crate::format::escape(&if *app.project.scenario.name == *app.source() {
+            format!(" reelcost · {}", app.source())
+        } else {
+            format!(" reelcost · {} · {}", app.project.scenario.name, app.source())
+        })
+        .into_owned(),
         format!("{reading}{against} "),
     )
 }
