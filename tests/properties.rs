@@ -223,7 +223,8 @@ fn overflow_is_an_error_at_the_line_not_a_panic() {
 /// evaluations at their parameters give.
 fn analyses_agree(s: &Scenario, params: &Params, videos: u32) -> Result<(), TestCaseError> {
     use reelcost::engine::Kind;
-    use reelcost::engine::analysis::{amortisation, cliffs, video_alternatives};
+    use reelcost::engine::analysis::{amortisation, cliffs, clip_steps, video_alternatives};
+    use reelcost::engine::bill::reprice_swapped;
     let c = catalogs();
     let Ok(b) = evaluate(s, &c, params) else {
         return Ok(());
@@ -248,7 +249,17 @@ fn analyses_agree(s: &Scenario, params: &Params, videos: u32) -> Result<(), Test
     }
     for alternative in &alternatives {
         let whole = at(&|p| p.video_model = Some(Arc::clone(&alternative.model.id))).unwrap();
-        prop_assert_eq!(&alternative.totals, &whole);
+        prop_assert_eq!(alternative.per_video, whole.per_video);
+    }
+    // The list keeps only the cost per video; the swap it is priced by gives whole totals, which
+    // are those of a whole evaluation.
+    let clips = clip_steps(s, &c);
+    for model in c.models().filter(|m| m.kind == Kind::Video) {
+        let mut with = params.clone();
+        with.video_model = Some(Arc::clone(&model.id));
+        if let Ok(swapped) = reprice_swapped(s, &c, &with, &b, &clips) {
+            prop_assert_eq!(&swapped, &evaluate(s, &c, &with).map(|b| b.totals).unwrap());
+        }
     }
     for cliff in cliffs(s, &c, params, &b) {
         let frames = cliff.frames;

@@ -216,7 +216,7 @@ fn m_cycles_the_clip_model_through_the_alternatives() {
         .iter()
         .find(|a| a.model.id == next_id)
         .unwrap();
-    let next_cost = next.totals.per_video;
+    let next_cost = next.per_video;
 
     run(&mut app, [Action::NextModel]);
     assert_eq!(app.params.video_model.as_deref(), Some(&*next_id));

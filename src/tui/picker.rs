@@ -76,21 +76,22 @@ pub struct Listing {
 impl Listing {
     /// A list of priced models, cheapest first: those that meet the need and the filter, grouped.
     /// The model in use stays whatever it takes in, so the list always says where the step is.
-    fn of(priced: Vec<Entry>, need: Option<Need>, picker: &Picker, now: Option<&str>) -> Self {
+    ///
+    /// Narrowed and grouped in place: a catalog can offer hundreds of thousands of models, and
+    /// each copy of their list would be megabytes.
+    fn of(mut priced: Vec<Entry>, need: Option<Need>, picker: &Picker, now: Option<&str>) -> Self {
         let total = priced.len();
-        let in_use = |e: &Entry| Some(&*e.model.id) == now;
-        let (fit, unfit): (Vec<Entry>, Vec<Entry>) = priced
-            .into_iter()
-            .partition(|e| need.is_none_or(|n| n.met_by(&e.model)) || in_use(e));
+        priced.retain(|e| need.is_none_or(|n| n.met_by(&e.model)) || Some(&*e.model.id) == now);
+        let unfit = total - priced.len();
         let words = picker.words();
-        let shown = fit.into_iter().filter(|e| matches_words(&words, &e.model)).collect();
-        let (entries, groups) = by_provider(shown);
+        priced.retain(|e| matches_words(&words, &e.model));
+        let groups = by_provider(&mut priced);
         Self {
-            entries,
+            entries: priced,
             groups,
             total,
             need,
-            unfit: unfit.len(),
+            unfit,
         }
     }
 
@@ -100,32 +101,32 @@ impl Listing {
     }
 }
 
-/// Entries grouped by provider, keeping their order within each group, and where each group is;
-/// the groups come in the order of their first entry, so a list sorted cheapest first starts with
-/// the cheapest model.
-fn by_provider(entries: Vec<Entry>) -> (Vec<Entry>, Vec<Range<usize>>) {
+/// Groups entries by provider, keeping their order within each group, and says where each group
+/// is; the groups come in the order of their first entry, so a list sorted cheapest first starts
+/// with the cheapest model.
+fn by_provider(entries: &mut [Entry]) -> Vec<Range<usize>> {
     let mut group_of: HashMap<Arc<str>, usize> = HashMap::new();
-    let mut groups: Vec<Vec<Entry>> = Vec::new();
-    for entry in entries {
-        let next = groups.len();
-        let at = *group_of.entry(Arc::clone(&entry.model.provider)).or_insert(next);
-        if at == next {
-            groups.push(Vec::new());
-        }
-        if let Some(group) = groups.get_mut(at) {
-            group.push(entry);
+    let mut sizes: Vec<usize> = Vec::new();
+    for entry in entries.iter() {
+        match group_of.get(&*entry.model.provider).and_then(|&at| sizes.get_mut(at)) {
+            Some(size) => *size += 1,
+            None => {
+                group_of.insert(Arc::clone(&entry.model.provider), sizes.len());
+                sizes.push(1);
+            }
         }
     }
+    // One key per entry, then moved in place: the sort is stable, so each group keeps its order.
+    entries.sort_by_cached_key(|e| group_of.get(&*e.model.provider).copied());
     let mut start = 0;
-    let ranges = groups
-        .iter()
-        .map(|group| {
-            let range = start..start + group.len();
+    sizes
+        .into_iter()
+        .map(|size| {
+            let range = start..start + size;
             start = range.end;
             range
         })
-        .collect();
-    (groups.into_iter().flatten().collect(), ranges)
+        .collect()
 }
 
 /// The models panel's list as last made, and what it was made of. It is made again only when the
@@ -211,7 +212,7 @@ impl App {
             .iter()
             .map(|a| Entry {
                 model: Arc::clone(&a.model),
-                per_video: a.totals.per_video,
+                per_video: a.per_video,
                 change: None,
             })
             .collect();

@@ -202,9 +202,7 @@ mod tests {
     }
 
     fn costs(list: &[Alternative]) -> Vec<(String, rust_decimal::Decimal)> {
-        list.iter()
-            .map(|a| (a.model.id.to_string(), a.totals.per_video))
-            .collect()
+        list.iter().map(|a| (a.model.id.to_string(), a.per_video)).collect()
     }
 
     fn at_frames(scenario: &Scenario, frames: &str) -> Params {
