@@ -1,12 +1,14 @@
 //! Live files: reloading a scenario and its catalogs when they change on disk, keeping the last
 //! good state when an edit is invalid, and saying what changed.
 
+mod fingerprint;
 mod watch;
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use fingerprint::{Fingerprint, read_fingerprint};
 pub use watch::{FileWatcher, WatchMode, Watching};
 
 use crate::engine::{Diagnostic, Diagnostics, Params, evaluate};
@@ -15,25 +17,6 @@ use crate::project::{self, CatalogSource, Project, ScenarioSource};
 /// The contents of every watched file at one moment, as fingerprints: `None` for a file that
 /// could not be read. A fingerprint rather than the text, so a large catalog is not held twice.
 type Snapshot = BTreeMap<PathBuf, Option<Fingerprint>>;
-
-/// A file's length and a hash of its bytes: enough to tell a changed file from a touched one.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Fingerprint {
-    len: usize,
-    hash: u64,
-}
-
-impl Fingerprint {
-    fn of(text: &str) -> Self {
-        use std::hash::{Hash, Hasher};
-        let mut hasher = std::collections::hash_map::DefaultHasher::new();
-        text.hash(&mut hasher);
-        Self {
-            len: text.len(),
-            hash: hasher.finish(),
-        }
-    }
-}
 
 /// What a reload found.
 #[derive(Debug)]
@@ -340,14 +323,4 @@ impl Live {
             }
         }
     }
-}
-
-/// A file's fingerprint, noting it in `blank` when it is empty or only whitespace; `None` when it
-/// cannot be read.
-fn read_fingerprint(path: &Path, blank: &mut Vec<PathBuf>) -> Option<Fingerprint> {
-    let text = fs::read_to_string(path).ok()?;
-    if text.trim().is_empty() {
-        blank.push(path.to_path_buf());
-    }
-    Some(Fingerprint::of(&text))
 }
