@@ -21,7 +21,7 @@ trait Words {
 
 impl Words for Line {
     fn rule(&self) -> String {
-        rule::line(self, &Currency::of(&self.model.currency))
+        rule::line(self, &Currency::of(self.model.currency()))
     }
 }
 

@@ -92,7 +92,7 @@ fn rows_come_under_one_heading_per_provider_groups_by_their_cheapest_and_cheapes
     let app = open("scenarios/atve.toml");
     let cost = |id: &str| {
         let a = app.analysis.alternatives.iter().find(|a| &*a.model.id == id).unwrap();
-        (a.per_video, Arc::clone(&a.model.provider))
+        (a.per_video, Arc::clone(a.model.provider()))
     };
     let mut seen: Vec<String> = Vec::new();
     let mut groups: Vec<Vec<Arc<str>>> = Vec::new();

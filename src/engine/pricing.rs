@@ -5,7 +5,7 @@ use std::fmt;
 
 use rust_decimal::Decimal;
 
-use super::catalog::{Amount, Charge, Kind, Pricing, Rate, Unit};
+use super::catalog::{Amount, Charge, Kind, Pricing, Rate, TokenPrices, Unit};
 use super::money;
 
 /// What one call asks of a model.
@@ -152,8 +152,9 @@ impl Pricing {
     pub fn price(&self, kind: Kind, usage: &Usage<'_>) -> Result<Priced, PriceError> {
         let rate_index = self.select_rate(kind, usage)?;
         let rate = &self.rates[rate_index];
-        let (measured, cost) = match rate.charge {
-            Charge::Tokens { input, output } => {
+        let (measured, cost) = match &rate.charge {
+            Charge::Tokens(prices) => {
+                let TokenPrices { input, output } = **prices;
                 let (Some(tokens_in), Some(tokens_out)) = (usage.input_tokens, usage.output_tokens) else {
                     return Err(PriceError::Missing(
                         "input_tokens and output_tokens (or a per-call quote)",
@@ -167,7 +168,7 @@ impl Pricing {
                 .ok_or_else(overflow)?;
                 (Decimal::from(tokens_in).saturating_add(Decimal::from(tokens_out)), cost)
             }
-            Charge::PerUnit(amount) => {
+            &Charge::PerUnit(amount) => {
                 let measured = self.measure(usage)?;
                 let billed = self.round.apply(measured);
                 if let (Unit::Second, Some(fps)) = (self.unit, usage.unending_fps)
@@ -196,9 +197,9 @@ impl Pricing {
         Ok(Priced {
             cost: money::mul(cost, factor).ok_or_else(overflow)?,
             rate: rate_index,
-            unit_price: match rate.charge {
+            unit_price: match &rate.charge {
                 Charge::PerUnit(a) => a.point(),
-                Charge::Tokens { .. } => cost,
+                Charge::Tokens(_) => cost,
             },
             measured,
             billed: self.round.apply(measured),
@@ -208,7 +209,7 @@ impl Pricing {
     }
 
     fn per_unit_cost(&self, amount: Amount, billed: Decimal) -> Result<Decimal, PriceError> {
-        let cost = match self.base {
+        let cost = match self.base() {
             Some(base) => {
                 let extra = money::sub(billed, base.includes)
                     .ok_or_else(overflow)?
@@ -245,8 +246,8 @@ impl Pricing {
         let matches = |r: &Rate| {
             r.resolution.as_deref().is_none_or(|res| usage.resolution == Some(res))
                 && r.audio.is_none_or(|a| a == usage.audio)
-                && r.seconds.is_none_or(|s| seconds == Some(s))
-                && r.steps.is_none_or(|n| usage.steps == Some(n))
+                && r.seconds().is_none_or(|s| seconds == Some(s))
+                && r.steps().is_none_or(|n| usage.steps == Some(n))
         };
         if kind == Kind::Video && usage.audio && !self.offers_audio() {
             return Err(PriceError::Audio);
@@ -268,7 +269,7 @@ impl Pricing {
                 offered: fixed,
             });
         }
-        let steps: Vec<u64> = self.rates.iter().filter_map(|r| r.steps).collect();
+        let steps: Vec<u64> = self.rates.iter().filter_map(Rate::steps).collect();
         if !steps.is_empty() {
             return Err(PriceError::Steps {
                 asked: usage.steps,

@@ -28,7 +28,7 @@ impl Freshness {
     /// The limit for a model: the override, else its catalog's, else the default.
     pub fn limit_for(&self, model: &Model) -> u32 {
         self.stale_after_days
-            .or(model.stale_after_days)
+            .or(model.stale_after_days())
             .unwrap_or(DEFAULT_STALE_AFTER_DAYS)
     }
 

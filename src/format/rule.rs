@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::money::Currency;
 use crate::engine::Line;
-use crate::engine::catalog::{Amount, Charge, Multiplier, Pricing, Unit};
+use crate::engine::catalog::{Amount, Charge, Multiplier, Pricing, TokenPrices, Unit};
 use crate::engine::money::round;
 use crate::engine::pricing::Priced;
 
@@ -26,10 +26,10 @@ pub fn explain(pricing: &Pricing, priced: &Priced, currency: &Currency) -> Strin
         Some(false) => options.push("silent".into()),
         None => {}
     }
-    if let Some(s) = rate.seconds {
+    if let Some(s) = rate.seconds() {
         options.push(format!("{} s", s.normalize()));
     }
-    if let Some(n) = rate.steps {
+    if let Some(n) = rate.steps() {
         options.push(format!("{n} steps"));
     }
     if !options.is_empty() {
@@ -55,7 +55,8 @@ pub fn explain(pricing: &Pricing, priced: &Priced, currency: &Currency) -> Strin
 fn charge(out: &mut String, pricing: &Pricing, charge: &Charge, priced: &Priced, currency: &Currency) {
     let unit = pricing.unit.short();
     let _ = match charge {
-        Charge::Tokens { input, output } => {
+        Charge::Tokens(prices) => {
+            let TokenPrices { input, output } = **prices;
             let midpoint = if input.is_range() || output.is_range() {
                 " (midpoint)"
             } else {
@@ -75,7 +76,7 @@ fn charge(out: &mut String, pricing: &Pricing, charge: &Charge, priced: &Priced,
             currency.price(*high),
             currency.price(priced.unit_price)
         ),
-        Charge::PerUnit(Amount::Exact(p)) => match pricing.base {
+        Charge::PerUnit(Amount::Exact(p)) => match pricing.base() {
             Some(base) => write!(
                 out,
                 "{} incl. {} {unit} + {}/{unit} extra",
@@ -109,7 +110,7 @@ pub fn condition(m: &Multiplier) -> String {
 /// A line's rule with its quote, free tier, fallback and rerolls noted.
 pub fn line(line: &Line, bill: &Currency) -> String {
     let pricing = line.pricing();
-    let mut out = explain(pricing, &line.priced, &Currency::of(&line.model.currency));
+    let mut out = explain(pricing, &line.priced, &Currency::of(line.model.currency()));
     if let Some(name) = &pricing.name {
         let _ = write!(out, " [{name}]");
     }

@@ -34,7 +34,7 @@ pub fn message(kind: &WarningKind, currency: &Currency) -> String {
             let Some((used, other)) = kind.pricings() else {
                 return String::new();
             };
-            let own = Currency::of(&model.currency);
+            let own = Currency::of(model.currency());
             format!(
                 "sources disagree on {}: this bill uses {} per call ({}); {} gives {} ({})",
                 model.id,
@@ -150,8 +150,8 @@ pub fn stale_catalog(warning: &Warning, count: usize) -> Diagnostic {
 /// A catalog quote that disagrees with the catalog price, as a warning at the quote's rate.
 pub fn quote_disagreement(found: &QuoteDisagreement) -> Option<Diagnostic> {
     let (model, quote, rate) = (&found.model, found.quote(), found.rate()?);
-    let currency = Currency::of(&model.currency);
-    let at = match (rate.steps, rate.seconds) {
+    let currency = Currency::of(model.currency());
+    let at = match (rate.steps(), rate.seconds()) {
         (Some(steps), _) => format!("{steps} steps"),
         (_, Some(seconds)) => format!("{} s", seconds.normalize()),
         _ => "one call".to_owned(),

@@ -88,10 +88,10 @@ fn rates(pricing: &Pricing) -> Vec<(String, Decimal)> {
             Some(false) => options.push("silent".to_owned()),
             None => {}
         }
-        if let Some(s) = rate.seconds {
+        if let Some(s) = rate.seconds() {
             options.push(format!("for {} s", s.normalize()));
         }
-        if let Some(n) = rate.steps {
+        if let Some(n) = rate.steps() {
             options.push(format!("for {n} steps"));
         }
         let options = if options.is_empty() {
@@ -99,13 +99,13 @@ fn rates(pricing: &Pricing) -> Vec<(String, Decimal)> {
         } else {
             format!(" {}", options.join(" "))
         };
-        match rate.charge {
+        match &rate.charge {
             Charge::PerUnit(amount) => {
                 found.push((format!("per {}{options}", pricing.unit.noun()), amount.point()));
             }
-            Charge::Tokens { input, output } => {
-                found.push((format!("per 1M input tokens{options}"), input.point()));
-                found.push((format!("per 1M output tokens{options}"), output.point()));
+            Charge::Tokens(prices) => {
+                found.push((format!("per 1M input tokens{options}"), prices.input.point()));
+                found.push((format!("per 1M output tokens{options}"), prices.output.point()));
             }
         }
     }
@@ -122,7 +122,7 @@ fn compare_model(old: &Model, new: &Model, changed: &mut Vec<PriceChange>) {
                 rate: label.clone(),
                 old: Some(*price),
                 new: now,
-                currency: Arc::clone(&new.currency),
+                currency: Arc::clone(new.currency()),
             });
         }
     }
@@ -133,7 +133,7 @@ fn compare_model(old: &Model, new: &Model, changed: &mut Vec<PriceChange>) {
                 rate: label.clone(),
                 old: None,
                 new: Some(*price),
-                currency: Arc::clone(&new.currency),
+                currency: Arc::clone(new.currency()),
             });
         }
     }

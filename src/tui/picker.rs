@@ -43,7 +43,7 @@ fn matches_words(words: &[String], model: &Model) -> bool {
     if words.is_empty() {
         return true;
     }
-    let (id, provider) = (model.id.to_lowercase(), model.provider.to_lowercase());
+    let (id, provider) = (model.id.to_lowercase(), model.provider().to_lowercase());
     words.iter().all(|word| id.contains(word) || provider.contains(word))
 }
 
@@ -108,16 +108,16 @@ fn by_provider(entries: &mut [Entry]) -> Vec<Range<usize>> {
     let mut group_of: HashMap<Arc<str>, usize> = HashMap::new();
     let mut sizes: Vec<usize> = Vec::new();
     for entry in entries.iter() {
-        match group_of.get(&*entry.model.provider).and_then(|&at| sizes.get_mut(at)) {
+        match group_of.get(entry.model.provider()).and_then(|&at| sizes.get_mut(at)) {
             Some(size) => *size += 1,
             None => {
-                group_of.insert(Arc::clone(&entry.model.provider), sizes.len());
+                group_of.insert(Arc::clone(entry.model.provider()), sizes.len());
                 sizes.push(1);
             }
         }
     }
     // One key per entry, then moved in place: the sort is stable, so each group keeps its order.
-    entries.sort_by_cached_key(|e| group_of.get(&*e.model.provider).copied());
+    entries.sort_by_cached_key(|e| group_of.get(e.model.provider()).copied());
     let mut start = 0;
     sizes
         .into_iter()

@@ -27,7 +27,7 @@ impl Evaluation<'_> {
     ) -> Decimal {
         // A free tier covers the month's total, so it is taken off month steps in order.
         let mut free_units = Decimal::ZERO;
-        if let (Some(free), Some(gb), Stage::Month) = (pricing.free_tier, usage.gb, step.stage) {
+        if let (Some(free), Some(gb), Stage::Month) = (pricing.free_tier(), usage.gb, step.stage) {
             let used = self
                 .free_used
                 .iter()
@@ -39,7 +39,7 @@ impl Evaluation<'_> {
             self.free_used.retain(|(id, _)| *id != model.id);
             self.free_used
                 .push((Arc::clone(&model.id), used.saturating_add(free_units)));
-        } else if pricing.free_tier.is_some() && step.stage != Stage::Month {
+        } else if pricing.free_tier().is_some() && step.stage != Stage::Month {
             self.warnings.push(Warning {
                 origin: Some(step.origin.clone()),
                 file: Arc::clone(&self.scenario.file),
@@ -83,25 +83,27 @@ impl Evaluation<'_> {
 
     /// The factor from the model's currency to the bill's: one, or the scenario's stated rate.
     pub(super) fn exchange(&mut self, step: &Step, model: &Model) -> Result<Decimal, Diagnostic> {
-        let currency = self.currency.get_or_insert_with(|| Arc::clone(&model.currency));
-        if Arc::ptr_eq(currency, &model.currency) || *currency == model.currency {
+        let currency = self.currency.get_or_insert_with(|| Arc::clone(model.currency()));
+        if Arc::ptr_eq(currency, model.currency()) || currency == model.currency() {
             return Ok(Decimal::ONE);
         }
         let currency = Arc::clone(currency);
         self.scenario
             .exchange
             .iter()
-            .find(|(code, _)| *code == model.currency)
+            .find(|(code, _)| code == model.currency())
             .map(|(_, rate)| *rate)
             .ok_or_else(|| {
                 step.model_origin
                     .error(format!(
                         "{} is priced in {} but this bill is in {currency}: summing them needs a stated rate",
-                        model.id, model.currency
+                        model.id,
+                        model.currency()
                     ))
                     .with_help(format!(
                         "add [exchange] {} = <{currency} per {}> to the scenario",
-                        model.currency, model.currency
+                        model.currency(),
+                        model.currency()
                     ))
             })
     }

@@ -87,7 +87,7 @@ impl Evaluation<'_> {
             too_large(&format!(
                 "one call's cost ({} in {}) at the exchange rate {}",
                 priced.cost.normalize(),
-                model.currency,
+                model.currency(),
                 rate.normalize()
             ))
         })?;

@@ -134,15 +134,15 @@ fn check_limits(step: &Step, model: &Model, seconds: Decimal, frames: u32) -> Re
 pub(super) fn uses(model: &Model, field: UsageField) -> bool {
     let video = model.kind == Kind::Video;
     model.all_pricings().any(|pricing: &Pricing| match field {
-        UsageField::Steps => pricing.unit == Unit::Step || pricing.rates.iter().any(|r| r.steps.is_some()),
+        UsageField::Steps => pricing.unit == Unit::Step || pricing.rates.iter().any(|r| r.steps().is_some()),
         UsageField::Size => pricing.unit == Unit::Megapixel,
-        UsageField::Tokens => pricing.rates.iter().any(|r| matches!(r.charge, Charge::Tokens { .. })),
+        UsageField::Tokens => pricing.rates.iter().any(|r| matches!(r.charge, Charge::Tokens(_))),
         UsageField::Characters => pricing.unit == Unit::Character,
         UsageField::Gb => pricing.unit == Unit::GbMonth,
         UsageField::Seconds => {
             video
                 || pricing.unit == Unit::Second
-                || pricing.rates.iter().any(|r| r.seconds.is_some())
+                || pricing.rates.iter().any(|r| r.seconds().is_some())
                 || pricing.multipliers.iter().any(|m| m.seconds_above.is_some())
         }
         UsageField::Resolution => {

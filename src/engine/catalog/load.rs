@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use toml::Spanned;
 
-use super::{ById, Catalog, Catalogs, Limits, Model, Provenance};
+use super::{ById, Catalog, Catalogs, Limits, Model, Provenance, Seller};
 use crate::engine::asof::AsOf;
 use crate::engine::number;
 use crate::engine::source::{Diagnostic, Diagnostics, Origin, SourceFile};
@@ -120,6 +120,11 @@ fn convert_catalog(
         let days = problems.keep(number::whole(file, days, "stale_after_days", 0, u64::from(u32::MAX)))?;
         u32::try_from(days.value).ok()
     });
+    let seller = Arc::new(Seller {
+        provider: Arc::clone(&provider),
+        currency: Arc::clone(&currency),
+        stale_after_days,
+    });
 
     let mut models = Vec::with_capacity(count);
     let mut seen = Seen::default();
@@ -142,19 +147,8 @@ fn convert_catalog(
                 continue;
             }
             let id: Arc<str> = raw_model.id.get_ref().as_str().into();
-            let model = convert_model(
-                &mut problems,
-                raw_model,
-                Arc::clone(&id),
-                origin,
-                &provider,
-                &currency,
-                &defaults,
-            );
-            let model = model.map(|mut model| {
-                model.stale_after_days = stale_after_days;
-                Arc::new(model)
-            });
+            let model = convert_model(&mut problems, raw_model, Arc::clone(&id), origin, &seller, &defaults);
+            let model = model.map(Arc::new);
             seen.add(id, id_span.start, model.as_ref());
             models.extend(model);
         }
@@ -221,8 +215,7 @@ fn convert_model(
     raw: &RawModel,
     written: Arc<str>,
     origin: Origin,
-    provider: &Arc<str>,
-    currency: &Arc<str>,
+    seller: &Arc<Seller>,
     defaults: &Arc<Provenance>,
 ) -> Option<Model> {
     let id = raw.id.get_ref().trim();
@@ -279,13 +272,11 @@ fn convert_model(
         name: raw.name.as_deref().map_or_else(|| Arc::clone(&id), Into::into),
         id,
         kind,
-        provider: Arc::clone(provider),
-        currency: Arc::clone(currency),
+        seller: Arc::clone(seller),
         pricing: pricing?,
         quotes: quotes.into(),
         limits,
         note: raw.note.as_deref().map(Into::into),
-        stale_after_days: None,
         inputs,
         origin,
         id_origin: problems.at(raw.id.span()),

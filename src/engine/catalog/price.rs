@@ -53,30 +53,79 @@ impl Amount {
 pub enum Charge {
     /// A price per unit.
     PerUnit(Amount),
-    /// Token prices per million tokens in and out.
-    Tokens {
-        /// Per million input tokens.
-        input: Amount,
-        /// Per million output tokens.
-        output: Amount,
-    },
+    /// Token prices per million tokens in and out; apart, as they are twice a unit price's size.
+    Tokens(Box<TokenPrices>),
+}
+
+impl Charge {
+    /// A price per million tokens in and per million out.
+    pub fn tokens(input: Amount, output: Amount) -> Self {
+        Self::Tokens(Box::new(TokenPrices { input, output }))
+    }
+}
+
+/// Prices per million tokens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TokenPrices {
+    /// Per million input tokens.
+    pub input: Amount,
+    /// Per million output tokens.
+    pub output: Amount,
 }
 
 /// One row of a price table: a price and the options it applies to.
+///
+/// A catalog of a hundred thousand models holds hundreds of thousands of rates, so the options
+/// few rates have (a fixed length or step count) are kept apart.
 #[derive(Debug, Clone)]
 pub struct Rate {
     /// The output resolution it applies to; any when absent.
     pub resolution: Option<Arc<str>>,
     /// Whether it is the price with audio or without; either when absent.
     pub audio: Option<bool>,
-    /// A fixed clip length this price is for; other lengths are not offered.
-    pub seconds: Option<Decimal>,
-    /// A fixed number of training steps this price is for.
-    pub steps: Option<u64>,
     /// The price.
     pub charge: Charge,
+    /// A fixed clip length or step count, when the price is for one.
+    fixed: Option<Box<Fixed>>,
     /// Where the rate is written.
     pub origin: Origin,
+}
+
+/// A fixed clip length or number of training steps a price is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Fixed {
+    seconds: Option<Decimal>,
+    steps: Option<u64>,
+}
+
+impl Rate {
+    /// A rate for these options.
+    pub fn new(
+        resolution: Option<Arc<str>>,
+        audio: Option<bool>,
+        (seconds, steps): (Option<Decimal>, Option<u64>),
+        charge: Charge,
+        origin: Origin,
+    ) -> Self {
+        let fixed = (seconds.is_some() || steps.is_some()).then(|| Box::new(Fixed { seconds, steps }));
+        Self {
+            resolution,
+            audio,
+            charge,
+            fixed,
+            origin,
+        }
+    }
+
+    /// A fixed clip length this price is for; other lengths are not offered.
+    pub fn seconds(&self) -> Option<Decimal> {
+        self.fixed.as_ref().and_then(|f| f.seconds)
+    }
+
+    /// A fixed number of training steps this price is for.
+    pub fn steps(&self) -> Option<u64> {
+        self.fixed.as_ref().and_then(|f| f.steps)
+    }
 }
 
 /// A factor applied when a condition holds, such as WAN's x1.25 above 81 frames.
@@ -157,10 +206,9 @@ pub struct Pricing {
     pub multipliers: Box<[Multiplier]>,
     /// How measured quantities become billed units.
     pub round: Rounding,
-    /// A base price covering the first units.
-    pub base: Option<Base>,
-    /// Units free each month (storage).
-    pub free_tier: Option<Decimal>,
+    /// A base price or a free tier, which few pricings have: kept apart, as a catalog can hold a
+    /// hundred thousand pricings.
+    pub included: Option<Box<Included>>,
     /// Where this price comes from; the pricings of a catalog that say nothing of their own
     /// share the catalog's.
     pub provenance: Arc<Provenance>,
@@ -168,7 +216,33 @@ pub struct Pricing {
     pub origin: Origin,
 }
 
+/// Units a pricing includes: under a base price, or free each month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Included {
+    /// A base price covering the first units.
+    pub base: Option<Base>,
+    /// Units free each month (storage).
+    pub free_tier: Option<Decimal>,
+}
+
+impl Included {
+    /// What a pricing keeps of these: nothing when neither is given.
+    pub fn boxed(base: Option<Base>, free_tier: Option<Decimal>) -> Option<Box<Self>> {
+        (base.is_some() || free_tier.is_some()).then(|| Box::new(Self { base, free_tier }))
+    }
+}
+
 impl Pricing {
+    /// A base price covering the first units.
+    pub fn base(&self) -> Option<Base> {
+        self.included.as_ref().and_then(|i| i.base)
+    }
+
+    /// Units free each month (storage).
+    pub fn free_tier(&self) -> Option<Decimal> {
+        self.included.as_ref().and_then(|i| i.free_tier)
+    }
+
     /// The resolutions its rates name, in the order written.
     pub fn resolutions(&self) -> Vec<Arc<str>> {
         let mut seen: Vec<Arc<str>> = Vec::new();
@@ -189,7 +263,7 @@ impl Pricing {
 
     /// The fixed clip lengths it is sold in, if it is sold only in those.
     pub fn fixed_seconds(&self) -> Vec<Decimal> {
-        let mut lengths: Vec<Decimal> = self.rates.iter().filter_map(|r| r.seconds).collect();
+        let mut lengths: Vec<Decimal> = self.rates.iter().filter_map(Rate::seconds).collect();
         lengths.sort();
         lengths.dedup();
         lengths

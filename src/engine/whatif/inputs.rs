@@ -42,8 +42,8 @@ impl PriceInput {
         };
         match (&pricing.rates.get(self.rate)?.charge, self.side) {
             (Charge::PerUnit(a), Side::Unit) => Some(*a),
-            (Charge::Tokens { input, .. }, Side::InputTokens) => Some(*input),
-            (Charge::Tokens { output, .. }, Side::OutputTokens) => Some(*output),
+            (Charge::Tokens(prices), Side::InputTokens) => Some(prices.input),
+            (Charge::Tokens(prices), Side::OutputTokens) => Some(prices.output),
             _ => None,
         }
     }
@@ -66,10 +66,10 @@ impl PriceInput {
                 Some(false) => parts.push("silent".into()),
                 None => {}
             }
-            if let Some(s) = rate.seconds {
+            if let Some(s) = rate.seconds() {
                 parts.push(format!("{} s", s.normalize()));
             }
-            if let Some(n) = rate.steps {
+            if let Some(n) = rate.steps() {
                 parts.push(format!("{n} steps"));
             }
         }
@@ -151,8 +151,8 @@ pub fn with_prices(catalogs: &Catalogs, changes: &[(&PriceInput, Decimal)]) -> C
         let exact = Amount::Exact(*value);
         match (&mut rate.charge, input.side) {
             (Charge::PerUnit(a), Side::Unit) => *a = exact,
-            (Charge::Tokens { input, .. }, Side::InputTokens) => *input = exact,
-            (Charge::Tokens { output, .. }, Side::OutputTokens) => *output = exact,
+            (Charge::Tokens(prices), Side::InputTokens) => prices.input = exact,
+            (Charge::Tokens(prices), Side::OutputTokens) => prices.output = exact,
             _ => {}
         }
     }

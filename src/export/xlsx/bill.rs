@@ -82,7 +82,7 @@ pub fn write(
         let step = subject.scenario.steps.get(line.step).ok_or_else(missing)?;
         let refs = prices.get(&line.model.id, line.quote).ok_or_else(missing)?;
         let pricing = line.pricing();
-        let free_taken = match (pricing.free_tier, &refs.free, &step.gb, line.stage) {
+        let free_taken = match (pricing.free_tier(), &refs.free, &step.gb, line.stage) {
             (Some(_), Some(free), Some(gb), Stage::Month) => {
                 let before: Vec<String> = free_rows
                     .iter()
@@ -243,7 +243,7 @@ fn write_call(sheet: &mut Worksheet, call: &Call<'_>, styles: &Styles) -> Result
     let billed = format!("={}", formula::rounded(p.round, &here("G")));
     sheet.write_formula_with_format(r, 7, result(&billed, priced.billed), &styles.quantity)?;
     // The rate and the call's cost are in the model's own currency, before any exchange.
-    let own = Format::new().set_num_format(crate::export::money_format(&call.model.currency, 2, 6));
+    let own = Format::new().set_num_format(crate::export::money_format(call.model.currency(), 2, 6));
     let rate = formula::rate(p, call.model.kind, call.step, &options, call.refs);
     sheet.write_formula_with_format(r, 8, result(&rate, priced.unit_price), &own)?;
     let offered: Vec<String> = p.resolutions().iter().map(|r| r.to_string()).collect();
@@ -274,7 +274,7 @@ fn write_call(sheet: &mut Worksheet, call: &Call<'_>, styles: &Styles) -> Result
         check = format!("IF(ISNA({cell}),{},{check})", formula::text(message));
     }
     sheet.write_formula(r, 18, Formula::new(format!("={check}")).set_result("OK"))?;
-    let currency = crate::format::Currency::of(&call.model.currency);
+    let currency = crate::format::Currency::of(call.model.currency());
     let mut rule = crate::format::rule::explain(call.pricing, priced, &currency);
     if call.free_taken.is_some() {
         rule.push_str("; the free tier is shared by the month's steps on this model, in order");
@@ -338,10 +338,10 @@ fn write_quantities(
 
 /// The factor from a model's currency to the bill's: 1, or the `exchange_xxx` parameter.
 fn exchange(subject: &Subject<'_>, model: &Model) -> String {
-    if model.currency == subject.bill.currency {
+    if *model.currency() == subject.bill.currency {
         "1".to_owned()
     } else {
-        super::exchange_name(&model.currency)
+        super::exchange_name(model.currency())
     }
 }
 

@@ -221,12 +221,12 @@ pub fn rate(pricing: &Pricing, kind: Kind, step: &Step, options: &Options, refs:
     let seconds = rounded(pricing.round, &options.seconds);
     let mut chain = "NA()".to_owned();
     for (rate, cells) in pricing.rates.iter().zip(&refs.rates).rev() {
-        let length = match (rate.seconds, options.timed) {
+        let length = match (rate.seconds(), options.timed) {
             (None, _) => Cond::Always,
             (Some(_), false) => Cond::Never,
             (Some(s), true) => Cond::When(format!("{seconds}={}", number(s))),
         };
-        let steps = match (rate.steps, &step.steps) {
+        let steps = match (rate.steps(), &step.steps) {
             (None, _) => Cond::Always,
             (Some(_), None) => Cond::Never,
             (Some(n), Some(Quantity::Fixed(given))) if *given == Decimal::from(n) => Cond::Always,
@@ -241,7 +241,7 @@ pub fn rate(pricing: &Pricing, kind: Kind, step: &Step, options: &Options, refs:
         ]);
         let price = match rate.charge {
             Charge::PerUnit(_) => cells.price.clone(),
-            Charge::Tokens { .. } => match (&step.input_tokens, &step.output_tokens, &cells.output) {
+            Charge::Tokens(_) => match (&step.input_tokens, &step.output_tokens, &cells.output) {
                 (Some(i), Some(o), Some(out)) => {
                     format!("({}*{}+{}*{out})/1000000", quantity(i), cells.price, quantity(o))
                 }

@@ -87,7 +87,7 @@ pub fn write(
         let Some(pricing) = quote.and_then(|q| model.quotes.get(q)).or(Some(&model.pricing)) else {
             continue;
         };
-        let money = Format::new().set_num_format(super::super::money_format(&model.currency, 2, 6));
+        let money = Format::new().set_num_format(super::super::money_format(model.currency(), 2, 6));
         let first = row;
         let mut found = PricingRefs::default();
         for rate in &pricing.rates {
@@ -113,7 +113,7 @@ pub fn write(
             found.factors.push(cell(row, 7));
             row = row.saturating_add(1);
         }
-        if let Some(base) = pricing.base {
+        if let Some(base) = pricing.base() {
             item(sheet, row, "base price", "the first units")?;
             sheet.write_number_with_format(row, 7, number(base.price), &money)?;
             item(sheet, row.saturating_add(1), "base includes", pricing.unit.noun())?;
@@ -121,7 +121,7 @@ pub fn write(
             found.base = Some((cell(row, 7), cell(row.saturating_add(1), 7)));
             row = row.saturating_add(2);
         }
-        if let Some(free) = pricing.free_tier {
+        if let Some(free) = pricing.free_tier() {
             item(sheet, row, "free tier", "each month, month steps")?;
             sheet.write_number(row, 7, number(free))?;
             found.free = Some(cell(row, 7));
@@ -141,8 +141,8 @@ fn describe(sheet: &mut Worksheet, row: u32, model: &Model, pricing: &Pricing) -
     sheet.write_string(row, 1, clean(&model.name))?;
     sheet.write_string(row, 2, pricing.name.as_deref().map_or("catalog".to_owned(), clean))?;
     let unit = match pricing.unit {
-        crate::engine::Unit::Token => format!("{} per 1M tokens", model.currency),
-        unit => format!("{}/{}", model.currency, unit.short()),
+        crate::engine::Unit::Token => format!("{} per 1M tokens", model.currency()),
+        unit => format!("{}/{}", model.currency(), unit.short()),
     };
     sheet.write_string(row, 9, unit)?;
     let round = match pricing.round {
@@ -189,10 +189,10 @@ fn write_rate(sheet: &mut Worksheet, row: u32, rate: &Rate, money: &Format) -> R
         Some(false) => when.push("silent".to_owned()),
         None => {}
     }
-    if let Some(s) = rate.seconds {
+    if let Some(s) = rate.seconds() {
         when.push(format!("{} s", s.normalize()));
     }
-    if let Some(n) = rate.steps {
+    if let Some(n) = rate.steps() {
         when.push(format!("{n} steps"));
     }
     item(sheet, row, "rate", &when.join(" "))?;
@@ -215,17 +215,17 @@ fn write_rate(sheet: &mut Worksheet, row: u32, rate: &Rate, money: &Format) -> R
         }
         Ok(())
     };
-    Ok(match rate.charge {
-        Charge::PerUnit(a) => {
+    Ok(match &rate.charge {
+        &Charge::PerUnit(a) => {
             amount(7, a)?;
             RateRef {
                 price: cell(row, 7),
                 output: None,
             }
         }
-        Charge::Tokens { input, output } => {
-            amount(7, input)?;
-            amount(8, output)?;
+        Charge::Tokens(prices) => {
+            amount(7, prices.input)?;
+            amount(8, prices.output)?;
             RateRef {
                 price: cell(row, 7),
                 output: Some(cell(row, 8)),

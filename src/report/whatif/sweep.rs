@@ -68,7 +68,7 @@ pub fn describe(crossing: &Crossing, currency: &Currency) -> String {
                     if let Some(a) = r.audio {
                         parts.push(if a { "audio" } else { "silent" }.to_owned());
                     }
-                    if let Some(s) = r.seconds {
+                    if let Some(s) = r.seconds() {
                         parts.push(format!("{} s", s.normalize()));
                     }
                     if parts.is_empty() {

@@ -170,7 +170,7 @@ fn rows(app: &App, listing: &Listing, window: std::ops::Range<usize>) -> (Vec<Mo
                 first = first.saturating_sub(1);
             }
             rows.push(ModelRow::Provider {
-                name: escape(&entry.model.provider).into_owned(),
+                name: escape(entry.model.provider()).into_owned(),
                 count: group.len(),
             });
         }

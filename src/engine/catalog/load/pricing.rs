@@ -9,7 +9,9 @@ use toml::Spanned;
 
 use super::raw::{PricingFields, RawLimits, RawMultiplier, RawRate};
 use super::{Names, Problems, as_of};
-use crate::engine::catalog::{Amount, Base, Charge, Kind, Limits, Multiplier, Pricing, Provenance, Rate, Unit};
+use crate::engine::catalog::{
+    Amount, Base, Charge, Included, Kind, Limits, Multiplier, Pricing, Provenance, Rate, Unit,
+};
 use crate::engine::number::{self, RawNumber};
 use crate::engine::source::{Diagnostic, Origin, SourceFile};
 
@@ -72,8 +74,7 @@ pub(super) fn convert_pricing(
         rates: rates.into(),
         multipliers: multipliers.into(),
         round: raw.round,
-        base,
-        free_tier,
+        included: Included::boxed(base, free_tier),
         provenance: provenance(problems, &raw, defaults)?,
         origin,
     })
@@ -250,10 +251,7 @@ fn convert_rate(
         if raw.price.is_some() {
             return Err(origin.error("a per-token price uses `input` and `output`, not `price`"));
         }
-        Charge::Tokens {
-            input: amount(file, input, "input")?,
-            output: amount(file, output, "output")?,
-        }
+        Charge::tokens(amount(file, input, "input")?, amount(file, output, "output")?)
     } else {
         let Some(price) = &raw.price else {
             return Err(origin
@@ -279,14 +277,8 @@ fn convert_rate(
         Some(s) => Some(number::whole(file, s, "steps", 1, u64::from(u32::MAX))?.value),
         None => None,
     };
-    Ok(Rate {
-        resolution: raw.resolution.as_deref().map(|r| names.get(r.trim())),
-        audio: raw.audio,
-        seconds,
-        steps,
-        charge,
-        origin,
-    })
+    let resolution = raw.resolution.as_deref().map(|r| names.get(r.trim()));
+    Ok(Rate::new(resolution, raw.audio, (seconds, steps), charge, origin))
 }
 
 /// What a rate applies to: resolution, audio, fixed length, fixed step count.
@@ -299,8 +291,8 @@ fn check_distinct_rates(problems: &mut Problems<'_>, rates: &[Rate]) {
         let key = (
             rate.resolution.as_deref(),
             rate.audio,
-            rate.seconds.map(|s| s.normalize()),
-            rate.steps,
+            rate.seconds().map(|s| s.normalize()),
+            rate.steps(),
         );
         if let Some(first) = seen.insert(key, rate) {
             seen.insert(key, first);
