@@ -6,6 +6,8 @@
 //! this counts what the program asks for, which no allocator's rounding or timing moves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/large.rs"]
+mod large;
 mod support;
 
 use std::io::Write;
@@ -21,30 +23,12 @@ use reelcost::tui::{App, Event, Theme};
 #[global_allocator]
 static HEAP: PeakAlloc = PeakAlloc;
 
-/// A catalog of about `bytes` bytes: video models with two rates and a multiplier each, the shape
-/// of BENCHMARKS.md's 63 MB one.
-fn large_catalog(bytes: usize) -> String {
-    use std::fmt::Write;
-    let mut text = String::from("provider = \"Generated\"\ncurrency = \"USD\"\n");
-    let mut i = 0;
-    while text.len() < bytes {
-        let _ = write!(
-            text,
-            "\n[[model]]\nid = \"generated/model-{i}\"\nname = \"Model {i}\"\nkind = \"video\"\nunit = \"clip\"\n\
-             rates = [\n  {{ resolution = \"480p\", price = 0.20 }},\n  {{ resolution = \"720p\", price = 0.40 }},\n]\n\
-             multipliers = [{{ frames_above = 81, factor = 1.25 }}]\n"
-        );
-        i += 1;
-    }
-    text
-}
-
 #[test]
 fn the_dashboard_s_heap_stays_under_five_times_a_large_catalog() {
     let dir = support::copy_of_atve();
     let path = dir.path().join("catalogs/generated.toml");
     let size = {
-        let text = large_catalog(8 << 20);
+        let text = large::large_catalog(8 << 20);
         std::fs::write(&path, &text).unwrap();
         text.len()
     };

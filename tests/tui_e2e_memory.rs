@@ -2,6 +2,8 @@
 //! memory back to the system once that catalog is removed and the reload has run.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+#[path = "support/large.rs"]
+mod large;
 #[path = "support/tmux.rs"]
 mod tmux;
 
@@ -10,21 +12,6 @@ use std::thread::sleep;
 use std::time::{Duration, Instant};
 
 use tmux::{DEADLINE, Tmux, require_tmux};
-
-/// A catalog of about `bytes` bytes: video models with two rates and a multiplier each.
-fn large_catalog(bytes: usize) -> String {
-    let mut text = String::from("provider = \"Generated\"\ncurrency = \"USD\"\n");
-    let mut i = 0;
-    while text.len() < bytes {
-        text.push_str(&format!(
-            "\n[[model]]\nid = \"generated/model-{i}\"\nname = \"Model {i}\"\nkind = \"video\"\nunit = \"clip\"\n\
-             rates = [\n  {{ resolution = \"480p\", price = 0.20 }},\n  {{ resolution = \"720p\", price = 0.40 }},\n]\n\
-             multipliers = [{{ frames_above = 81, factor = 1.25 }}]\n"
-        ));
-        i += 1;
-    }
-    text
-}
 
 /// A figure in KB from `/proc/PID/status`, such as `VmRSS` or `VmHWM`.
 fn status_kb(pid: u32, field: &str) -> u64 {
@@ -56,7 +43,7 @@ fn memory_goes_back_to_the_system_after_a_large_catalog_is_removed() {
         .unwrap();
     assert!(init.status.success());
     let large = dir.path().join("catalogs/generated.toml");
-    std::fs::write(&large, large_catalog(8 << 20)).unwrap();
+    std::fs::write(&large, large::large_catalog(8 << 20)).unwrap();
     let command = format!(
         "cd '{}' && exec '{}'",
         dir.path().display(),

@@ -208,32 +208,16 @@ pub fn run(cli: Cli) -> ExitCode {
             },
         ),
         None => {
-            let scenario = cli.scenario.unwrap_or_else(|| match project::default_scenario() {
-                ScenarioSource::File(path) => path.display().to_string(),
-                ScenarioSource::Builtin(name) => name.to_owned(),
-            });
+            let scenario = cli
+                .scenario
+                .clone()
+                .unwrap_or_else(|| match project::default_scenario() {
+                    ScenarioSource::File(path) => path.display().to_string(),
+                    ScenarioSource::Builtin(name) => name.to_owned(),
+                });
             // The dashboard needs a terminal; piped or in CI, print the table instead.
             if std::io::stdout().is_terminal() {
-                project::scenario_source(&scenario)
-                    .map_err(Diagnostics::from)
-                    .and_then(|source| crate::live::Live::open(source, cli.catalogs.clone()))
-                    .and_then(|live| {
-                        let more: Result<Vec<crate::live::Live>, Diagnostics> = cli
-                            .more
-                            .iter()
-                            .map(|s| {
-                                let source = project::scenario_source(s).map_err(Diagnostics::from)?;
-                                crate::live::Live::open(source, cli.catalogs.clone())
-                            })
-                            .collect();
-                        crate::tui::run(
-                            live,
-                            more?,
-                            whatif::budgets(None, &cli.budgets)?,
-                            freshness(cli.stale_after)?,
-                            crate::tui::Theme::named(cli.theme),
-                        )
-                    })
+                dashboard(&cli, &scenario)
             } else {
                 // The budgets given for the dashboard hold for the table too, with its exit status.
                 let args = report::Args {
@@ -255,6 +239,23 @@ pub fn run(cli: Cli) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The dashboard on `scenario` and the scenarios named after it. What the command line gets
+/// wrong (a budget, the date) is said before the terminal is taken; the files are read after.
+fn dashboard(cli: &Cli, scenario: &str) -> Result<(), Diagnostics> {
+    let source = |name: &str| project::scenario_source(name).map_err(Diagnostics::from);
+    let opening = crate::tui::start::Opening {
+        scenario: source(scenario)?,
+        more: cli.more.iter().map(|s| source(s)).collect::<Result<_, _>>()?,
+        catalogs: cli.catalogs.clone(),
+    };
+    crate::tui::run(
+        opening,
+        whatif::budgets(None, &cli.budgets)?,
+        freshness(cli.stale_after)?,
+        crate::tui::Theme::named(cli.theme),
+    )
 }
 
 /// Prints a line to standard output; a closed pipe (`reelcost check . | head -1`) is not an error.

@@ -34,6 +34,8 @@ pub enum Event {
     Listed(Result<Vec<std::path::PathBuf>, String>),
     /// A scenario chosen in the picker was read, with its catalogs, or could not be.
     Opened(Box<super::shell::Opened>),
+    /// The scenarios the dashboard opens on were read, with their catalogs, or could not be.
+    Started(Box<super::start::Started>),
 }
 
 /// The loop's end of the channel, and a sender for other sources (the file watcher).

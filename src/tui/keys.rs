@@ -30,6 +30,8 @@ pub enum Context {
     ReadOnly,
     /// When the scenario file has other names (hard links).
     Linked,
+    /// While the files are read, before the dashboard opens.
+    Starting,
     /// Whatever is open.
     Anywhere,
 }
@@ -44,6 +46,7 @@ impl Context {
             Self::Picking => "Opening a scenario",
             // The prompts (a save's, quitting's) and the help's own keys share one section.
             Self::Conflict | Self::ReadOnly | Self::Linked | Self::Quitting | Self::Help => "Prompts and this help",
+            Self::Starting => "While the files are read",
             Self::Anywhere => "Anywhere",
         }
     }
@@ -171,7 +174,7 @@ const fn bind(
     }
 }
 
-use Context::{Anywhere, Conflict, Help, Linked, Normal, Picking, Presenting, Quitting, ReadOnly, Typing};
+use Context::{Anywhere, Conflict, Help, Linked, Normal, Picking, Presenting, Quitting, ReadOnly, Starting, Typing};
 
 /// Every key binding. One line each, so the table reads as the help does.
 #[rustfmt::skip]
@@ -232,6 +235,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(Quitting, &[Key::char('s')], Action::SaveAndQuit, "save, then quit", Some("save")),
     bind(Quitting, &[Key::char('d')], Action::QuitDiscarding, "quit without saving", Some("discard")),
     bind(Quitting, &[Key::char('c'), Key::plain(KeyCode::Esc)], Action::CancelInput, "cancel", Some("cancel")),
+    bind(Starting, &[Key::char('q'), Key::plain(KeyCode::Esc)], Action::Quit, "quit", Some("quit")),
     bind(Anywhere, &[Key::ctrl('c')], Action::Quit, "quit", None),
 ];
 
@@ -264,6 +268,19 @@ pub fn action_for(app: &App, key: KeyEvent) -> Option<Action> {
         }
         _ => None,
     }
+}
+
+/// The action a key press asks for where only a context's own keys and those that work anywhere
+/// apply, as while the files are read.
+pub fn action_in(context: Context, key: KeyEvent) -> Option<Action> {
+    if !matches!(key.kind, KeyEventKind::Press | KeyEventKind::Repeat) {
+        return None;
+    }
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == context || b.context == Context::Anywhere)
+        .find(|b| b.keys.iter().any(|k| k.matches(&key)))
+        .map(|b| b.action.clone())
 }
 
 /// The footer's entries for a context: (keys, word), neighbours with the same word merged.

@@ -27,6 +27,7 @@ pub mod ranking;
 pub mod scenario_picker;
 mod seek;
 pub mod shell;
+pub mod start;
 mod swap;
 pub mod sweep;
 mod terminal;
@@ -55,17 +56,30 @@ use crate::live::Live;
 
 /// Opens the dashboard on a scenario kept in step with its files, with more scenarios behind it
 /// and budgets for all of them, in a theme, and runs it until the user quits. Prices older than
-/// `freshness` allows are marked stale.
+/// `freshness` allows are marked stale. The files are read while the terminal already answers
+/// ([`start`]): a large catalog shows what is being read, and the quit keys work.
 ///
-/// Fails with the engine's diagnostics if the scenario cannot be priced as loaded, or with the
-/// terminal's error if it cannot be driven. The terminal is restored in every case.
+/// Fails with the engine's diagnostics if a scenario cannot be read or priced as loaded, or with
+/// the terminal's error if it cannot be driven. The terminal is restored in every case, before
+/// the caller prints what went wrong.
 pub fn run(
-    live: Live,
-    more: Vec<Live>,
+    opening: start::Opening,
     budgets: Vec<crate::engine::whatif::Budget>,
     freshness: crate::engine::stale::Freshness,
     theme: Theme,
 ) -> Result<(), Diagnostics> {
+    let _restore = terminal::Session::start().map_err(terminal_error)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout())).map_err(terminal_error)?;
+    let events = Events::start();
+    let what = opening.what();
+    shell::off_the_ui_thread("reelcost-start", events.sender.clone(), move || {
+        Event::Started(Box::new(opening.read()))
+    });
+    let waited = start::wait(&mut terminal, &events.receiver, &what, &theme, start::GLANCE);
+    let (live, more) = match waited.map_err(terminal_error)? {
+        start::Waited::Quit => return Ok(()),
+        start::Waited::Read(started) => (*started)?,
+    };
     let mut app = App::new(live.project.clone(), theme)?.with_freshness(freshness);
     let positions = app.open_others(more.iter().map(|l| l.project.clone()).collect());
     app.give_budgets(budgets);
@@ -75,7 +89,11 @@ pub fn run(
         .zip(positions)
         .filter_map(|(live, position)| position.map(|p| (p, live)))
         .collect();
-    drive(&mut app, live, more).map_err(|e| Diagnostic::file_error("terminal", e.to_string()).into())
+    drive(&mut terminal, &events, &mut app, (live, more)).map_err(terminal_error)
+}
+
+fn terminal_error(error: io::Error) -> Diagnostics {
+    Diagnostic::file_error("terminal", error.to_string()).into()
 }
 
 /// What one event does to the dashboard; `screen` is the terminal's area, for mouse clicks.
@@ -97,16 +115,18 @@ pub fn handle(app: &mut App, event: Event, screen: Rect) -> Option<Effect> {
         Event::Exported(Err(why)) => Some(Action::ExportFailed(why)),
         // The next draw lays the panels out for the new size; a finished read is the shell's to
         // take back before events reach here.
-        Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) | Event::Opened(_) => None,
+        Event::Resize | Event::Reread(_) | Event::ReaderFailed(_) | Event::Opened(_) | Event::Started(_) => None,
         Event::InputClosed | Event::Stop => return Some(Effect::Quit),
     };
     action.and_then(|a| app.update(a))
 }
 
-fn drive(app: &mut App, live: Live, more: Vec<(usize, Live)>) -> io::Result<()> {
-    let _restore = terminal::Session::start()?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(io::stdout()))?;
-    let events = Events::start();
+fn drive(
+    terminal: &mut Terminal<CrosstermBackend<Stdout>>,
+    events: &Events,
+    app: &mut App,
+    (live, more): (Live, Vec<(usize, Live)>),
+) -> io::Result<()> {
     let mut shell = Shell::new(live, events.sender.clone());
     for (position, live) in more {
         shell.add(position, live);
@@ -115,7 +135,7 @@ fn drive(app: &mut App, live: Live, more: Vec<(usize, Live)>) -> io::Result<()> 
     // The first ranking of a large catalog's clip models starts before the first frame.
     let size = terminal.size()?;
     shell.process(app, std::iter::empty(), Rect::new(0, 0, size.width, size.height));
-    let outcome = event_loop(&mut terminal, app, &mut shell, &events);
+    let outcome = event_loop(terminal, app, &mut shell, events);
     shell.finish();
     outcome
 }

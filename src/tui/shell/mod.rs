@@ -21,6 +21,7 @@ use std::time::Instant;
 use ratatui::layout::Rect;
 
 pub use open::Opened;
+pub(super) use open::off_the_ui_thread;
 pub use reader::{Outcome, Reread};
 
 use super::action::{self, Action, Effect, Loaded};

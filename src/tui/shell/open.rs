@@ -17,7 +17,11 @@ pub type Opened = Result<Live, Diagnostics>;
 
 /// Runs `work` on a thread of its own, or in place if none can be started, and sends the event
 /// it makes to `reply`.
-fn off_the_ui_thread(name: &str, reply: Sender<Event>, work: impl FnOnce() -> Event + Send + 'static) {
+pub(in crate::tui) fn off_the_ui_thread(
+    name: &str,
+    reply: Sender<Event>,
+    work: impl FnOnce() -> Event + Send + 'static,
+) {
     // The work is shared with the thread so that it can run here if the thread cannot start.
     let work = std::sync::Arc::new(std::sync::Mutex::new(Some(work)));
     let (theirs, their_reply) = (std::sync::Arc::clone(&work), reply.clone());
