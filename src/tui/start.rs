@@ -20,7 +20,7 @@ use super::action::Action;
 use super::event::Event;
 use super::keys::{self, Context};
 use super::theme::Theme;
-use crate::engine::Diagnostics;
+use crate::engine::{Diagnostic, Diagnostics};
 use crate::format::escape::escape;
 use crate::live::Live;
 use crate::project::ScenarioSource;
@@ -104,6 +104,11 @@ pub fn next(event: Option<Event>) -> Next {
     match event {
         None | Some(Event::Resize) => Next::Draw,
         Some(Event::Started(started)) => Next::Done(Waited::Read(started)),
+        // The read panicked: there is nothing to open, and the panic's message says why.
+        Some(Event::ReaderFailed(why)) => {
+            let stopped = Diagnostic::file_error("files", format!("reading the files stopped: {why}"));
+            Next::Done(Waited::Read(Box::new(Err(stopped.into()))))
+        }
         Some(Event::Key(key)) if keys::action_in(Context::Starting, key) == Some(Action::Quit) => {
             Next::Done(Waited::Quit)
         }
@@ -205,6 +210,26 @@ mod tests {
         assert!(matches!(next(key(KeyCode::Right, KeyModifiers::NONE)), Next::Keep));
         assert!(matches!(next(Some(Event::Resize)), Next::Draw));
         assert!(matches!(next(None), Next::Draw));
+    }
+
+    #[test]
+    fn a_read_that_panics_ends_the_wait_with_why() {
+        let (sender, events) = channel();
+        crate::tui::shell::off_the_ui_thread("reelcost-test", sender, || panic!("parser fell over at byte 7"));
+        let event = events
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the panic is reported");
+        let Next::Done(Waited::Read(started)) = next(Some(event)) else {
+            panic!("the wait goes on after the read panicked");
+        };
+        let errors = started.expect_err("nothing was read");
+        assert!(
+            errors
+                .0
+                .iter()
+                .any(|d| d.message == "reading the files stopped: parser fell over at byte 7"),
+            "{errors:?}"
+        );
     }
 
     fn opening(more: usize) -> Opening {

@@ -82,7 +82,7 @@ impl Job {
 /// Runs one read, turning a panic into [`Event::ReaderFailed`] with the panic's message. A panic
 /// takes the live files with it: the dashboard cannot go on, so it is told to stop, as it would
 /// have stopped had the read panicked on its own thread. Says whether the read finished.
-fn guarded(reply: &Sender<Event>, read: impl FnOnce()) -> bool {
+pub(super) fn guarded(reply: &Sender<Event>, read: impl FnOnce()) -> bool {
     match std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)) {
         Ok(()) => true,
         Err(panic) => {
