@@ -281,7 +281,7 @@ fn swapped_models_are_priced_in_the_sheet() {
     let path = dir.path().join("swapped.xlsx");
     // The scene's clip model, and one step's model by its id.
     let model = "video_model=fal-ai/kling-video/v2.6/pro";
-    let step = "training-augmentations-35-images.model=fal-ai/flux-lora";
+    let step = "training-augmentations.model=fal-ai/flux-lora";
     reelcost(&[
         "export",
         "atve",
