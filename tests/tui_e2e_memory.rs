@@ -7,11 +7,10 @@ mod large;
 #[path = "support/tmux.rs"]
 mod tmux;
 
-use std::process::Command;
 use std::thread::sleep;
 use std::time::{Duration, Instant};
 
-use tmux::{DEADLINE, Tmux, require_tmux};
+use tmux::{DEADLINE, Tmux, initialised_copy, require_tmux};
 
 /// A figure in KB from `/proc/PID/status`, such as `VmRSS` or `VmHWM`.
 fn status_kb(pid: u32, field: &str) -> u64 {
@@ -35,13 +34,7 @@ fn dashboard_pid(tmux: &Tmux) -> u32 {
 #[test]
 fn memory_goes_back_to_the_system_after_a_large_catalog_is_removed() {
     require_tmux();
-    let dir = tempfile::tempdir().unwrap();
-    let init = Command::new(env!("CARGO_BIN_EXE_reelcost"))
-        .args(["init", "."])
-        .current_dir(dir.path())
-        .output()
-        .unwrap();
-    assert!(init.status.success());
+    let dir = initialised_copy();
     let large = dir.path().join("catalogs/generated.toml");
     std::fs::write(&large, large::large_catalog(8 << 20)).unwrap();
     let command = format!(

@@ -151,8 +151,8 @@ pub fn wait_for_exit(path: &Path) -> String {
     }
 }
 
-/// A dashboard on a fresh `reelcost init` copy, and the file its exit status goes to.
-pub fn dashboard_on_a_copy(args: &str) -> (tempfile::TempDir, Tmux, PathBuf) {
+/// A fresh `reelcost init` copy of the shipped scenarios and catalogs.
+pub fn initialised_copy() -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     let init = Command::new(env!("CARGO_BIN_EXE_reelcost"))
         .args(["init", "."])
@@ -160,13 +160,24 @@ pub fn dashboard_on_a_copy(args: &str) -> (tempfile::TempDir, Tmux, PathBuf) {
         .output()
         .unwrap();
     assert!(init.status.success());
-    let exit_file = dir.path().join("exit");
+    dir
+}
+
+/// A dashboard on a fresh `reelcost init` copy, and the file its exit status goes to.
+pub fn dashboard_on_a_copy(args: &str) -> (tempfile::TempDir, Tmux, PathBuf) {
+    let dir = initialised_copy();
+    let (tmux, exit_file) = dashboard_in(dir.path(), args);
+    (dir, tmux, exit_file)
+}
+
+/// A dashboard started in `dir` with `args`, and the file its exit status goes to.
+pub fn dashboard_in(dir: &Path, args: &str) -> (Tmux, PathBuf) {
+    let exit_file = dir.join("exit");
     let command = format!(
         "cd '{}' && '{}' {args}; echo EXIT:$? > '{}'",
-        dir.path().display(),
+        dir.display(),
         env!("CARGO_BIN_EXE_reelcost"),
         exit_file.display()
     );
-    let tmux = Tmux::start(140, 45, &command);
-    (dir, tmux, exit_file)
+    (Tmux::start(140, 45, &command), exit_file)
 }
