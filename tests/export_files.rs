@@ -176,6 +176,30 @@ fn csv_export_is_the_reports_csv() {
 }
 
 #[test]
+fn a_file_named_xlsx_or_csv_needs_no_format_and_a_directory_says_which_it_takes() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("atve.CSV");
+    ok(&["export", "atve", "-o", csv.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read_to_string(&csv).unwrap(),
+        ok(&["report", "atve", "--format", "csv"])
+    );
+    let xlsx = dir.path().join("atve.xlsx");
+    ok(&["export", "atve", "-o", xlsx.to_str().unwrap()]);
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"), "a workbook is a zip");
+
+    let charts = dir.path().join("charts");
+    let out = reelcost(&["export", "atve", "-o", charts.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("say what to write into") && err.contains("--format xlsx, svg, md or csv"),
+        "{err}"
+    );
+    assert!(!charts.exists(), "nothing is written");
+}
+
+#[test]
 fn an_unwritable_path_is_a_clear_error() {
     let dir = support::copy_of_atve();
     let blocker = dir.path().join("file");

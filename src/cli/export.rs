@@ -13,9 +13,9 @@ pub struct ExportArgs {
     /// Change a parameter first, e.g. --set frames=80 (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     pub sets: Vec<String>,
-    /// What to write.
+    /// What to write; a file named `.xlsx` or `.csv` says so itself.
     #[arg(long, value_enum)]
-    pub format: Format,
+    pub format: Option<Format>,
     /// The file to write; for svg and md, the directory the files go into.
     #[arg(short = 'o', long = "output", value_name = "PATH")]
     pub output: PathBuf,
@@ -26,7 +26,8 @@ pub struct ExportArgs {
 
 /// Runs `export` and prints the files it wrote.
 pub fn run(args: &ExportArgs, catalogs: Option<&Path>) -> Result<(), Diagnostics> {
-    if !args.compare.is_empty() && !args.format.is_directory() {
+    let format = format(args)?;
+    if !args.compare.is_empty() && !format.is_directory() {
         return Err(Diagnostic::file_error(
             "--compare",
             "compares are charts: use --compare with --format svg or md",
@@ -47,10 +48,25 @@ pub fn run(args: &ExportArgs, catalogs: Option<&Path>) -> Result<(), Diagnostics
         bill: &bill,
     };
     let compared = compared(&args.compare, catalogs)?;
-    for path in export::write(&subject, args.format, &args.output, &compared)? {
+    for path in export::write(&subject, format, &args.output, &compared)? {
         super::print_out(format!("wrote {}", path.display()));
     }
     Ok(())
+}
+
+/// The format given, or the one the output's name asks for.
+fn format(args: &ExportArgs) -> Result<Format, Diagnostics> {
+    args.format.or_else(|| Format::of_path(&args.output)).ok_or_else(|| {
+        Diagnostic::file_error(
+            "--format",
+            format!(
+                "say what to write into {}",
+                crate::format::escape::escape(&args.output.display().to_string())
+            ),
+        )
+        .with_help("--format xlsx, svg, md or csv; a file named .xlsx or .csv needs none")
+        .into()
+    })
 }
 
 /// The scenarios named by `--compare`, each at its own file's parameters, with its bill.

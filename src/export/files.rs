@@ -25,6 +25,17 @@ impl Format {
     pub fn is_directory(self) -> bool {
         matches!(self, Self::Svg | Self::Md)
     }
+
+    /// The format a file's name asks for: `.xlsx` or `.csv`. A directory could take charts or
+    /// a memo, so it names none.
+    pub fn of_path(path: &Path) -> Option<Self> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "xlsx" => Some(Self::Xlsx),
+            "csv" => Some(Self::Csv),
+            _ => None,
+        }
+    }
 }
 
 /// Writes the subject in a format to `out` (a file, or for svg and md a directory, made if
